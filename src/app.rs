@@ -1,0 +1,420 @@
+//! The commands, wired from the pipeline stages. Takes typed configuration (the binary's
+//! `cli` module builds it from the command line) and writes to injected writers, so the
+//! whole command line is testable without a process.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::corpus;
+use crate::extract::{self, Article};
+use crate::formats::{self, Limits};
+use crate::index::{NewsIndex, Progress, UpdateOptions, INDEX_DIR_NAME};
+use crate::output::{self, Style};
+use crate::search::{NewsSearcher, SearchOptions};
+
+/// Where the index is and which corpus it mirrors, as the user named them.
+#[derive(Debug, Clone, Default)]
+pub struct Location {
+    /// `--index DIR` or `NEWSIDX_INDEX`.
+    pub index: Option<PathBuf>,
+    /// The corpus folder argument.
+    pub corpus: Option<PathBuf>,
+}
+
+/// `newsidx index`.
+#[derive(Debug, Clone)]
+pub struct IndexConfig {
+    pub location: Location,
+    pub update: UpdateOptions,
+    pub json: bool,
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+}
+
+/// `newsidx search`.
+#[derive(Debug, Clone)]
+pub struct SearchConfig {
+    pub location: Location,
+    pub search: SearchOptions,
+    pub update: UpdateOptions,
+    pub no_update: bool,
+    pub count: bool,
+    pub json: bool,
+    pub style: Style,
+    pub progress: bool,
+}
+
+/// `newsidx extract`.
+#[derive(Debug, Clone)]
+pub struct ExtractConfig {
+    pub files: Vec<PathBuf>,
+    pub json: bool,
+    pub limits: Limits,
+}
+
+/// `newsidx stats`.
+#[derive(Debug, Clone)]
+pub struct StatsConfig {
+    pub location: Location,
+    pub json: bool,
+}
+
+/// A command with its configuration.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Index(IndexConfig),
+    Search(SearchConfig),
+    Extract(ExtractConfig),
+    Stats(StatsConfig),
+}
+
+/// How a command ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done; for `search`, at least one hit.
+    Success,
+    /// `search` found nothing.
+    NoHits,
+}
+
+/// Runs a command, writing results to `out` and progress and notices to `err`.
+pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    match cmd {
+        Command::Index(c) => index(c, out),
+        Command::Search(c) => search(c, out, err),
+        Command::Extract(c) => extract_files(c, out),
+        Command::Stats(c) => stats(c, out),
+    }
+}
+
+fn index(c: IndexConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let (dir, root) = resolve(&c.location, true)?;
+    let root = match root {
+        Some(r) => r,
+        None => bail!(
+            "no corpus folder given and the index at {} does not record one; run `newsidx index CORPUS`",
+            dir.display()
+        ),
+    };
+    let idx = NewsIndex::open_or_create(&dir)
+        .with_context(|| format!("opening index {}", dir.display()))?;
+    let bar = Bar::new(c.progress);
+    let summary = idx
+        .update(&root, &c.update, &bar)
+        .with_context(|| format!("indexing {}", root.display()))?;
+    if c.json {
+        output::json_line(out, &summary)?;
+    } else {
+        output::summary_text(out, &summary, &dir)?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let (dir, root) = resolve(&c.location, true)?;
+    let idx = if NewsIndex::exists(&dir) {
+        NewsIndex::open(&dir)?
+    } else if root.is_some() {
+        NewsIndex::open_or_create(&dir)
+            .with_context(|| format!("creating index {}", dir.display()))?
+    } else {
+        return Err(crate::Error::NoIndex(format!(
+            "no index at {}; build one with `newsidx index CORPUS --index {}`",
+            dir.display(),
+            dir.display()
+        ))
+        .into());
+    };
+    if !c.no_update {
+        match root {
+            Some(root) if root.is_dir() => {
+                let bar = Bar::new(c.progress);
+                let summary = idx
+                    .update(&root, &c.update, &bar)
+                    .with_context(|| format!("updating the index of {}", root.display()))?;
+                if c.progress && summary.changed() {
+                    writeln!(
+                        err,
+                        "index updated: {} new, {} updated, {} removed files",
+                        summary.indexed, summary.updated, summary.removed
+                    )?;
+                }
+            }
+            Some(root) => writeln!(
+                err,
+                "warning: corpus {} is gone; searching the index as it is",
+                root.display()
+            )?,
+            None => {}
+        }
+    }
+    let searcher = NewsSearcher::new(&idx)?;
+    if c.count {
+        let n = searcher.count(&c.search.query)?;
+        if c.json {
+            output::json_line(out, &serde_json::json!({ "count": n }))?;
+        } else {
+            writeln!(out, "{n}")?;
+        }
+        return Ok(if n > 0 {
+            Outcome::Success
+        } else {
+            Outcome::NoHits
+        });
+    }
+    let results = searcher.search(&c.search)?;
+    if c.json {
+        output::hits_json(out, &results.hits)?;
+    } else {
+        output::hits_text(out, &results, c.search.offset, c.style)?;
+    }
+    Ok(if results.total > 0 {
+        Outcome::Success
+    } else {
+        Outcome::NoHits
+    })
+}
+
+/// One article as `extract --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtractedArticle {
+    pub path: String,
+    pub record: Option<u64>,
+    #[serde(flatten)]
+    pub article: Article,
+}
+
+fn extract_files(c: ExtractConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let mut failed = Vec::new();
+    for path in &c.files {
+        match extract_one(path, c.limits) {
+            Ok(articles) => {
+                for a in articles {
+                    if c.json {
+                        output::json_line(out, &a)?;
+                    } else {
+                        output::article_text(out, &a.path, &a.article)?;
+                    }
+                }
+            }
+            Err(e) => failed.push(format!("{e:#}")),
+        }
+    }
+    if !failed.is_empty() {
+        bail!("{}", failed.join("\n"));
+    }
+    Ok(Outcome::Success)
+}
+
+/// Reads and extracts one file, as the indexer would.
+pub fn extract_one(path: &Path, limits: Limits) -> Result<Vec<ExtractedArticle>> {
+    let Some(kind) = corpus::kind_of(path) else {
+        bail!(
+            "{}: unsupported file type (expected .txt, .md, .html, .htm, .json, .jsonl, .ndjson, optionally .gz)",
+            path.display()
+        );
+    };
+    let bytes = formats::read_bytes(path, kind.gzip, limits)?;
+    let parsed = formats::parse(path, &bytes, kind)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(parsed
+        .articles
+        .into_iter()
+        .map(|raw| ExtractedArticle {
+            path: path.display().to_string(),
+            record: raw.record,
+            article: extract::extract(raw, &name),
+        })
+        .collect())
+}
+
+/// What `stats` reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    pub index: PathBuf,
+    pub root: Option<PathBuf>,
+    pub documents: u64,
+    pub files: usize,
+    pub segments: usize,
+    pub bytes_on_disk: u64,
+    pub last_update: Option<String>,
+}
+
+fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let (dir, _) = resolve(&c.location, false)?;
+    let idx = NewsIndex::open(&dir)?;
+    let info = idx.commit_info();
+    let metas = idx
+        .tantivy()
+        .load_metas()
+        .context("reading index metadata")?;
+    let manifest = crate::index::Manifest::load(&dir, metas.opstamp);
+    let bytes_on_disk = walk_size(&dir);
+    let s = Stats {
+        index: dir,
+        root: info.root,
+        documents: idx.num_docs()?,
+        files: manifest
+            .files
+            .values()
+            .filter(|e| e.skipped.is_none())
+            .count(),
+        segments: metas.segments.len(),
+        bytes_on_disk,
+        last_update: info.updated,
+    };
+    if c.json {
+        output::json_line(out, &s)?;
+    } else {
+        writeln!(out, "index        {}", s.index.display())?;
+        if let Some(r) = &s.root {
+            writeln!(out, "corpus       {}", r.display())?;
+        }
+        writeln!(out, "documents    {}", s.documents)?;
+        writeln!(out, "files        {}", s.files)?;
+        writeln!(out, "segments     {}", s.segments)?;
+        writeln!(out, "size         {:.2} MB", s.bytes_on_disk as f64 / 1e6)?;
+        if let Some(u) = &s.last_update {
+            writeln!(out, "last update  {u}")?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn walk_size(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Finds the index folder and the corpus root.
+///
+/// `--index` wins; otherwise a corpus C has its index in `C/.newsidx`, or in the per-user
+/// cache (keyed by C's absolute path) when C is not writable; with neither, the nearest
+/// `.newsidx` in the current folder or its parents. The root is the corpus given, else the
+/// one the index recorded. `create` allows making `C/.newsidx`.
+pub fn resolve(loc: &Location, create: bool) -> Result<(PathBuf, Option<PathBuf>)> {
+    let corpus = match &loc.corpus {
+        Some(c) => Some(
+            c.canonicalize()
+                .with_context(|| format!("corpus folder {}", c.display()))?,
+        ),
+        None => None,
+    };
+    let dir = match (&loc.index, &corpus) {
+        (Some(i), _) => i.clone(),
+        (None, Some(c)) => index_dir_for(c, create)?,
+        (None, None) => find_up().ok_or_else(|| {
+            anyhow::anyhow!(
+                "no index here: give a corpus folder (`newsidx search QUERY CORPUS`), \
+                 --index DIR, or run `newsidx index CORPUS` first"
+            )
+        })?,
+    };
+    let root = corpus.or_else(|| {
+        if NewsIndex::exists(&dir) {
+            NewsIndex::open(&dir)
+                .ok()
+                .and_then(|i| i.commit_info().root)
+        } else {
+            None
+        }
+    });
+    Ok((dir, root))
+}
+
+fn index_dir_for(corpus: &Path, create: bool) -> Result<PathBuf> {
+    let local = corpus.join(INDEX_DIR_NAME);
+    let cached = cache_dir_for(corpus);
+    if NewsIndex::exists(&local) {
+        return Ok(local);
+    }
+    if let Some(c) = &cached {
+        if NewsIndex::exists(c) {
+            return Ok(c.clone());
+        }
+    }
+    if !create || std::fs::create_dir_all(&local).is_ok() && is_writable(&local) {
+        return Ok(local);
+    }
+    cached.context(
+        "the corpus folder is not writable and there is no per-user cache folder; use --index DIR",
+    )
+}
+
+fn is_writable(dir: &Path) -> bool {
+    let probe = dir.join(".newsidx-probe");
+    let ok = std::fs::write(&probe, b"").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+/// The per-user cache folder for a corpus: `<cache>/newsidx/<name>-<hash of path>`.
+pub fn cache_dir_for(corpus: &Path) -> Option<PathBuf> {
+    let base = std::env::var_os("NEWSIDX_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| dirs::cache_dir().map(|d| d.join("newsidx")))?;
+    let name = corpus
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hash = xxhash_rust::xxh3::xxh3_64(corpus.as_os_str().as_encoded_bytes());
+    Some(base.join(format!("{name}-{hash:016x}")))
+}
+
+fn find_up() -> Option<PathBuf> {
+    let mut dir = std::env::current_dir().ok()?;
+    loop {
+        let cand = dir.join(INDEX_DIR_NAME);
+        if NewsIndex::exists(&cand) {
+            return Some(cand);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+/// An indicatif progress bar on stderr, drawn only on a terminal.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new(show: bool) -> Bar {
+        let bar = if show && std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::new(0)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{bar:30}] {pos}/{len} files {per_sec} eta {eta} {wide_msg}",
+            )
+            .expect("static template is valid")
+            .progress_chars("=> "),
+        );
+        Bar(bar)
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        self.0.set_length(total);
+    }
+    fn file_done(&self, path: &str) {
+        self.0.inc(1);
+        self.0.set_message(path.to_string());
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}

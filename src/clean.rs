@@ -1,0 +1,623 @@
+//! Stage 3: remove the residue scrapers leave in article text, line by line.
+//!
+//! A line is page furniture when its *shape* says so — image-only or link-only lines,
+//! a short line without sentence punctuation that opens with a call to action aimed at
+//! the reader ("sign up", "follow us", "share this"), ad and promotion labels, list headings
+//! ("most viewed"), prefixed link lines ("Read more: ..."), photo credits, copyright lines,
+//! cookie notices, and short lines repeated within the article. Byline and dateline lines
+//! leave the body and come back as `authors` and `date`. Every other line is kept.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::dates;
+use crate::formats::Markup;
+
+/// Why a line left the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Image,
+    Links,
+    Byline,
+    Dateline,
+    Copyright,
+    Credit,
+    ReadMore,
+    Promo,
+    ListHeading,
+    Social,
+    Cookie,
+    Repeated,
+}
+
+/// The result of cleaning one article's text.
+#[derive(Debug, Default, Clone)]
+pub struct Cleaned {
+    /// Kept lines, inline Markdown reduced to text, in order. Never contains empty strings.
+    pub paragraphs: Vec<String>,
+    /// Whether each kept line stood alone (was followed by a blank line or the end);
+    /// used to tell a headline from a first paragraph.
+    pub blank_after: Vec<bool>,
+    /// Author names from byline lines, in order of appearance, without duplicates.
+    pub authors: Vec<String>,
+    /// The first dateline, as RFC 3339.
+    pub date: Option<String>,
+    /// Removed lines and why; for `extract --explain` and the tests.
+    pub removed: Vec<(String, Reason)>,
+}
+
+/// Cleans article text: see the module header for the rules.
+pub fn clean(text: &str, markup: Markup) -> Cleaned {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in &lines {
+        if !l.is_empty() && word_count(l) <= 10 && !ends_sentence(l) {
+            *counts.entry(l).or_default() += 1;
+        }
+    }
+    let mut out = Cleaned::default();
+    for line in &lines {
+        if line.is_empty() {
+            if let Some(last) = out.blank_after.last_mut() {
+                *last = true;
+            }
+            continue;
+        }
+        match classify(line) {
+            Class::Keep => {
+                if counts.get(line).copied().unwrap_or(0) >= 2 {
+                    out.removed.push((line.to_string(), Reason::Repeated));
+                    continue;
+                }
+                let text = inline_text(line, markup);
+                if text.is_empty() {
+                    out.removed.push((line.to_string(), Reason::Links));
+                    continue;
+                }
+                out.paragraphs.push(text);
+                out.blank_after.push(false);
+            }
+            Class::Byline(names) => {
+                for n in names {
+                    if !out.authors.contains(&n) {
+                        out.authors.push(n);
+                    }
+                }
+                out.removed.push((line.to_string(), Reason::Byline));
+            }
+            Class::Date(d) => {
+                out.date.get_or_insert(d);
+                out.removed.push((line.to_string(), Reason::Dateline));
+            }
+            Class::Residue(r) => out.removed.push((line.to_string(), r)),
+        }
+    }
+    if let Some(last) = out.blank_after.last_mut() {
+        *last = true;
+    }
+    out
+}
+
+/// What one line is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Class {
+    Keep,
+    Byline(Vec<String>),
+    /// A dateline, parsed to RFC 3339.
+    Date(String),
+    Residue(Reason),
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new($pat).expect("static regex is valid"));
+    };
+}
+
+re!(
+    IMAGE,
+    r"!\[[^\]]*\]\([^)]*\)|\bhttps?://\S+\.(?i:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?"
+);
+re!(LINK, r"\[([^\]]*)\]\([^)]*\)");
+re!(BARE_URL, r"^(?:<)?https?://\S+(?:>)?$");
+// A person's name: 2-4 capitalised tokens, particles (van, de, al, ...) and initials allowed.
+const NAME: &str = r"\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|al|bin|ibn|ter|ten|el|dos|das|y)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}";
+static NAME_FULL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{NAME}$")).expect("static regex is valid"));
+static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i:by|written by|words by|story by|reporting by|reported by|text by|authors?|byline|article by)\s*:?\s*(?i:source\s*:\s*)?(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)(?:\s*(?:,|\||–|—|-|/)\s*(?P<tail>[^.!?]{{1,60}}))?$"
+    ))
+    .expect("static regex is valid")
+});
+static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<names>{NAME}(?:\s*(?:&|\band\b)\s*{NAME})*)\s*(?:,|\||–|—|-)\s*(?P<role>[\p{{L}} ]{{0,40}}\b(?i:correspondent|editor|reporter|writer|journalist|columnist|contributor|analyst|producer|critic|commentator|bureau chief|staff)s?)$"
+    ))
+    .expect("static regex is valid")
+});
+re!(
+    COPYRIGHT,
+    r"^(?i:©|\(c\)|copyright\b)|(?i:all rights reserved)"
+);
+re!(
+    CREDIT,
+    r"^(?i:photo(?:graph)?s?|image|picture|pictures|illustration|credit|photo credit|image source|video|graphic)\s*(?::|by\b)"
+);
+re!(
+    AGENCY_CREDIT,
+    r"^[\p{L} .'’\-]{2,40}/(?:[\p{Lu}][\p{L}]*\s?){1,3}$"
+);
+re!(
+    READ_MORE,
+    r"^(?i:read more|read next|read also|also read|related|related stories|related articles|related content|related coverage|see also|more on this|more from \S+|further reading|recommended|editor'?s picks?|watch|listen|more)\s*[:›»|>–—-]\s*\S"
+);
+re!(
+    READ_TIME,
+    r"^(?i:\d+\s*(?:min|mins|minute|minutes)\s+read)$"
+);
+re!(
+    SECTION_HEADING,
+    r"^(?i:(?:most|top|more|related|recommended|trending|popular|latest)\s+(?:viewed|read|popular|shared|watched|commented|emailed|stories|news|articles|videos|picks|headlines|content|reads)(?:\s+\S+){0,2})$"
+);
+
+/// Verbs that open a call to action aimed at the reader.
+const CTA_VERBS: &[&str] = &[
+    "sign",
+    "subscribe",
+    "follow",
+    "share",
+    "click",
+    "tap",
+    "download",
+    "get",
+    "join",
+    "register",
+    "listen",
+    "watch",
+    "read",
+    "skip",
+    "like",
+    "comment",
+    "email",
+    "print",
+    "save",
+    "support",
+    "donate",
+    "see",
+    "view",
+    "continue",
+    "install",
+    "log",
+    "login",
+    "upgrade",
+    "try",
+    "tweet",
+    "send",
+    "visit",
+    "discover",
+    "explore",
+    "check",
+    "jump",
+    "return",
+    "back",
+    "open",
+    "enable",
+    "allow",
+    "accept",
+    "manage",
+    "learn",
+    "start",
+    "unlock",
+    "claim",
+    "become",
+    "don't",
+    "never",
+];
+/// Objects of such calls: the reader, the site, its channels and products.
+const PROMO_OBJECTS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "email",
+    "emails",
+    "inbox",
+    "subscribe",
+    "subscription",
+    "subscribers",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "youtube",
+    "tiktok",
+    "telegram",
+    "pinterest",
+    "reddit",
+    "threads",
+    "bluesky",
+    "social",
+    "app",
+    "apps",
+    "podcast",
+    "article",
+    "articles",
+    "story",
+    "stories",
+    "page",
+    "content",
+    "us",
+    "our",
+    "here",
+    "now",
+    "comments",
+    "alerts",
+    "notifications",
+    "updates",
+    "free",
+    "account",
+    "premium",
+    "offer",
+    "trial",
+    "journalism",
+    "briefing",
+    "feed",
+    "rss",
+    "top",
+    "video",
+    "audio",
+];
+/// Words that alone make a short unpunctuated line an ad or promotion label.
+const PROMO_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advert",
+    "adverts",
+    "ad",
+    "ads",
+    "sponsored",
+    "promotion",
+    "promoted",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "advertising",
+    "partner",
+    "paid",
+];
+/// Words of a share or follow bar.
+const SOCIAL_WORDS: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "copy",
+    "link",
+    "save",
+    "comments",
+    "comment",
+    "messenger",
+    "telegram",
+    "flipboard",
+    "on",
+    "this",
+    "via",
+    "|",
+    "·",
+    "•",
+];
+
+/// Classifies one trimmed, non-empty line.
+pub fn classify(line: &str) -> Class {
+    if is_image_only(line) {
+        return Class::Residue(Reason::Image);
+    }
+    if BARE_URL.is_match(line) || is_link_only(line) {
+        return Class::Residue(Reason::Links);
+    }
+    if let Some(names) = byline(line) {
+        return Class::Byline(names);
+    }
+    let words = word_count(line);
+    if words <= 12 {
+        if let Some(d) = dates::parse_dateline(line) {
+            return Class::Date(d);
+        }
+    }
+    if words <= 25 && COPYRIGHT.is_match(line) {
+        return Class::Residue(Reason::Copyright);
+    }
+    if words <= 14 && CREDIT.is_match(line) {
+        return Class::Residue(Reason::Credit);
+    }
+    if READ_MORE.is_match(line) {
+        return Class::Residue(Reason::ReadMore);
+    }
+    if words <= 25 && is_cookie_notice(line) {
+        return Class::Residue(Reason::Cookie);
+    }
+    if ends_sentence(line) || words > 10 {
+        return Class::Keep;
+    }
+    let lower: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '!' | '→' | '›' | '»'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if AGENCY_CREDIT.is_match(line) && words <= 6 {
+        return Class::Residue(Reason::Credit);
+    }
+    if READ_TIME.is_match(line) || SECTION_HEADING.is_match(line) {
+        return Class::Residue(Reason::ListHeading);
+    }
+    if lower.iter().all(|w| SOCIAL_WORDS.contains(&w.as_str())) {
+        return Class::Residue(Reason::Social);
+    }
+    let first = lower.first().map(String::as_str).unwrap_or("");
+    if CTA_VERBS.contains(&first)
+        && lower[1..]
+            .iter()
+            .any(|w| PROMO_OBJECTS.contains(&w.as_str()))
+    {
+        return Class::Residue(Reason::Promo);
+    }
+    if words <= 6 && lower.iter().any(|w| PROMO_LABELS.contains(&w.as_str())) {
+        return Class::Residue(Reason::Promo);
+    }
+    Class::Keep
+}
+
+/// Author names if the line is a byline: `By NAME`, `Written by NAME`,
+/// `Article by:Source: NAME`, `NAME, political correspondent`, `By A and B, Agency`.
+pub fn byline(line: &str) -> Option<Vec<String>> {
+    if word_count(line) > 14 {
+        return None;
+    }
+    let caps = BYLINE_PREFIX
+        .captures(line)
+        .or_else(|| BYLINE_ROLE.captures(line))?;
+    let names = split_names(caps.name("names")?.as_str());
+    (!names.is_empty()).then_some(names)
+}
+
+/// Splits an author string into person names: drops "By", roles and organisations-looking
+/// parts ("Staff", "Reuters"), splits on commas, `and`, `&`, `;`.
+pub fn split_names(s: &str) -> Vec<String> {
+    static SPLIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*").unwrap());
+    static BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?i:by|von|par|por|door)\s+").unwrap());
+    let s = crate::formats::squash(s);
+    let s = BY.replace(&s, "");
+    let mut out: Vec<String> = Vec::new();
+    for part in SPLIT.split(&s) {
+        let part = part.trim().trim_end_matches('.');
+        if NAME_FULL.is_match(part) && !out.iter().any(|n| n == part) {
+            out.push(part.to_string());
+        }
+    }
+    out
+}
+
+fn is_image_only(line: &str) -> bool {
+    IMAGE.is_match(line) && is_blank_rest(&IMAGE.replace_all(line, ""))
+}
+
+fn is_link_only(line: &str) -> bool {
+    if !LINK.is_match(line) {
+        return false;
+    }
+    let rest = LINK.replace_all(line, "");
+    let link_words: usize = LINK.captures_iter(line).map(|c| word_count(&c[1])).sum();
+    is_blank_rest(&rest) && link_words <= 15
+}
+
+fn is_blank_rest(s: &str) -> bool {
+    s.chars().all(|c| !c.is_alphanumeric())
+}
+
+fn is_cookie_notice(line: &str) -> bool {
+    let l = line.to_lowercase();
+    l.contains("cookie")
+        && (l.contains("we use")
+            || l.contains("accept")
+            || l.contains("consent")
+            || l.contains("this site uses")
+            || l.contains("this website uses"))
+}
+
+/// Number of whitespace-separated words.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// True when the line ends the way a sentence does (closing quotes and brackets aside).
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*', '_']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Reduces inline Markdown of a kept line to text: images go, links keep their text,
+/// emphasis markers go; in Markdown, heading, quote and list markers go too.
+fn inline_text(line: &str, markup: Markup) -> String {
+    let mut s = IMAGE.replace_all(line, "").into_owned();
+    if s.contains("](") {
+        s = LINK.replace_all(&s, "$1").into_owned();
+    }
+    if markup == Markup::Markdown {
+        s = s.replace("**", "").replace("__", "");
+        let t = s.trim_start_matches('#').trim_start();
+        let t = t.strip_prefix("> ").unwrap_or(t);
+        let t = t
+            .strip_prefix("- ")
+            .or_else(|| t.strip_prefix("* "))
+            .or_else(|| t.strip_prefix("+ "))
+            .unwrap_or(t);
+        s = t.to_string();
+    }
+    crate::formats::squash(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_table() {
+        use Class::{Byline, Date, Keep, Residue};
+        use Reason::{
+            Cookie, Copyright, Credit, Image, Links, ListHeading, Promo, ReadMore, Social,
+        };
+        let cases: &[(&str, Class)] = &[
+            ("after newsletter promotion", Residue(Promo)),
+            ("Sign up to our morning newsletter", Residue(Promo)),
+            ("Follow us on Instagram", Residue(Promo)),
+            ("Share on WhatsApp", Residue(Social)),
+            ("Click here to subscribe", Residue(Promo)),
+            ("Skip to main content", Residue(Promo)),
+            ("Listen to this story", Residue(Promo)),
+            ("ADVERTISEMENT", Residue(Promo)),
+            ("Sponsored", Residue(Promo)),
+            ("Most read", Residue(ListHeading)),
+            ("5 min read", Residue(ListHeading)),
+            ("Share | Tweet | Email", Residue(Social)),
+            ("![](https://example.org/logo.webp)", Residue(Image)),
+            ("![Logo](a.png) ![Badge](b.png)", Residue(Image)),
+            ("[Home](/) | [World](/world)", Residue(Links)),
+            ("https://example.org/story/123", Residue(Links)),
+            ("© 2024 Example Media Ltd", Residue(Copyright)),
+            (
+                "Copyright 2019 The Courier. All rights reserved.",
+                Residue(Copyright),
+            ),
+            ("Photo: Jane Doe/AFP via Getty Images", Residue(Credit)),
+            ("Photograph: Sam Ray/Reuters", Residue(Credit)),
+            ("Jane Doe/Getty Images", Residue(Credit)),
+            (
+                "Read more: Floods hit the north as rivers rise",
+                Residue(ReadMore),
+            ),
+            ("Related: Markets fall on rate fears", Residue(ReadMore)),
+            (
+                "We use cookies to improve your experience. Accept all",
+                Residue(Cookie),
+            ),
+            (
+                "Article by:Source: Pjotr Sauer",
+                Byline(vec!["Pjotr Sauer".into()]),
+            ),
+            (
+                "By Ann Lee and Bo Kim",
+                Byline(vec!["Ann Lee".into(), "Bo Kim".into()]),
+            ),
+            (
+                "Written by Maria van der Berg",
+                Byline(vec!["Maria van der Berg".into()]),
+            ),
+            ("By JOHN SMITH, Reuters", Byline(vec!["JOHN SMITH".into()])),
+            (
+                "Ann Lee, political correspondent",
+                Byline(vec!["Ann Lee".into()]),
+            ),
+            ("Ann Lee | Senior Editor", Byline(vec!["Ann Lee".into()])),
+            (
+                "Published: 3 January 2025",
+                Date("2025-01-03T00:00:00Z".into()),
+            ),
+            (
+                "Mon 7 Jun 2024 08.15 GMT",
+                Date("2024-06-07T08:15:00Z".into()),
+            ),
+            // Article lines stay.
+            ("The minister said the plan would go ahead.", Keep),
+            ("By the end of the year, prices had doubled.", Keep),
+            ("Follow the money", Keep),
+            ("All...", Keep),
+            ("Story Timeline", Keep),
+            (
+                "Share prices fell sharply on Monday after the announcement of the merger.",
+                Keep,
+            ),
+            (
+                "Get ready for a long winter, forecasters warned on Tuesday.",
+                Keep,
+            ),
+            ("Sign of the times", Keep),
+            ("He said: \"Read more books.\"", Keep),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&classify(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn repeated_short_lines_go_and_blank_lines_mark_headlines() {
+        let text = "Storm hits coast\n\nWaves rose.\nFollow the live page\nMore rain.\nFollow the live page\n";
+        let c = clean(text, Markup::Plain);
+        assert_eq!(
+            c.paragraphs,
+            ["Storm hits coast", "Waves rose.", "More rain."]
+        );
+        assert_eq!(c.blank_after, [true, false, true]);
+        assert_eq!(c.removed.len(), 2);
+    }
+
+    #[test]
+    fn seed_residue_lines_leave_the_body() {
+        let seed = include_str!("../corpus/guardian-kremlin-rejects-territory-swap.txt");
+        let c = clean(seed, Markup::Plain);
+        assert_eq!(c.authors, ["Pjotr Sauer"]);
+        let body = c.paragraphs.join("\n");
+        for residue in [
+            "after newsletter promotion",
+            "Article by",
+            "skylinenews.org",
+            "![](",
+        ] {
+            assert!(!body.contains(residue), "{residue}");
+        }
+        assert_eq!(c.paragraphs.len(), 13);
+    }
+
+    #[test]
+    fn inline_markdown_is_reduced() {
+        let c = clean(
+            "## Heading\n**Bold** and [a link](http://x.y) ![img](a.png) here.\n",
+            Markup::Markdown,
+        );
+        assert_eq!(c.paragraphs, ["Heading", "Bold and a link here."]);
+    }
+
+    #[test]
+    fn split_names_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Ann Lee", &["Ann Lee"]),
+            (
+                "Ann Lee, Bo Kim and Cy Young",
+                &["Ann Lee", "Bo Kim", "Cy Young"],
+            ),
+            ("Ann Lee, political correspondent", &["Ann Lee"]),
+            ("Staff", &[]),
+            ("Reuters", &[]),
+            ("https://example.org/ann", &[]),
+        ];
+        for (s, want) in cases {
+            assert_eq!(split_names(s), *want, "{s}");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Stage 1: walk a corpus folder. Produces the sorted list of article files with the
+//! stat data incremental updates key on, and the list of entries skipped with a reason.
+//! Nothing here reads file contents.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use walkdir::WalkDir;
+
+/// The article formats newsidx reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// `.txt`: plain text, one paragraph per line or blank-line separated.
+    Text,
+    /// `.md`, `.markdown`.
+    Markdown,
+    /// `.html`, `.htm`, `.xhtml`.
+    Html,
+    /// `.json`: one article object or an array of them.
+    Json,
+    /// `.jsonl`, `.ndjson`: one article object per line.
+    Jsonl,
+}
+
+/// How a file is to be read: its format and whether it is gzip-compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kind {
+    pub format: Format,
+    pub gzip: bool,
+}
+
+/// Decides the format from the file name, looking through one `.gz` suffix.
+/// Returns `None` for names newsidx does not read.
+pub fn kind_of(path: &Path) -> Option<Kind> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let (stem, gzip) = match name.strip_suffix(".gz") {
+        Some(stem) => (stem.to_string(), true),
+        None => (name, false),
+    };
+    let ext = stem.rsplit_once('.')?.1;
+    let format = match ext {
+        "txt" | "text" => Format::Text,
+        "md" | "markdown" => Format::Markdown,
+        "html" | "htm" | "xhtml" => Format::Html,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        _ => return None,
+    };
+    Some(Kind { format, gzip })
+}
+
+/// One article file found by the walk.
+#[derive(Debug, Clone)]
+pub struct CorpusFile {
+    /// Absolute (or root-joined) path used to read the file.
+    pub path: PathBuf,
+    /// Path relative to the corpus root with `/` separators; the file's identity in the index.
+    pub rel: String,
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch (0 when unknown).
+    pub mtime_ns: u64,
+    pub kind: Kind,
+}
+
+/// An entry the walk did not turn into a [`CorpusFile`], with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// The result of walking a corpus: files in sorted order and skipped entries.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<CorpusFile>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Walks `root` recursively in sorted order. Hidden entries (names starting with `.`)
+/// and `exclude` (the index folder when it lives inside the corpus) are not entered.
+/// Symlinks are followed; loops and unreadable entries are reported in `skipped`.
+pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
+    let mut out = Walk::default();
+    let exclude = exclude.and_then(|p| p.canonicalize().ok());
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            match &exclude {
+                Some(ex) if e.file_type().is_dir() => {
+                    e.path().canonicalize().map(|p| &p != ex).unwrap_or(true)
+                }
+                _ => true,
+            }
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| rel_path(root, p))
+                    .unwrap_or_else(|| root.display().to_string());
+                let reason = if err.loop_ancestor().is_some() {
+                    "symlink loop".to_string()
+                } else {
+                    match err.io_error() {
+                        Some(io) => format!("unreadable: {io}"),
+                        None => err.to_string(),
+                    }
+                };
+                out.skipped.push(Skipped { path, reason });
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = rel_path(root, path);
+        let Some(kind) = kind_of(path) else {
+            out.skipped.push(Skipped {
+                path: rel,
+                reason: "unsupported file type".to_string(),
+            });
+            continue;
+        };
+        match entry.metadata() {
+            Ok(md) => {
+                let mtime_ns = md
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos() as u64)
+                    .unwrap_or(0);
+                out.files.push(CorpusFile {
+                    path: path.to_path_buf(),
+                    rel,
+                    size: md.len(),
+                    mtime_ns,
+                    kind,
+                });
+            }
+            Err(err) => out.skipped.push(Skipped {
+                path: rel,
+                reason: format!("unreadable: {err}"),
+            }),
+        }
+    }
+    out
+}
+
+/// `path` relative to `root`, with `/` separators; non-UTF-8 bytes are replaced.
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_of_table() {
+        let cases = [
+            ("a.txt", Some((Format::Text, false))),
+            ("a.TXT", Some((Format::Text, false))),
+            ("a.md", Some((Format::Markdown, false))),
+            ("a.html.gz", Some((Format::Html, true))),
+            ("a.htm", Some((Format::Html, false))),
+            ("a.json", Some((Format::Json, false))),
+            ("a.jsonl.gz", Some((Format::Jsonl, true))),
+            ("a.ndjson", Some((Format::Jsonl, false))),
+            ("a.pdf", None),
+            ("a.gz", None),
+            ("README", None),
+        ];
+        for (name, want) in cases {
+            let got = kind_of(Path::new(name)).map(|k| (k.format, k.gzip));
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn walk_is_sorted_skips_hidden_and_reports_unsupported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b")).unwrap();
+        std::fs::create_dir_all(root.join(".hidden")).unwrap();
+        std::fs::write(root.join("b/z.txt"), "z").unwrap();
+        std::fs::write(root.join("a.md"), "a").unwrap();
+        std::fs::write(root.join("c.pdf"), "c").unwrap();
+        std::fs::write(root.join(".hidden/x.txt"), "x").unwrap();
+        std::fs::write(root.join(".dot.txt"), "x").unwrap();
+        let w = walk(root, None);
+        let rels: Vec<_> = w.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["a.md", "b/z.txt"]);
+        assert_eq!(w.skipped.len(), 1);
+        assert_eq!(w.skipped[0].path, "c.pdf");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walk_survives_symlink_loop() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("d")).unwrap();
+        std::fs::write(root.join("d/a.txt"), "a").unwrap();
+        std::os::unix::fs::symlink(root.join("d"), root.join("d/loop")).unwrap();
+        let w = walk(root, None);
+        assert_eq!(w.files.len(), 1);
+        assert!(
+            w.skipped.iter().any(|s| s.reason == "symlink loop"),
+            "{:?}",
+            w.skipped
+        );
+    }
+}

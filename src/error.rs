@@ -1,0 +1,66 @@
+//! Library error type. Every variant names what failed: the file, the query position, the index.
+//! The binary adds context with `anyhow` and prints the whole chain.
+
+use std::path::PathBuf;
+
+/// Result alias used throughout the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Errors the library reports to its caller.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file could not be parsed as the format its name promises.
+    #[error("{}: {message}", path.display())]
+    Format { path: PathBuf, message: String },
+    /// The query string is malformed; `position` is a 0-based character offset.
+    #[error("query error at position {position}: {message}\n  {query}\n  {marker}\nhint: {hint}", marker = marker(*position))]
+    Query {
+        query: String,
+        position: usize,
+        message: String,
+        hint: String,
+    },
+    /// Another process holds the index writer lock.
+    #[error("index {} is being updated by another newsidx process; wait for it to finish", path.display())]
+    Locked { path: PathBuf },
+    /// No index where one was expected.
+    #[error("{0}")]
+    NoIndex(String),
+    /// The index exists but is not usable as a newsidx index.
+    #[error("index {}: {message}", path.display())]
+    BadIndex { path: PathBuf, message: String },
+    /// An error from tantivy, with the index directory it concerns.
+    #[error("index {}: {source}", path.display())]
+    Tantivy {
+        path: PathBuf,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+}
+
+fn marker(position: usize) -> String {
+    format!("{}^", " ".repeat(position))
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn tantivy(path: impl Into<PathBuf>, source: tantivy::TantivyError) -> Self {
+        Error::Tantivy {
+            path: path.into(),
+            source,
+        }
+    }
+}

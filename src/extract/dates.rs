@@ -1,0 +1,188 @@
+//! Dates as news pages write them, normalised to RFC 3339 in UTC.
+//!
+//! Two entry points: [`parse_date`] for metadata values (ISO 8601, RFC 2822, and the
+//! written forms) and [`parse_dateline`] for a whole line of article text, which must be
+//! nothing but a date (optionally labelled "Published:", "Updated", ...) to count.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use regex::Regex;
+
+const MONTH: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY: &str =
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?";
+const TIME: &str = r"(?:(?:\s*,|\s+at|\s*[-–—·|])?\s*(?P<hour>\d{1,2})[.:h](?P<min>\d{2})(?:[.:](?P<sec>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?\s*(?P<tz>gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|z|[+-]\d{2}:?\d{2})?)?";
+const LABEL: &str = r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|created)(?:\s+(?:on|at))?\s*:?\s*)?";
+
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^{LABEL}{WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<year>\d{{4}}){TIME}$"))
+        .expect("static regex is valid")
+});
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^{LABEL}{WEEKDAY}{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){TIME}$"))
+        .expect("static regex is valid")
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^{LABEL}(?P<year>\d{{4}})[-/](?P<mnum>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:[t ]|\s*,\s*)?{TIME}$"))
+        .expect("static regex is valid")
+});
+
+/// Parses a date from metadata: RFC 3339, ISO 8601 without zone (taken as UTC),
+/// RFC 2822, or any form [`parse_dateline`] accepts. Returns RFC 3339 in UTC.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(to_rfc3339(d));
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(to_rfc3339(d));
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+    ] {
+        if let Ok(d) = DateTime::parse_from_str(s, fmt) {
+            return Some(to_rfc3339(d));
+        }
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Some(to_rfc3339(Utc.from_utc_datetime(&d).fixed_offset()));
+        }
+    }
+    parse_dateline(s)
+}
+
+/// Parses a line that is only a date, such as `Published: 3 January 2025`,
+/// `Mon 7 Jun 2024 08.15 GMT`, `March 5, 2024 at 10:30 am EST`, `2024-03-05`.
+/// Returns RFC 3339 in UTC, or `None` when the line holds anything else.
+pub fn parse_dateline(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches('.');
+    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let caps = DMY
+        .captures(line)
+        .or_else(|| MDY.captures(line))
+        .or_else(|| ISO.captures(line))?;
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = caps.name("year")?.as_str().parse::<i32>().ok()?;
+    let month = match caps.name("month") {
+        Some(m) => month_number(m.as_str())?,
+        None => num("mnum")?,
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, num("day")?)?;
+    let mut hour = num("hour").unwrap_or(0);
+    if let Some(ampm) = caps.name("ampm") {
+        let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
+        if hour == 12 {
+            hour = 0;
+        }
+        if pm {
+            hour += 12;
+        }
+    }
+    let time = NaiveTime::from_hms_opt(hour, num("min").unwrap_or(0), num("sec").unwrap_or(0))?;
+    let offset = caps
+        .name("tz")
+        .map(|z| zone_offset(z.as_str()))
+        .unwrap_or(Some(0))?;
+    let tz = FixedOffset::east_opt(offset)?;
+    let local = tz.from_local_datetime(&date.and_time(time)).single()?;
+    Some(to_rfc3339(local))
+}
+
+fn to_rfc3339(d: DateTime<FixedOffset>) -> String {
+    d.with_timezone(&Utc)
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    NAMES
+        .iter()
+        .position(|n| m.starts_with(n))
+        .map(|i| i as u32 + 1)
+}
+
+/// Offset in seconds east of UTC for the zone names datelines use.
+fn zone_offset(z: &str) -> Option<i32> {
+    let z = z.to_ascii_lowercase();
+    let hours = match z.as_str() {
+        "gmt" | "utc" | "z" => 0,
+        "bst" | "cet" => 1,
+        "cest" | "eet" => 2,
+        "eest" => 3,
+        "est" => -5,
+        "edt" => -4,
+        "cdt" => -5,
+        "cst" => -6,
+        "mst" => -7,
+        "mdt" => -6,
+        "pst" => -8,
+        "pdt" => -7,
+        _ => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let digits: String = z.chars().filter(char::is_ascii_digit).collect();
+            let h: i32 = digits.get(..2)?.parse().ok()?;
+            let m: i32 = digits.get(2..4)?.parse().ok()?;
+            return Some(sign * (h * 3600 + m * 60));
+        }
+    };
+    Some(hours * 3600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_table() {
+        let cases = [
+            ("Published: 3 January 2025", Some("2025-01-03T00:00:00Z")),
+            ("Mon 7 Jun 2024 08.15 GMT", Some("2024-06-07T08:15:00Z")),
+            (
+                "Tuesday, 5 March 2024, 14:05 BST",
+                Some("2024-03-05T13:05:00Z"),
+            ),
+            (
+                "March 5, 2024 at 10:30 am EST",
+                Some("2024-03-05T15:30:00Z"),
+            ),
+            ("Updated on Sept. 9, 2021", Some("2021-09-09T00:00:00Z")),
+            ("2024-03-05", Some("2024-03-05T00:00:00Z")),
+            ("Posted 2024/03/05 09:00", Some("2024-03-05T09:00:00Z")),
+            ("31 February 2024", None),
+            ("The 5 March 2024 vote was close.", None),
+            ("In March 2024 prices rose", None),
+            ("2024", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(parse_dateline(line).as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn metadata_dates_table() {
+        let cases = [
+            ("2024-03-05T08:30:00+01:00", "2024-03-05T07:30:00Z"),
+            ("2024-03-05T08:30:00.123Z", "2024-03-05T08:30:00Z"),
+            ("2024-03-05 08:30:00", "2024-03-05T08:30:00Z"),
+            ("Tue, 05 Mar 2024 08:30:00 GMT", "2024-03-05T08:30:00Z"),
+            ("2024-03-05T08:30:00+0100", "2024-03-05T07:30:00Z"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_date(s).as_deref(), Some(want), "{s}");
+        }
+    }
+}

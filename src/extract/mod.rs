@@ -1,0 +1,142 @@
+//! Stage 4: turn a cleaned raw article into an [`Article`]: title, authors, date,
+//! source, url, body and direct quotations with their speakers.
+//!
+//! Metadata a format states explicitly (JSON keys, HTML meta tags) wins over what is
+//! found in the text (byline and date lines, a headline line).
+
+pub mod dates;
+pub mod quotes;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clean::{self, ends_sentence, word_count};
+use crate::formats::{Markup, RawArticle};
+pub use quotes::Quote;
+
+/// A news article as newsidx indexes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Never empty: the stated title, a headline line, or the opening words of the body.
+    pub title: String,
+    pub authors: Vec<String>,
+    /// Publication date, RFC 3339 in UTC.
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    /// Paragraphs separated by newlines, residue removed.
+    pub body: String,
+    pub quotes: Vec<Quote>,
+}
+
+/// Longest title made from a first sentence, in words.
+const SHORT_TITLE_WORDS: usize = 12;
+
+/// Cleans and extracts one raw article. `name` (a file name) is the title of last resort.
+pub fn extract(raw: RawArticle, name: &str) -> Article {
+    let mut cleaned = clean::clean(&raw.body, raw.markup);
+    let mut title = raw.title.filter(|t| !t.trim().is_empty());
+    if title.is_none() && raw.markup != Markup::Html && is_headline(&cleaned) {
+        title = Some(cleaned.paragraphs.remove(0));
+        cleaned.blank_after.remove(0);
+    }
+    let title = title
+        .or_else(|| cleaned.paragraphs.first().map(|p| short_title(p)))
+        .unwrap_or_else(|| name.to_string());
+    let authors = if raw.authors.is_empty() {
+        cleaned.authors
+    } else {
+        raw.authors
+    };
+    let date = raw
+        .date
+        .as_deref()
+        .and_then(dates::parse_date)
+        .or(cleaned.date);
+    let quotes = quotes::quotes(&cleaned.paragraphs);
+    Article {
+        title: crate::formats::squash(&title),
+        authors,
+        date,
+        source: raw.source,
+        url: raw.url,
+        lang: raw.lang,
+        body: cleaned.paragraphs.join("\n"),
+        quotes,
+    }
+}
+
+/// The first line reads as a headline: short, not a sentence, standing alone above the body.
+fn is_headline(c: &clean::Cleaned) -> bool {
+    let (Some(first), true) = (c.paragraphs.first(), c.paragraphs.len() > 1) else {
+        return false;
+    };
+    let words = word_count(first);
+    c.blank_after[0] && (1..=20).contains(&words) && (!ends_sentence(first) || first.ends_with('?'))
+}
+
+/// The first sentence, cut to a dozen words.
+fn short_title(p: &str) -> String {
+    let sentence = p
+        .split_inclusive(". ")
+        .next()
+        .unwrap_or(p)
+        .trim()
+        .trim_end_matches('.');
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= SHORT_TITLE_WORDS {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..SHORT_TITLE_WORDS].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_table() {
+        let cases = [
+            ("Storm hits coast\n\nWaves rose on Monday.\n", "Storm hits coast"),
+            ("Is this the end?\n\nMaybe not.\n", "Is this the end?"),
+            (
+                "The Kremlin has said that Russia will never consider exchanging occupied land for parts of Kursk. More.\nNext.\n",
+                "The Kremlin has said that Russia will never consider exchanging occupied land…",
+            ),
+            ("Short first line\nnext line without a blank.\n", "Short first line"),
+            ("", "fallback.txt"),
+        ];
+        for (text, want) in cases {
+            let a = extract(
+                RawArticle::new(Markup::Plain, text.to_string()),
+                "fallback.txt",
+            );
+            assert_eq!(a.title, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stated_metadata_wins_over_text() {
+        let mut raw = RawArticle::new(
+            Markup::Plain,
+            "By Ann Lee\nPublished: 3 January 2025\nBody text here.\n".into(),
+        );
+        raw.authors = vec!["Bo Kim".into()];
+        raw.date = Some("2024-02-02".into());
+        let a = extract(raw, "x");
+        assert_eq!(a.authors, ["Bo Kim"]);
+        assert_eq!(a.date.as_deref(), Some("2024-02-02T00:00:00Z"));
+        assert_eq!(a.body, "Body text here.");
+    }
+
+    #[test]
+    fn seed_article() {
+        let seed = include_str!("../../corpus/guardian-kremlin-rejects-territory-swap.txt");
+        let a = extract(RawArticle::new(Markup::Plain, seed.to_string()), "seed.txt");
+        assert_eq!(a.authors, ["Pjotr Sauer"]);
+        assert!(a.title.starts_with("The Kremlin has said"));
+        assert!(a.body.contains("Sudzha"));
+        assert_eq!(a.quotes.len(), 5);
+    }
+}

@@ -1,0 +1,445 @@
+//! Direct quotations and who said them (baseline; issue 4 measures it at scale).
+//!
+//! Quote marks are paired per paragraph: curly “…”, low „…“, guillemets «…» and straight
+//! "…". An opening mark left open at the end of a paragraph continues the quote into the
+//! next one (the convention for multi-paragraph quotes); its speaker is the one attributed
+//! where the quote finally closes. The speaker comes from the words around the quote
+//! (`X said`, `said X`, `X told reporters`, `X added:`, `according to X`); a pronoun resolves
+//! to the person named last before the quote, a surname or `Mr Brown` to the full name
+//! given earlier, and a quote with no attribution of its own inherits the speaker of the
+//! quote before it in the same paragraph.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quote marks.
+    pub text: String,
+    /// Full name of the speaker, when the text says who.
+    pub speaker: Option<String>,
+}
+
+/// Position of a quote span: paragraph, byte range of the words inside the marks.
+#[derive(Debug, Clone)]
+struct Span {
+    para: usize,
+    start: usize,
+    end: usize,
+    /// Byte offset just past the closing mark (or the paragraph end).
+    after: usize,
+    /// Byte offset of the opening mark.
+    open_at: usize,
+    /// False when the quote runs on into the next paragraph.
+    closed: bool,
+}
+
+const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused";
+const HONORIFIC: &str =
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
+const PERSON: &str = r"\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le|al|bin|ibn|el)\s+)?\p{Lu}[\p{L}'’\-]+){0,3}";
+
+fn re(p: String) -> Regex {
+    Regex::new(&p).expect("static regex is valid")
+}
+
+static AFTER_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,.!?—–-]*(?:{VERBS})\s+(?P<who>he|she|{HONORIFIC}?{PERSON})"
+    ))
+});
+static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,.!?—–-]*(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b"
+    ))
+});
+static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,.!?—–-]*according to (?P<who>{HONORIFIC}?{PERSON})"
+    ))
+});
+static BEFORE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
+    ))
+});
+static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"[Aa]ccording to (?P<who>{HONORIFIC}?{PERSON}),?\s*$"
+    ))
+});
+static PERSON_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?:{HONORIFIC})?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{0,3}}"
+    ))
+});
+static HONORIFIC_RE: LazyLock<Regex> = LazyLock::new(|| re(format!("^{HONORIFIC}")));
+
+/// Capitalised words that start a sentence or name a time, never a person.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "We",
+    "They",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "My",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "Meanwhile",
+    "However",
+    "According",
+    "Some",
+    "Many",
+    "Most",
+    "Last",
+    "Next",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "By",
+    "To",
+    "Of",
+    "So",
+    "Yet",
+    "Still",
+    "Also",
+    "Then",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Now",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Responding",
+    "Speaking",
+    "Asked",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
+/// Extracts the direct quotations of an article from its paragraphs.
+pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
+    let spans = find_spans(paragraphs);
+    let mentions = person_mentions(paragraphs);
+    let mut out: Vec<(Span, Option<String>)> = Vec::new();
+    for span in spans {
+        let para = &paragraphs[span.para];
+        let text = para[span.start..span.end].trim();
+        let attributed = attribute(para, &span).map(|who| resolve(&who, &span, &mentions));
+        let words = text.split_whitespace().count();
+        // Short unattributed spans are titles, nicknames and scare quotes.
+        if words == 0 || (attributed.is_none() && words < 4 && span.closed) {
+            continue;
+        }
+        out.push((span, attributed.flatten()));
+    }
+    // A quote continued from the previous paragraph takes the speaker where it ends;
+    // an unattributed quote takes the speaker of the quote before it in the paragraph.
+    for i in (0..out.len()).rev() {
+        if !out[i].0.closed && out[i].1.is_none() {
+            if let Some(next) = out.get(i + 1) {
+                if next.0.para == out[i].0.para + 1 {
+                    out[i].1 = next.1.clone();
+                }
+            }
+        }
+    }
+    for i in 1..out.len() {
+        let prev = &out[i - 1].0;
+        let same_para = prev.para == out[i].0.para;
+        let runs_on = !prev.closed && prev.para + 1 == out[i].0.para;
+        if out[i].1.is_none() && (same_para || runs_on) {
+            out[i].1 = out[i - 1].1.clone();
+        }
+    }
+    out.into_iter()
+        .map(|(s, speaker)| Quote {
+            text: paragraphs[s.para][s.start..s.end].trim().to_string(),
+            speaker,
+        })
+        .collect()
+}
+
+fn find_spans(paragraphs: &[String]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let mut open: Option<(char, usize)> = None;
+        for (i, c) in p.char_indices() {
+            let close_of = |o: char| match o {
+                '“' => c == '”',
+                '„' => c == '“' || c == '”',
+                '«' => c == '»',
+                '"' => c == '"',
+                _ => false,
+            };
+            match open {
+                Some((o, at)) if close_of(o) => {
+                    spans.push(Span {
+                        para: pi,
+                        start: at + o.len_utf8(),
+                        end: i,
+                        after: i + c.len_utf8(),
+                        open_at: at,
+                        closed: true,
+                    });
+                    open = None;
+                }
+                Some((o, at)) if c == o && c != '"' => {
+                    // A new opening mark while one is open: the earlier quote ran on.
+                    spans.push(Span {
+                        para: pi,
+                        start: at + o.len_utf8(),
+                        end: i,
+                        after: i,
+                        open_at: at,
+                        closed: false,
+                    });
+                    open = Some((c, i));
+                }
+                None if matches!(c, '“' | '„' | '«' | '"') => open = Some((c, i)),
+                _ => {}
+            }
+        }
+        if let Some((o, at)) = open {
+            spans.push(Span {
+                para: pi,
+                start: at + o.len_utf8(),
+                end: p.len(),
+                after: p.len(),
+                open_at: at,
+                closed: false,
+            });
+        }
+    }
+    spans
+}
+
+/// The speaker words around a span: after the closing mark, else before the opening one.
+fn attribute(para: &str, span: &Span) -> Option<String> {
+    let after = &para[span.after..];
+    let after = &after[..after.find(['“', '„', '«', '"']).unwrap_or(after.len())];
+    for re in [&*AFTER_INVERTED, &*AFTER_SUBJECT, &*AFTER_ACCORDING] {
+        if let Some(c) = re.captures(after) {
+            return Some(c["who"].to_string());
+        }
+    }
+    let before = &para[..span.open_at];
+    let sentence_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '»' | '"'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let before = &before[sentence_start..];
+    for re in [&*BEFORE_SUBJECT, &*BEFORE_ACCORDING] {
+        if let Some(c) = re.captures(before) {
+            return Some(c["who"].to_string());
+        }
+    }
+    None
+}
+
+/// A named person in the text, at (paragraph, byte offset).
+#[derive(Debug)]
+struct Mention {
+    at: (usize, usize),
+    name: String,
+}
+
+fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        for m in PERSON_MENTION.find_iter(p) {
+            let name = clean_name(m.as_str());
+            let tokens: Vec<&str> = name.split_whitespace().collect();
+            let honorific = HONORIFIC_RE.is_match(m.as_str());
+            if tokens.is_empty() || NOT_NAMES.contains(&tokens[0]) {
+                continue;
+            }
+            if tokens.len() >= 2 || honorific {
+                out.push(Mention {
+                    at: (pi, m.start()),
+                    name,
+                });
+            } else {
+                // A lone capitalised word is a person only if it is the surname of one named earlier.
+                out.push(Mention {
+                    at: (pi, m.start()),
+                    name: format!("?{name}"),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Drops honorifics and a possessive ending.
+fn clean_name(s: &str) -> String {
+    let s = HONORIFIC_RE.replace(s.trim(), "");
+    s.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim()
+        .to_string()
+}
+
+/// Turns the attribution words into a full name: pronouns to the person named last,
+/// surnames to the full name given earlier.
+fn resolve(who: &str, span: &Span, mentions: &[Mention]) -> Option<String> {
+    let at = (span.para, span.open_at);
+    let full_names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| !m.name.starts_with('?'))
+        .map(|m| m.name.as_str())
+        .collect();
+    let expand = |name: &str| -> Option<String> {
+        let name = name.trim_start_matches('?');
+        if name.contains(' ') {
+            return Some(name.to_string());
+        }
+        full_names
+            .iter()
+            .find(|f| f.rsplit(' ').next() == Some(name))
+            .map(|f| f.to_string())
+    };
+    match who.to_lowercase().as_str() {
+        "he" | "she" => mentions
+            .iter()
+            .filter(|m| m.at < at)
+            .rev()
+            .find_map(|m| expand(&m.name)),
+        _ => {
+            let name = clean_name(who);
+            expand(&name).or(Some(name))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let paras: Vec<String> = text.lines().map(str::to_string).collect();
+        quotes(&paras)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn seed_quotes() {
+        let seed = include_str!("../../corpus/guardian-kremlin-rejects-territory-swap.txt");
+        let got = run(seed);
+        let speakers: Vec<_> = got
+            .iter()
+            .map(|(_, s)| s.as_deref().unwrap_or("-"))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                "Volodymyr Zelenskyy",
+                "Volodymyr Zelenskyy",
+                "Dmitry Peskov",
+                "Dmitry Peskov",
+                "Dmitry Peskov"
+            ],
+            "{got:#?}"
+        );
+        assert_eq!(got[0].0, "We will swap one territory for another,");
+        assert!(got[4].0.starts_with("Ukrainian units will be expelled"));
+    }
+
+    #[test]
+    fn attribution_table() {
+        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+            (
+                "Gordon Brown spoke on Monday.\n\"We will not waver on this,\" Mr Brown said.",
+                &[("We will not waver on this,", Some("Gordon Brown"))],
+            ),
+            (
+                "\"It is a good day for the town,\" said Maria Lopez, the mayor.",
+                &[("It is a good day for the town,", Some("Maria Lopez"))],
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov told reporters: «We see no basis for talks.»",
+                &[("We see no basis for talks.", Some("Dmitry Peskov"))],
+            ),
+            (
+                "Ann Lee arrived late. „Wir sind bereit“, she said.",
+                &[("Wir sind bereit", Some("Ann Lee"))],
+            ),
+            (
+                "“We are ready,” he said, “and we will go on.”",
+                &[("We are ready,", None), ("and we will go on.", None)],
+            ),
+            ("The film \"Jaws\" was shown.", &[]),
+            (
+                "Sam Hill said: “The first part of it runs on\n“and the second part ends here.”",
+                &[
+                    ("The first part of it runs on", Some("Sam Hill")),
+                    ("and the second part ends here.", Some("Sam Hill")),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

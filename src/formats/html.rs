@@ -1,0 +1,475 @@
+//! HTML reader (baseline): metadata from JSON-LD, Open Graph / `article:` meta tags,
+//! `<meta name=author|date>`, `<time datetime>`, the canonical link and `<html lang>`;
+//! body from the main content element, one line per block element, without
+//! navigation, scripts, asides, forms, figures and other page furniture.
+//!
+//! The tree is walked iteratively (`traverse`), so deeply nested markup cannot overflow the stack.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use super::{Markup, RawArticle};
+
+/// Elements whose whole subtree is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "figure",
+    "figcaption",
+    "menu",
+    "dialog",
+    "object",
+    "canvas",
+];
+
+/// Words in a `class` or `id` that mark furniture blocks inside an article container.
+const FURNITURE_HINTS: &[&str] = &[
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "promo",
+    "advert",
+    "ad-",
+    "cookie",
+    "comment",
+    "caption",
+    "subscribe",
+    "sidebar",
+    "breadcrumb",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "recommend",
+    "signup",
+    "paywall",
+    "tags",
+    "toolbar",
+];
+
+/// Elements that end a line of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "tr",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "br",
+    "hr",
+];
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector is valid")
+}
+
+/// Reads an HTML page into one raw article.
+pub fn read_html(text: &str) -> RawArticle {
+    let doc = Html::parse_document(text);
+    let ld = json_ld(&doc);
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|k| {
+            let s = sel(&format!(
+                "meta[property=\"{k}\"], meta[name=\"{k}\"], meta[itemprop=\"{k}\"]"
+            ));
+            doc.select(&s)
+                .filter_map(|m| m.value().attr("content"))
+                .map(|c| c.trim().to_string())
+                .find(|c| !c.is_empty())
+        })
+    };
+
+    let source = ld
+        .as_ref()
+        .and_then(|a| a.get("publisher"))
+        .and_then(ld_name)
+        .or_else(|| meta(&["og:site_name", "application-name"]));
+    let raw_title = ld
+        .as_ref()
+        .and_then(|a| a.get("headline"))
+        .and_then(ld_text)
+        .or_else(|| meta(&["og:title", "twitter:title"]))
+        .or_else(|| {
+            doc.select(&sel("title"))
+                .next()
+                .map(|t| squash(&t.text().collect::<String>()))
+        })
+        .filter(|t| !t.is_empty());
+    let title = raw_title.map(|t| strip_site_suffix(&t, source.as_deref()));
+
+    let mut authors: Vec<String> = ld
+        .as_ref()
+        .and_then(|a| a.get("author"))
+        .map(ld_names)
+        .unwrap_or_default();
+    if authors.is_empty() {
+        if let Some(a) = meta(&[
+            "author",
+            "article:author",
+            "byl",
+            "parsely-author",
+            "dc.creator",
+        ]) {
+            if !a.starts_with("http") {
+                authors = crate::clean::split_names(&a);
+            }
+        }
+    }
+    if authors.is_empty() {
+        authors = doc
+            .select(&sel(
+                "[rel=author], [itemprop=author] [itemprop=name], .author-name, .byline__name",
+            ))
+            .map(|e| squash(&e.text().collect::<String>()))
+            .filter(|s| !s.is_empty())
+            .flat_map(|s| crate::clean::split_names(&s))
+            .collect();
+        authors.dedup();
+    }
+
+    let date = ld
+        .as_ref()
+        .and_then(|a| a.get("datePublished").or_else(|| a.get("dateCreated")))
+        .and_then(ld_text)
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "og:article:published_time",
+                "datePublished",
+                "date",
+                "pubdate",
+                "publish-date",
+                "parsely-pub-date",
+                "dc.date",
+                "dc.date.issued",
+                "sailthru.date",
+            ])
+        })
+        .or_else(|| {
+            doc.select(&sel("time[datetime]"))
+                .filter_map(|t| t.value().attr("datetime"))
+                .map(str::to_string)
+                .next()
+        });
+
+    let url = doc
+        .select(&sel("link[rel=canonical]"))
+        .filter_map(|l| l.value().attr("href"))
+        .map(str::to_string)
+        .next()
+        .or_else(|| meta(&["og:url"]))
+        .or_else(|| ld.as_ref().and_then(|a| a.get("url")).and_then(ld_text));
+    let lang = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .or_else(|| {
+            ld.as_ref()
+                .and_then(|a| a.get("inLanguage"))
+                .and_then(ld_text)
+        });
+
+    let body = main_text(&doc);
+    let body = if body.trim().is_empty() {
+        ld.as_ref()
+            .and_then(|a| a.get("articleBody"))
+            .and_then(ld_text)
+            .unwrap_or_default()
+    } else {
+        body
+    };
+    RawArticle {
+        record: None,
+        markup: Markup::Html,
+        title,
+        authors,
+        date,
+        source,
+        url,
+        lang,
+        body,
+    }
+}
+
+/// The main content element: `[itemprop=articleBody]`, else the `<article>` or `<main>`
+/// with the most paragraph text, else `<body>`; then its text, one line per block.
+fn main_text(doc: &Html) -> String {
+    let p = sel("p");
+    let p_len = |e: &ElementRef| -> usize {
+        e.select(&p)
+            .map(|p| p.text().map(str::len).sum::<usize>())
+            .sum()
+    };
+    let container = doc
+        .select(&sel("[itemprop=articleBody]"))
+        .max_by_key(&p_len)
+        .filter(|e| p_len(e) > 200)
+        .or_else(|| {
+            doc.select(&sel("article, main, [role=main]"))
+                .max_by_key(&p_len)
+                .filter(|e| p_len(e) > 200)
+        })
+        .or_else(|| doc.select(&sel("body")).next())
+        .unwrap_or_else(|| doc.root_element());
+    block_text(container)
+}
+
+/// Text of an element, a line per block element, skipping furniture subtrees.
+fn block_text(root: ElementRef) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    let mut skip_depth = 0usize;
+    let flush = |line: &mut String, out: &mut String| {
+        let t = squash(line);
+        if !t.is_empty() {
+            out.push_str(&t);
+            out.push('\n');
+        }
+        line.clear();
+    };
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    if skip_depth > 0 || is_furniture(el, node.id() == root.id()) {
+                        skip_depth += 1;
+                    } else if BLOCK_TAGS.contains(&el.name()) {
+                        flush(&mut line, &mut out);
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => line.push_str(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                    } else if BLOCK_TAGS.contains(&el.name()) {
+                        flush(&mut line, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut line, &mut out);
+    out
+}
+
+fn is_furniture(el: &scraper::node::Element, is_root: bool) -> bool {
+    if SKIP_TAGS.contains(&el.name()) {
+        return !is_root;
+    }
+    if is_root || el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return !is_root;
+    }
+    let hints = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    !hints.trim().is_empty() && FURNITURE_HINTS.iter().any(|h| hints.contains(h))
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Drops a trailing (or leading) " | Site" part of a title.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+        let parts: Vec<&str> = title.split(sep).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let words = |s: &str| s.split_whitespace().count();
+        let is_site = |s: &str| site.is_some_and(|site| s.trim().eq_ignore_ascii_case(site.trim()));
+        if let Some(last) = parts.last() {
+            if is_site(last) || (words(last) <= 4 && words(parts[0]) > words(last)) {
+                return parts[..parts.len() - 1].join(sep).trim().to_string();
+            }
+        }
+        if is_site(parts[0]) {
+            return parts[1..].join(sep).trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+/// The first JSON-LD object typed as an article (looking into arrays and `@graph`).
+fn json_ld(doc: &Html) -> Option<Value> {
+    let mut stack: Vec<Value> = doc
+        .select(&sel("script[type=\"application/ld+json\"]"))
+        .filter_map(|s| serde_json::from_str::<Value>(s.text().collect::<String>().trim()).ok())
+        .collect();
+    stack.reverse();
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.into_iter().rev()),
+            Value::Object(mut obj) => {
+                if let Some(graph) = obj.remove("@graph") {
+                    stack.push(graph);
+                }
+                let is_article = obj.get("@type").is_some_and(|t| {
+                    let types: Vec<&str> = match t {
+                        Value::String(s) => vec![s.as_str()],
+                        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                        _ => vec![],
+                    };
+                    types
+                        .iter()
+                        .any(|t| t.ends_with("Article") || *t == "BlogPosting" || *t == "Report")
+                });
+                if is_article {
+                    return Some(Value::Object(obj));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn ld_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(squash(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(ld_text),
+        _ => None,
+    }
+}
+
+fn ld_name(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) => o.get("name").and_then(ld_text),
+        Value::Array(a) => a.iter().find_map(ld_name),
+        other => ld_text(other),
+    }
+}
+
+fn ld_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(a) => a.iter().flat_map(ld_names).collect(),
+        Value::Object(o) => {
+            // Organisations are publishers, not authors.
+            if o.get("@type").and_then(Value::as_str) == Some("Organization") {
+                return Vec::new();
+            }
+            o.get("name")
+                .and_then(ld_text)
+                .map(|n| crate::clean::split_names(&n))
+                .unwrap_or_default()
+        }
+        Value::String(s) => crate::clean::split_names(s),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<title>Dam bursts after storm | The Valley Times</title>
+<meta property="og:site_name" content="The Valley Times">
+<meta property="article:published_time" content="2024-03-05T08:30:00Z">
+<link rel="canonical" href="https://valley.example/dam">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Dam bursts after storm","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Organization","name":"Valley Wire"}]}]}</script>
+</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article><h1>Dam bursts after storm</h1>
+<div class="share-bar">Share on Facebook</div>
+<p>The dam above the village gave way on Tuesday night after two days of rain, residents said.</p>
+<figure><img src="x.jpg"><figcaption>The dam in 2019. Photo: Bob</figcaption></figure>
+<p>"We heard a roar," said Maria Lopez, who lives below the dam. Engineers had warned about the wall for years.</p>
+</article><aside>Most read: other things</aside></main><footer>© 2024 Valley</footer>
+<script>var x = "not text";</script></body></html>"#;
+
+    #[test]
+    fn baseline_page() {
+        let a = read_html(PAGE);
+        assert_eq!(a.title.as_deref(), Some("Dam bursts after storm"));
+        assert_eq!(a.authors, ["Ann Lee"]);
+        assert_eq!(a.date.as_deref(), Some("2024-03-05T08:30:00Z"));
+        assert_eq!(a.source.as_deref(), Some("The Valley Times"));
+        assert_eq!(a.url.as_deref(), Some("https://valley.example/dam"));
+        assert_eq!(a.lang.as_deref(), Some("en"));
+        assert!(a.body.contains("The dam above the village"), "{}", a.body);
+        assert!(a.body.contains("\"We heard a roar,\""), "{}", a.body);
+        for furniture in [
+            "Home",
+            "Share on Facebook",
+            "Photo: Bob",
+            "Most read",
+            "©",
+            "not text",
+        ] {
+            assert!(!a.body.contains(furniture), "{furniture} in {}", a.body);
+        }
+    }
+
+    #[test]
+    fn site_suffix_table() {
+        let cases = [
+            (
+                "Dam bursts | The Valley Times",
+                Some("The Valley Times"),
+                "Dam bursts",
+            ),
+            (
+                "Dam bursts after a long storm - BBC News",
+                None,
+                "Dam bursts after a long storm",
+            ),
+            (
+                "Valley Times | Dam bursts after storm",
+                Some("Valley Times"),
+                "Dam bursts after storm",
+            ),
+            ("No separator here", None, "No separator here"),
+        ];
+        for (t, site, want) in cases {
+            assert_eq!(strip_site_suffix(t, site), want);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "{}<p>deep text</p>{}",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        let a = read_html(&html);
+        assert!(a.body.contains("deep text"));
+    }
+}

@@ -1,0 +1,548 @@
+//! Stage 5: the tantivy index and its incremental writer.
+//!
+//! [`NewsIndex`] opens or creates an index folder. [`NewsIndex::update`] brings it up to
+//! date with a corpus: a stat walk finds new, changed and deleted files (by path, size and
+//! mtime); changed candidates are confirmed by a content hash; their documents are
+//! replaced by path, so one article never has two documents. Files are read and extracted
+//! on worker threads while the writer indexes, and a file that fails (or panics) is
+//! reported as skipped with its reason while the run goes on.
+
+pub mod manifest;
+pub mod schema;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Term;
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+use crate::corpus::{self, CorpusFile, Skipped};
+use crate::error::{Error, Result};
+use crate::extract::{self, Article};
+use crate::formats::{self, Limits};
+pub use manifest::{FileEntry, Manifest};
+pub use schema::Fields;
+
+/// Name of the index folder inside a corpus.
+pub const INDEX_DIR_NAME: &str = ".newsidx";
+
+/// An open newsidx index.
+pub struct NewsIndex {
+    dir: PathBuf,
+    index: Index,
+    fields: Fields,
+}
+
+/// What the index records about itself in each commit.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CommitInfo {
+    /// Absolute path of the corpus the index mirrors.
+    pub root: Option<PathBuf>,
+    /// Time of the last commit, RFC 3339.
+    pub updated: Option<String>,
+}
+
+/// Knobs of an update.
+#[derive(Debug, Clone)]
+pub struct UpdateOptions {
+    /// Drop every document and read the whole corpus again.
+    pub rebuild: bool,
+    pub limits: Limits,
+    /// Extraction threads; default: cores - 1, at least 1.
+    pub threads: usize,
+    /// Memory budget of the tantivy writer in bytes. Default 128 MiB.
+    pub writer_heap: usize,
+}
+
+impl Default for UpdateOptions {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        UpdateOptions {
+            rebuild: false,
+            limits: Limits::default(),
+            threads: cores.saturating_sub(1).max(1),
+            writer_heap: 128 << 20,
+        }
+    }
+}
+
+/// The outcome of an update: every file the walk saw is counted once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub root: PathBuf,
+    /// Article files found by the walk.
+    pub files_seen: usize,
+    /// New files indexed.
+    pub indexed: usize,
+    /// Changed files re-indexed.
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Files gone from the corpus whose documents were removed.
+    pub removed: usize,
+    /// Entries not indexed, with the reason (unsupported types, unreadable, bad content).
+    pub skipped: Vec<Skipped>,
+    /// Problems inside files that were indexed (bad JSONL lines), with file and line.
+    pub problems: Vec<Skipped>,
+    /// Articles added by this run.
+    pub articles: usize,
+    /// Documents in the index after the run.
+    pub documents: u64,
+    /// Bytes read from files that were (re)indexed.
+    pub bytes: u64,
+    pub seconds: f64,
+}
+
+impl Summary {
+    /// Megabytes per second over the bytes read.
+    pub fn mb_per_sec(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+
+    /// True when the run changed the index.
+    pub fn changed(&self) -> bool {
+        self.indexed + self.updated + self.removed > 0
+    }
+}
+
+/// Progress events of an update, for a progress bar.
+pub trait Progress: Sync {
+    /// `total` files need reading.
+    fn start(&self, total: u64);
+    /// One more file was read; `path` is relative to the root.
+    fn file_done(&self, path: &str);
+    fn finish(&self);
+}
+
+/// Progress that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn file_done(&self, _: &str) {}
+    fn finish(&self) {}
+}
+
+/// What a worker made of one file.
+enum Outcome {
+    /// Same bytes as before (only the mtime moved).
+    Same(FileEntry),
+    Articles {
+        entry: FileEntry,
+        /// Each article with its record number inside the file.
+        articles: Vec<(Option<u64>, Article)>,
+        problems: Vec<String>,
+    },
+    Skipped {
+        entry: FileEntry,
+        reason: String,
+    },
+}
+
+impl NewsIndex {
+    /// True when `dir` holds an index.
+    pub fn exists(dir: &Path) -> bool {
+        dir.join("meta.json").is_file()
+    }
+
+    /// Opens an existing index.
+    pub fn open(dir: &Path) -> Result<NewsIndex> {
+        if !Self::exists(dir) {
+            return Err(Error::NoIndex(format!(
+                "no index at {}; build one with `newsidx index CORPUS --index {}`",
+                dir.display(),
+                dir.display()
+            )));
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| Error::tantivy(dir, e))?;
+        let fields = schema::fields_of(&index.schema()).map_err(|e| Error::BadIndex {
+            path: dir.to_path_buf(),
+            message: format!("not a newsidx index ({e}); use --rebuild or another --index"),
+        })?;
+        schema::register_tokenizers(&index);
+        Ok(NewsIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+        })
+    }
+
+    /// Opens the index in `dir`, creating the folder and an empty index if needed.
+    pub fn open_or_create(dir: &Path) -> Result<NewsIndex> {
+        if Self::exists(dir) {
+            return Self::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(dir, schema).map_err(|e| Error::tantivy(dir, e))?;
+        schema::register_tokenizers(&index);
+        Ok(NewsIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// A reader on the last commit.
+    pub fn reader(&self) -> Result<IndexReader> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::tantivy(&self.dir, e))
+    }
+
+    /// The commit information (corpus root, last update) of the last commit.
+    pub fn commit_info(&self) -> CommitInfo {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+
+    fn opstamp(&self) -> u64 {
+        self.index.load_metas().map(|m| m.opstamp).unwrap_or(0)
+    }
+
+    /// Brings the index up to date with the corpus at `root`. Takes the writer lock only
+    /// when something changed; with nothing changed it is a stat walk and no write.
+    pub fn update(
+        &self,
+        root: &Path,
+        opts: &UpdateOptions,
+        progress: &dyn Progress,
+    ) -> Result<Summary> {
+        let started = Instant::now();
+        let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+        if !root.is_dir() {
+            return Err(Error::io(
+                &root,
+                std::io::Error::new(std::io::ErrorKind::NotADirectory, "corpus is not a folder"),
+            ));
+        }
+        let walk = corpus::walk(&root, Some(&self.dir));
+        let mut manifest = if opts.rebuild {
+            Manifest::default()
+        } else {
+            Manifest::load(&self.dir, self.opstamp())
+        };
+        let root_changed = self.commit_info().root.as_deref() != Some(root.as_path());
+        let mut summary = Summary {
+            root: root.clone(),
+            files_seen: walk.files.len(),
+            skipped: walk.skipped,
+            ..Summary::default()
+        };
+
+        let seen: HashSet<&str> = walk.files.iter().map(|f| f.rel.as_str()).collect();
+        let deleted: Vec<String> = manifest
+            .files
+            .keys()
+            .filter(|k| !seen.contains(k.as_str()))
+            .cloned()
+            .collect();
+        let mut todo: Vec<&CorpusFile> = Vec::new();
+        for f in &walk.files {
+            match manifest.files.get(&f.rel) {
+                Some(e) if e.size == f.size && e.mtime_ns == f.mtime_ns => match &e.skipped {
+                    Some(reason) => summary.skipped.push(Skipped {
+                        path: f.rel.clone(),
+                        reason: reason.clone(),
+                    }),
+                    None => summary.unchanged += 1,
+                },
+                _ => todo.push(f),
+            }
+        }
+        let must_reset = opts.rebuild || (manifest.files.is_empty() && self.num_docs()? > 0);
+        if todo.is_empty() && deleted.is_empty() && !must_reset && !root_changed {
+            summary.documents = self.num_docs()?;
+            summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+            summary.seconds = started.elapsed().as_secs_f64();
+            return Ok(summary);
+        }
+
+        let mut writer: IndexWriter<TantivyDocument> = self
+            .index
+            .writer_with_num_threads(1, opts.writer_heap.max(15_000_000))
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Locked {
+                    path: self.dir.clone(),
+                },
+                e => Error::tantivy(&self.dir, e),
+            })?;
+        if must_reset {
+            writer
+                .delete_all_documents()
+                .map_err(|e| Error::tantivy(&self.dir, e))?;
+        }
+        for rel in &deleted {
+            writer.delete_term(Term::from_field_text(self.fields.path, rel));
+            manifest.files.remove(rel);
+            summary.removed += 1;
+        }
+
+        progress.start(todo.len() as u64);
+        let queue = Mutex::new(todo.iter());
+        let (tx, rx) = sync_channel::<(&CorpusFile, Outcome)>(64);
+        let old = &manifest.files;
+        let mut added: BTreeMap<String, FileEntry> = BTreeMap::new();
+        let result: Result<()> = std::thread::scope(|s| {
+            for _ in 0..opts.threads.max(1) {
+                let tx = tx.clone();
+                let queue = &queue;
+                s.spawn(move || loop {
+                    let Some(file) = queue.lock().map(|mut q| q.next().copied()).unwrap_or(None)
+                    else {
+                        break;
+                    };
+                    let outcome = process(file, old.get(&file.rel), opts.limits);
+                    if tx.send((file, outcome)).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            for (file, outcome) in rx {
+                progress.file_done(&file.rel);
+                let existed = old.contains_key(&file.rel);
+                match outcome {
+                    Outcome::Same(entry) => {
+                        summary.unchanged += 1;
+                        added.insert(file.rel.clone(), entry);
+                    }
+                    Outcome::Skipped { entry, reason } => {
+                        if existed {
+                            writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
+                        }
+                        summary.skipped.push(Skipped {
+                            path: file.rel.clone(),
+                            reason: reason.clone(),
+                        });
+                        added.insert(
+                            file.rel.clone(),
+                            FileEntry {
+                                skipped: Some(reason),
+                                ..entry
+                            },
+                        );
+                    }
+                    Outcome::Articles {
+                        entry,
+                        articles,
+                        problems,
+                    } => {
+                        writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
+                        for (record, a) in &articles {
+                            let doc = self.document(&file.rel, a, *record);
+                            writer
+                                .add_document(doc)
+                                .map_err(|e| Error::tantivy(&self.dir, e))?;
+                        }
+                        summary
+                            .problems
+                            .extend(problems.into_iter().map(|p| Skipped {
+                                path: file.rel.clone(),
+                                reason: p,
+                            }));
+                        summary.articles += articles.len();
+                        summary.bytes += file.size;
+                        if existed {
+                            summary.updated += 1;
+                        } else {
+                            summary.indexed += 1;
+                        }
+                        added.insert(file.rel.clone(), entry);
+                    }
+                }
+            }
+            Ok(())
+        });
+        progress.finish();
+        result?;
+        manifest.files.extend(added);
+
+        let info = CommitInfo {
+            root: Some(root.clone()),
+            updated: Some(chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        };
+        let mut prepared = writer
+            .prepare_commit()
+            .map_err(|e| Error::tantivy(&self.dir, e))?;
+        prepared.set_payload(&serde_json::to_string(&info).expect("commit info serialises"));
+        manifest.opstamp = prepared
+            .commit()
+            .map_err(|e| Error::tantivy(&self.dir, e))?;
+        writer
+            .wait_merging_threads()
+            .map_err(|e| Error::tantivy(&self.dir, e))?;
+        manifest.save(&self.dir)?;
+
+        summary.documents = self.num_docs()?;
+        summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.seconds = started.elapsed().as_secs_f64();
+        Ok(summary)
+    }
+
+    /// Number of documents in the last commit.
+    pub fn num_docs(&self) -> Result<u64> {
+        Ok(self.reader()?.searcher().num_docs())
+    }
+
+    fn document(&self, rel: &str, a: &Article, record: Option<u64>) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.path, rel);
+        doc.add_u64(f.id, article_id(rel, record));
+        if let Some(r) = record {
+            doc.add_u64(f.record, r);
+        }
+        doc.add_text(f.title, &a.title);
+        doc.add_text(f.body, &a.body);
+        for author in &a.authors {
+            doc.add_text(f.author, author);
+        }
+        if let Some(d) = a.date.as_deref().and_then(parse_rfc3339) {
+            doc.add_date(f.date, d);
+        }
+        for (field, value) in [(f.source, &a.source), (f.url, &a.url), (f.lang, &a.lang)] {
+            if let Some(v) = value {
+                doc.add_text(field, v);
+            }
+        }
+        for q in &a.quotes {
+            doc.add_text(f.quote, &q.text);
+            doc.add_text(f.speaker, q.speaker.as_deref().unwrap_or(""));
+        }
+        doc
+    }
+}
+
+/// A stable id for an article: xxh3 of its path and record.
+pub fn article_id(rel: &str, record: Option<u64>) -> u64 {
+    let key = match record {
+        Some(r) => format!("{rel}#{r}"),
+        None => rel.to_string(),
+    };
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// Parses an RFC 3339 timestamp into tantivy's date type.
+pub fn parse_rfc3339(s: &str) -> Option<DateTime> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|d| DateTime::from_timestamp_secs(d.timestamp()))
+}
+
+/// Reads, hashes, parses and extracts one file. Never panics: a panic in a reader or
+/// extractor becomes a skip reason for this file.
+fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcome {
+    let mut entry = FileEntry {
+        size: file.size,
+        mtime_ns: file.mtime_ns,
+        hash: 0,
+        articles: 0,
+        skipped: None,
+    };
+    if file.size > limits.max_file_bytes {
+        return Outcome::Skipped {
+            entry,
+            reason: format!("larger than the {} MiB limit", limits.max_file_bytes >> 20),
+        };
+    }
+    let raw = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Outcome::Skipped {
+                entry,
+                reason: format!("unreadable: {e}"),
+            }
+        }
+    };
+    entry.hash = xxhash_rust::xxh3::xxh3_64(&raw);
+    if let Some(old) = old {
+        if old.hash == entry.hash && old.skipped.is_none() {
+            entry.articles = old.articles;
+            return Outcome::Same(entry);
+        }
+    }
+    let name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    type Work = (Vec<(Option<u64>, Article)>, Vec<String>);
+    let work = std::panic::catch_unwind(|| -> Result<Work> {
+        let bytes = formats::decompress(&file.path, raw, file.kind.gzip, limits)?;
+        let parsed = formats::parse(&file.path, &bytes, file.kind)?;
+        let articles = parsed
+            .articles
+            .into_iter()
+            .map(|a| (a.record, extract::extract(a, &name)))
+            .collect();
+        Ok((articles, parsed.problems))
+    });
+    match work {
+        Ok(Ok((articles, problems))) if !articles.is_empty() => {
+            entry.articles = articles.len() as u32;
+            Outcome::Articles {
+                entry,
+                articles,
+                problems,
+            }
+        }
+        Ok(Ok((_, problems))) => Outcome::Skipped {
+            entry,
+            reason: if problems.is_empty() {
+                "no article in file".to_string()
+            } else {
+                format!("no valid article: {}", problems.join("; "))
+            },
+        },
+        Ok(Err(e)) => Outcome::Skipped {
+            entry,
+            reason: strip_path(&e.to_string(), &file.path),
+        },
+        Err(panic) => Outcome::Skipped {
+            entry,
+            reason: format!(
+                "extraction failed (internal error: {})",
+                panic_message(&panic)
+            ),
+        },
+    }
+}
+
+/// The skip list already names the file; drop the leading "PATH: " of an error message.
+fn strip_path(msg: &str, path: &Path) -> String {
+    let prefix = format!("{}: ", path.display());
+    msg.strip_prefix(&prefix).unwrap_or(msg).to_string()
+}
+
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}

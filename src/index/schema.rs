@@ -1,0 +1,121 @@
+//! The index schema, in one place. Everything else reaches fields through [`Fields`],
+//! never by name; the names here are also the field names of the query language.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Tokenizer of article text: words, lower-cased, accents folded, English stems.
+pub const TEXT_TOKENIZER: &str = "news_en";
+/// Tokenizer of names (authors, speakers, sources, urls): words, lower-cased, accents folded, no stemming.
+pub const NAME_TOKENIZER: &str = "news_name";
+
+/// Typed handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub title: Field,
+    pub body: Field,
+    /// Multi-valued: one value per author. Query name `author`.
+    pub author: Field,
+    /// Publication date; indexed, fast (for sorting and ranges) and stored.
+    pub date: Field,
+    pub source: Field,
+    pub url: Field,
+    pub lang: Field,
+    /// Multi-valued: one value per quotation, parallel to `speaker`.
+    pub quote: Field,
+    /// Multi-valued, parallel to `quote`; empty string when the speaker is unknown.
+    pub speaker: Field,
+    /// File path relative to the corpus root: the unit of incremental updates.
+    pub path: Field,
+    /// Position of the article inside a multi-article file.
+    pub record: Field,
+    /// Stable article id: hash of path and record.
+    pub id: Field,
+}
+
+/// Field names users may write in queries, in the order the help lists them.
+pub const QUERY_FIELDS: &[&str] = &[
+    "title", "body", "author", "quote", "speaker", "source", "url", "date", "lang", "path",
+];
+
+fn text(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        title: b.add_text_field("title", text(TEXT_TOKENIZER)),
+        body: b.add_text_field("body", text(TEXT_TOKENIZER)),
+        author: b.add_text_field("author", text(NAME_TOKENIZER)),
+        date: b.add_date_field(
+            "date",
+            DateOptions::from(tantivy::schema::INDEXED | STORED | FAST)
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        source: b.add_text_field("source", text(NAME_TOKENIZER)),
+        url: b.add_text_field("url", text(NAME_TOKENIZER)),
+        lang: b.add_text_field("lang", STRING | STORED),
+        quote: b.add_text_field("quote", text(TEXT_TOKENIZER)),
+        speaker: b.add_text_field("speaker", text(NAME_TOKENIZER)),
+        path: b.add_text_field("path", STRING | STORED),
+        record: b.add_u64_field("record", NumericOptions::default().set_stored()),
+        id: b.add_u64_field(
+            "id",
+            NumericOptions::default()
+                .set_stored()
+                .set_indexed()
+                .set_fast(),
+        ),
+    };
+    (b.build(), fields)
+}
+
+/// Handles for an existing index's schema; fails when a field is missing
+/// (an index written by something else, or by an incompatible version).
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        title: f("title")?,
+        body: f("body")?,
+        author: f("author")?,
+        date: f("date")?,
+        source: f("source")?,
+        url: f("url")?,
+        lang: f("lang")?,
+        quote: f("quote")?,
+        speaker: f("speaker")?,
+        path: f("path")?,
+        record: f("record")?,
+        id: f("id")?,
+    })
+}
+
+/// Registers newsidx's tokenizers on an index; needed after every open.
+pub fn register_tokenizers(index: &Index) {
+    let text = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let name = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(TEXT_TOKENIZER, text);
+    index.tokenizers().register(NAME_TOKENIZER, name);
+}

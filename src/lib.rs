@@ -1,0 +1,22 @@
+//! newsidx: turn a folder of news articles into a clean, searchable archive.
+//!
+//! The pipeline, one module per stage, in the order a file travels:
+//! [`corpus`] (walk) -> [`formats`] (one reader per format -> [`formats::RawArticle`]) ->
+//! [`clean`] (page residue) -> [`extract`] (title, byline, date, quotes -> [`extract::Article`]) ->
+//! [`index`] (schema, incremental writer) -> [`search`] (query, collect, snippets -> [`search::Hit`]) ->
+//! [`output`] (text and JSON printers writing to an injected writer).
+//!
+//! [`app`] wires the stages together for the command-line front end; it takes typed
+//! configuration and never sees clap.
+
+pub mod app;
+pub mod clean;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod formats;
+pub mod index;
+pub mod output;
+pub mod search;
+
+pub use error::{Error, Result};

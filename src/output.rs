@@ -1,0 +1,209 @@
+//! Stage 7: printers. Text for people (colour only when asked, e.g. on a terminal) and
+//! JSON for scripts, always written to an injected writer so tests can read them back.
+//! Output is deterministic: no timings unless the caller put them in the value printed.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::corpus::Skipped;
+use crate::extract::Article;
+use crate::index::Summary;
+use crate::search::{Hit, Results};
+
+const BOLD: &str = "\x1b[1m";
+const MATCH: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Text style of the human printers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Emit ANSI colour codes.
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("{code}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Prints ranked hits: title, a metadata line, the snippet with matches highlighted.
+pub fn hits_text(
+    w: &mut dyn Write,
+    results: &Results,
+    offset: usize,
+    style: Style,
+) -> io::Result<()> {
+    for (i, hit) in results.hits.iter().enumerate() {
+        writeln!(w, "{}. {}", offset + i + 1, style.paint(BOLD, &hit.title))?;
+        let mut meta: Vec<String> = Vec::new();
+        if !hit.authors.is_empty() {
+            meta.push(hit.authors.join(", "));
+        }
+        if let Some(d) = &hit.date {
+            meta.push(d.get(..10).unwrap_or(d).to_string());
+        }
+        if let Some(s) = &hit.source {
+            meta.push(s.clone());
+        }
+        let path = match hit.record {
+            Some(r) => format!("{}#{}", hit.path, r),
+            None => hit.path.clone(),
+        };
+        meta.push(path);
+        writeln!(w, "   {}", style.paint(DIM, &meta.join(" · ")))?;
+        writeln!(w, "   {}", highlight(&hit.snippet, &hit.highlights, style))?;
+        writeln!(w)?;
+    }
+    let shown = results.hits.len();
+    if shown > 0 {
+        writeln!(
+            w,
+            "{} {}-{} of {} matching article{}",
+            style.paint(DIM, "--"),
+            offset + 1,
+            offset + shown,
+            results.total,
+            if results.total == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(())
+}
+
+/// The snippet with matched ranges painted (or left plain without colour).
+pub fn highlight(snippet: &str, ranges: &[(usize, usize)], style: Style) -> String {
+    if !style.color {
+        return snippet.replace('\n', " ");
+    }
+    let mut out = String::with_capacity(snippet.len() + ranges.len() * 12);
+    let mut at = 0;
+    for &(s, e) in ranges {
+        if s < at
+            || e > snippet.len()
+            || !snippet.is_char_boundary(s)
+            || !snippet.is_char_boundary(e)
+        {
+            continue;
+        }
+        out.push_str(&snippet[at..s]);
+        out.push_str(MATCH);
+        out.push_str(&snippet[s..e]);
+        out.push_str(RESET);
+        at = e;
+    }
+    out.push_str(&snippet[at..]);
+    out.replace('\n', " ")
+}
+
+/// NDJSON: one hit per line.
+pub fn hits_json(w: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
+    for hit in hits {
+        json_line(w, hit)?;
+    }
+    Ok(())
+}
+
+/// Writes one value as a line of JSON.
+pub fn json_line<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, value).map_err(io::Error::other)?;
+    writeln!(w)
+}
+
+/// The end-of-run summary of an update, for people.
+pub fn summary_text(w: &mut dyn Write, s: &Summary, index_dir: &std::path::Path) -> io::Result<()> {
+    writeln!(w, "index   {}", index_dir.display())?;
+    writeln!(w, "corpus  {}", s.root.display())?;
+    writeln!(
+        w,
+        "files   {} seen: {} new, {} updated, {} unchanged, {} removed, {} skipped",
+        s.files_seen,
+        s.indexed,
+        s.updated,
+        s.unchanged,
+        s.removed,
+        s.skipped.len()
+    )?;
+    writeln!(
+        w,
+        "articles {} added, {} in the index; {:.2} MB read in {:.2} s ({:.1} MB/s)",
+        s.articles,
+        s.documents,
+        s.bytes as f64 / 1e6,
+        s.seconds,
+        s.mb_per_sec()
+    )?;
+    skipped_text(w, "skipped", &s.skipped)?;
+    skipped_text(w, "problems", &s.problems)
+}
+
+fn skipped_text(w: &mut dyn Write, heading: &str, list: &[Skipped]) -> io::Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let mut reasons: std::collections::BTreeMap<&str, usize> = Default::default();
+    for s in list {
+        *reasons.entry(reason_kind(&s.reason)).or_default() += 1;
+    }
+    let by_reason: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+    writeln!(w, "{heading} ({}):", by_reason.join(", "))?;
+    for s in list {
+        writeln!(w, "  {}: {}", s.path, s.reason)?;
+    }
+    Ok(())
+}
+
+/// The kind of a skip reason: its text up to the first colon.
+fn reason_kind(reason: &str) -> &str {
+    reason.split(':').next().unwrap_or(reason).trim()
+}
+
+/// An extracted article, for people.
+pub fn article_text(w: &mut dyn Write, path: &str, a: &Article) -> io::Result<()> {
+    writeln!(w, "path:    {path}")?;
+    writeln!(w, "title:   {}", a.title)?;
+    writeln!(w, "authors: {}", a.authors.join(", "))?;
+    for (k, v) in [
+        ("date", &a.date),
+        ("source", &a.source),
+        ("url", &a.url),
+        ("lang", &a.lang),
+    ] {
+        if let Some(v) = v {
+            writeln!(w, "{k}:{}{v}", " ".repeat(8 - k.len()))?;
+        }
+    }
+    for q in &a.quotes {
+        writeln!(
+            w,
+            "quote:   {} — \"{}\"",
+            q.speaker.as_deref().unwrap_or("?"),
+            q.text
+        )?;
+    }
+    writeln!(w)?;
+    writeln!(w, "{}", a.body)?;
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlight_plain_and_colour() {
+        let s = "the Sudzha front";
+        assert_eq!(highlight(s, &[(4, 10)], Style { color: false }), s);
+        assert_eq!(
+            highlight(s, &[(4, 10)], Style { color: true }),
+            format!("the {MATCH}Sudzha{RESET} front")
+        );
+        // Ranges that do not fit are ignored, never a panic.
+        assert_eq!(highlight(s, &[(4, 99)], Style { color: true }), s);
+    }
+}
