@@ -3,11 +3,11 @@
 //! A line is page furniture when its *shape* says so — image-only or link-only lines,
 //! a short line without sentence punctuation that opens with a call to action aimed at
 //! the reader ("sign up", "follow us", "share this"), ad and promotion labels, list headings
-//! ("most viewed"), prefixed link lines ("Read more: ..."), photo credits, copyright lines,
-//! cookie notices, and short lines repeated within the article. Byline and dateline lines
+//! ("most viewed"), prefixed link lines ("Read more: ..."), photo credits, copyright lines
+//! and cookie notices. Short lines that merely repeat stay: product boxes and tables repeat
+//! real content. Byline and dateline lines
 //! leave the body and come back as `authors` and `date`. Every other line is kept.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -29,7 +29,6 @@ pub enum Reason {
     ListHeading,
     Social,
     Cookie,
-    Repeated,
 }
 
 /// The result of cleaning one article's text.
@@ -51,12 +50,6 @@ pub struct Cleaned {
 /// Cleans article text: see the module header for the rules.
 pub fn clean(text: &str, markup: Markup) -> Cleaned {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for l in &lines {
-        if !l.is_empty() && word_count(l) <= 10 && !ends_sentence(l) {
-            *counts.entry(l).or_default() += 1;
-        }
-    }
     let mut out = Cleaned::default();
     for line in &lines {
         if line.is_empty() {
@@ -67,10 +60,6 @@ pub fn clean(text: &str, markup: Markup) -> Cleaned {
         }
         match classify(line) {
             Class::Keep => {
-                if counts.get(line).copied().unwrap_or(0) >= 2 {
-                    out.removed.push((line.to_string(), Reason::Repeated));
-                    continue;
-                }
                 let text = inline_text(line, markup);
                 if text.is_empty() {
                     out.removed.push((line.to_string(), Reason::Links));
@@ -364,6 +353,9 @@ pub fn classify(line: &str) -> Class {
     }
     if READ_TIME.is_match(line) || SECTION_HEADING.is_match(line) {
         return Class::Residue(Reason::ListHeading);
+    }
+    if lower.is_empty() {
+        return Class::Keep;
     }
     if lower.iter().all(|w| SOCIAL_WORDS.contains(&w.as_str())) {
         return Class::Residue(Reason::Social);
