@@ -36,6 +36,7 @@ const SHORT_TITLE_WORDS: usize = 12;
 pub fn extract(raw: RawArticle, name: &str) -> Article {
     let mut cleaned = clean::clean(&raw.body, raw.markup);
     let mut title = raw.title.filter(|t| !t.trim().is_empty());
+    let stated = title.is_some();
     if title.is_none() && raw.markup != Markup::Html && is_headline(&cleaned) {
         title = Some(cleaned.paragraphs.remove(0));
         cleaned.blank_after.remove(0);
@@ -43,6 +44,13 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
     let title = title
         .or_else(|| cleaned.paragraphs.first().map(|p| short_title(p)))
         .unwrap_or_else(|| name.to_string());
+    // Pages repeat the headline as the first line of the article.
+    if stated
+        && cleaned.paragraphs.len() > 1
+        && cleaned.paragraphs[0].eq_ignore_ascii_case(title.trim())
+    {
+        cleaned.paragraphs.remove(0);
+    }
     let authors = if raw.authors.is_empty() {
         cleaned.authors
     } else {

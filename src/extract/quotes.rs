@@ -169,6 +169,12 @@ const NOT_NAMES: &[&str] = &[
     "Dr",
 ];
 
+/// Words after which a capitalised phrase names a place or a thing.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "from", "to", "of", "near", "into", "across", "via", "towards", "outside",
+    "inside", "around", "through", "the",
+];
+
 /// Extracts the direct quotations of an article from its paragraphs.
 pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     let spans = find_spans(paragraphs);
@@ -302,6 +308,15 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for m in PERSON_MENTION.find_iter(p) {
+            // After a preposition a capitalised phrase is a place ("on Mill Lane"), not a person.
+            let before = p[..m.start()].trim_end();
+            let prev_word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if PREPOSITIONS.contains(&prev_word) {
+                continue;
+            }
             let name = clean_name(m.as_str());
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
