@@ -1,1 +1,131 @@
-fn main() {}
+//! Search hot path and extraction, measured with criterion.
+//!
+//! `cargo bench --bench search`. Corpus: ../shared/corpus/bbc when present, else corpus/.
+//! Queries: ../shared/queries/bbc-dev.txt by class (10 each: rare, mid, common, phrase,
+//! AND, OR), else a built-in set. Peers in the same run: raw tantivy doing the least work
+//! (parse, top 10, stored fields, no snippets) against newsidx's full path (parse, top 10,
+//! stored fields, snippets). Index building and file reading happen outside the timed part.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsidx::formats::{Markup, RawArticle};
+use newsidx::index::{NewsIndex, NoProgress, UpdateOptions};
+use newsidx::search::{NewsSearcher, SearchOptions};
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::TantivyDocument;
+
+fn corpus() -> PathBuf {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
+    if shared.is_dir() {
+        shared
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
+    }
+}
+
+fn query_classes() -> Vec<(&'static str, Vec<String>)> {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/queries/bbc-dev.txt");
+    let lines: Vec<String> = std::fs::read_to_string(file)
+        .map(|s| {
+            s.lines()
+                .map(str::to_string)
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .unwrap_or_else(|_| {
+            [
+                "Sudzha",
+                "territory",
+                "the",
+                "\"swap one territory\"",
+                "+Kursk +Sudzha",
+                "Kursk Sudzha",
+            ]
+            .map(String::from)
+            .to_vec()
+        });
+    let names = ["rare", "mid", "common", "phrase", "and", "or"];
+    let per = (lines.len() / names.len()).max(1);
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, lines.iter().skip(i * per).take(per).cloned().collect()))
+        .filter(|(_, q): &(&str, Vec<String>)| !q.is_empty())
+        .collect()
+}
+
+fn search(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+    idx.update(&corpus(), &UpdateOptions::default(), &NoProgress)
+        .unwrap();
+    let searcher = NewsSearcher::new(&idx).unwrap();
+    let raw_searcher = idx.reader().unwrap().searcher();
+    let f = *idx.fields();
+    let raw_parser = QueryParser::for_index(idx.tantivy(), vec![f.title, f.body]);
+
+    let mut g = c.benchmark_group("search");
+    for (class, queries) in query_classes() {
+        g.throughput(Throughput::Elements(queries.len() as u64));
+        g.bench_function(format!("newsidx/{class}"), |b| {
+            b.iter(|| {
+                for q in &queries {
+                    let opts = SearchOptions {
+                        query: q.clone(),
+                        ..SearchOptions::default()
+                    };
+                    black_box(searcher.search(&opts).unwrap());
+                }
+            })
+        });
+        g.bench_function(format!("raw_tantivy/{class}"), |b| {
+            b.iter(|| {
+                for q in &queries {
+                    let query = raw_parser.parse_query(q).unwrap();
+                    let top = raw_searcher
+                        .search(&query, &TopDocs::with_limit(10).order_by_score())
+                        .unwrap();
+                    for (_, addr) in top {
+                        black_box(raw_searcher.doc::<TantivyDocument>(addr).unwrap());
+                    }
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+fn extraction(c: &mut Criterion) {
+    let texts: Vec<String> = walkdir::WalkDir::new(corpus())
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .take(500)
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(format!("txt/{}_articles", texts.len()), |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(newsidx::extract::extract(
+                    RawArticle::new(Markup::Plain, t.clone()),
+                    "x.txt",
+                ));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = search, extraction
+}
+criterion_main!(benches);

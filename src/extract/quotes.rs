@@ -418,7 +418,8 @@ mod tests {
 
     #[test]
     fn attribution_table() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
             (
                 "Gordon Brown spoke on Monday.\n\"We will not waver on this,\" Mr Brown said.",
                 &[("We will not waver on this,", Some("Gordon Brown"))],

@@ -312,14 +312,14 @@ impl NewsIndex {
             for _ in 0..opts.threads.max(1) {
                 let tx = tx.clone();
                 let queue = &queue;
-                s.spawn(move || loop {
-                    let Some(file) = queue.lock().map(|mut q| q.next().copied()).unwrap_or(None)
-                    else {
-                        break;
-                    };
-                    let outcome = process(file, old.get(&file.rel), opts.limits);
-                    if tx.send((file, outcome)).is_err() {
-                        break;
+                s.spawn(move || {
+                    while let Some(file) =
+                        queue.lock().map(|mut q| q.next().copied()).unwrap_or(None)
+                    {
+                        let outcome = process(file, old.get(&file.rel), opts.limits);
+                        if tx.send((file, outcome)).is_err() {
+                            break;
+                        }
                     }
                 });
             }

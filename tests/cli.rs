@@ -1,0 +1,474 @@
+//! The binary as a user runs it, on copies of the bundled corpus in temp folders.
+//! JSON output is parsed back into the library's types and checked.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use newsidx::app::{ExtractedArticle, Stats};
+use newsidx::index::Summary;
+use newsidx::search::Hit;
+use predicates::prelude::*;
+
+fn newsidx() -> Command {
+    let mut c = Command::cargo_bin("newsidx").unwrap();
+    c.env_remove("NEWSIDX_INDEX").env("NO_COLOR", "1");
+    c
+}
+
+/// A copy of corpus/ in a temp folder, so tests never write into the checkout.
+fn corpus_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::corpus(), tmp.path());
+    tmp
+}
+
+fn hits(stdout: &[u8]) -> Vec<Hit> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn search_json(dir: &Path, query: &str) -> Vec<Hit> {
+    let out = newsidx()
+        .args(["search", query, "--json", "--all"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    hits(&out.stdout)
+}
+
+const SEED: &str = "guardian-kremlin-rejects-territory-swap.txt";
+
+#[test]
+fn first_search_indexes_then_finds_the_seed() {
+    let c = corpus_copy();
+    let out = newsidx()
+        .args(["search", "Sudzha", "--json"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let hits = hits(&out.stdout);
+    let seed = hits.iter().find(|h| h.path == SEED).expect("seed found");
+    assert_eq!(seed.authors, ["Pjotr Sauer"]);
+    assert!(seed.snippet.contains("Sudzha"), "{}", seed.snippet);
+    // The JSONL brief about Sudzha is found too, with its line number.
+    assert!(hits
+        .iter()
+        .any(|h| h.path == "wire/europe-briefs.jsonl" && h.record == Some(1)));
+    assert!(c.path().join(".newsidx/meta.json").exists());
+}
+
+#[test]
+fn seed_fields_are_searchable() {
+    let c = corpus_copy();
+    for q in [
+        "speaker:Peskov",
+        "quote:\"swap one territory\"",
+        "author:Sauer",
+        "speaker:Zelenskyy",
+        "Sauer",
+    ] {
+        let hits = search_json(c.path(), q);
+        assert!(hits.iter().any(|h| h.path == SEED), "{q}: {hits:?}");
+    }
+    // Residue never reaches the index.
+    for q in ["\"newsletter promotion\"", "skylinenews", "\"Article by\""] {
+        assert!(
+            !search_json(c.path(), q).iter().any(|h| h.path == SEED),
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn every_format_is_indexed_and_json_summary_accounts_for_every_file() {
+    let c = corpus_copy();
+    std::fs::write(c.path().join("notes.pdf"), b"%PDF").unwrap();
+    std::fs::write(c.path().join("empty.txt"), b"  \n").unwrap();
+    std::fs::write(c.path().join("bad.json"), b"{\"title\": ").unwrap();
+    let out = newsidx()
+        .args(["index", "--json"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s: Summary = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s.files_seen, 8, "{s:?}");
+    assert_eq!(s.indexed, 6);
+    let reasons: Vec<(&str, &str)> = s
+        .skipped
+        .iter()
+        .map(|k| (k.path.as_str(), k.reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|(p, r)| *p == "bad.json" && r.contains("line 1")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(p, r)| *p == "empty.txt" && r.contains("empty")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(p, r)| *p == "notes.pdf" && r.contains("unsupported")),
+        "{reasons:?}"
+    );
+    assert_eq!(s.articles, 9);
+    assert_eq!(s.documents, 9);
+    for (q, path) in [
+        ("Riverside", "local/riverside-flood-warning.txt"),
+        ("libraries", "local/council-budget-vote.md"),
+        ("\"harbour bridge\"", "web/harbour-bridge-reopens.html"),
+        ("comet", "wire/science-roundup.json"),
+        ("Belgium", "wire/europe-briefs.jsonl"),
+    ] {
+        let h = search_json(c.path(), q);
+        assert!(h.iter().any(|h| h.path == path), "{q}: {h:?}");
+    }
+}
+
+#[test]
+fn incremental_update_adds_changes_and_removes_without_duplicates() {
+    let c = corpus_copy();
+    let index = |extra: &[&str]| -> Summary {
+        let out = newsidx()
+            .args(["index", "--json"])
+            .args(extra)
+            .arg(c.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let first = index(&[]);
+    assert_eq!((first.indexed, first.documents), (6, 9));
+    let again = index(&[]);
+    assert_eq!(
+        (
+            again.indexed,
+            again.updated,
+            again.unchanged,
+            again.documents
+        ),
+        (0, 0, 6, 9)
+    );
+    // Touching a file without changing it is confirmed by hash and not re-indexed.
+    let seed = c.path().join(SEED);
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(&seed, &text).unwrap();
+    std::fs::write(
+        c.path().join("local/riverside-flood-warning.txt"),
+        "Ferry story\n\nThe ferry sank in the Quorble estuary.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(c.path().join("wire/europe-briefs.jsonl")).unwrap();
+    std::fs::write(
+        c.path().join("new.txt"),
+        "New story\n\nA zebracorn was seen.\n",
+    )
+    .unwrap();
+    let third = index(&[]);
+    assert_eq!(
+        (third.indexed, third.updated, third.removed),
+        (1, 1, 1),
+        "{third:?}"
+    );
+    assert_eq!(third.documents, 9 - 3 + 1);
+    assert_eq!(search_json(c.path(), "Quorble").len(), 1);
+    assert!(search_json(c.path(), "Riverside").is_empty());
+    assert!(search_json(c.path(), "Belgium").is_empty());
+    let rebuilt = index(&["--rebuild"]);
+    assert_eq!((rebuilt.indexed, rebuilt.documents), (6, 7));
+    let out = newsidx()
+        .args(["stats", "--json"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    let stats: Stats = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats.documents, 7);
+    assert_eq!(stats.files, 6);
+    assert!(stats.bytes_on_disk > 0 && stats.segments >= 1);
+    assert_eq!(
+        stats.root.as_deref(),
+        Some(c.path().canonicalize().unwrap().as_path())
+    );
+}
+
+#[test]
+fn explicit_index_dir_and_search_without_corpus() {
+    let c = corpus_copy();
+    let idx = tempfile::tempdir().unwrap();
+    let dir = idx.path().join("idx");
+    newsidx()
+        .args(["index"])
+        .arg(c.path())
+        .arg("--index")
+        .arg(&dir)
+        .assert()
+        .success();
+    assert!(!c.path().join(".newsidx").exists());
+    // The index remembers its corpus: --index alone searches (and updates) it.
+    std::fs::write(
+        c.path().join("late.txt"),
+        "Late story\n\nThe wombat parade was cancelled.\n",
+    )
+    .unwrap();
+    newsidx()
+        .args(["search", "wombat", "--index"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("late.txt"));
+    // NEWSIDX_INDEX names it too; --no-update leaves new files out.
+    std::fs::write(c.path().join("later.txt"), "Later\n\nAn okapi escaped.\n").unwrap();
+    newsidx()
+        .args(["search", "okapi", "--no-update"])
+        .env("NEWSIDX_INDEX", &dir)
+        .assert()
+        .code(1);
+    // From inside the corpus, the nearest .newsidx is found.
+    newsidx().args(["index"]).arg(c.path()).assert().success();
+    newsidx()
+        .args(["search", "Sudzha"])
+        .current_dir(c.path().join("wire"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(SEED));
+}
+
+#[test]
+fn no_index_anywhere_says_how_to_build_one() {
+    let empty = tempfile::tempdir().unwrap();
+    newsidx()
+        .args(["search", "x"])
+        .current_dir(empty.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("newsidx index CORPUS"));
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_corpus_uses_the_cache_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let c = corpus_copy();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(c.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = c.path().join("probe");
+    if std::fs::write(&probe, b"").is_ok() {
+        // Running as root: permissions do not bind, so there is nothing to test.
+        let _ = std::fs::remove_file(&probe);
+        std::fs::set_permissions(c.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("SKIPPED: read-only folders are writable for this user");
+        return;
+    }
+    newsidx()
+        .args(["search", "Sudzha"])
+        .arg(c.path())
+        .env("NEWSIDX_CACHE_DIR", cache.path())
+        .assert()
+        .success();
+    std::fs::set_permissions(c.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(!c.path().join(".newsidx").exists());
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn exit_codes_and_query_errors() {
+    let c = corpus_copy();
+    newsidx()
+        .args(["search", "zzqxv"])
+        .arg(c.path())
+        .assert()
+        .code(1)
+        .stdout("");
+    newsidx()
+        .args(["search", "color:red"])
+        .arg(c.path())
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("position 0")
+                .and(predicate::str::contains("unknown field `color`")),
+        )
+        .stderr(predicate::str::contains("known fields"));
+    newsidx()
+        .args(["search", "Kursk AND (Sudzha"])
+        .arg(c.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("query error at position"));
+    newsidx()
+        .args(["search", "Sudzha", "--count"])
+        .arg(c.path())
+        .assert()
+        .code(0)
+        .stdout("2\n");
+}
+
+#[test]
+fn dates_limits_and_offsets() {
+    let c = corpus_copy();
+    let h = search_json(c.path(), "date:2025-03");
+    let mut paths: Vec<_> = h
+        .iter()
+        .map(|h| format!("{}#{}", h.path, h.record.unwrap_or(0)))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 5, "{paths:?}");
+    assert!(h
+        .iter()
+        .all(|h| h.date.as_deref().is_some_and(|d| d.starts_with("2025-03"))));
+    let h = search_json(c.path(), "date:2024-09-02");
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].title, "Harbour bridge reopens after two-year repair");
+    assert_eq!(h[0].source.as_deref(), Some("Coastline Gazette"));
+    // Paging: --limit and --offset cut the same ranking.
+    let all = search_json(c.path(), "the");
+    let page = newsidx()
+        .args(["search", "the", "--json", "--limit", "2", "--offset", "1"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    let page = hits(&page.stdout);
+    assert_eq!(page, all[1..3].to_vec());
+}
+
+#[test]
+fn text_output_is_plain_when_piped_and_coloured_on_request() {
+    let c = corpus_copy();
+    newsidx()
+        .args(["search", "Sudzha"])
+        .arg(c.path())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Pjotr Sauer").and(predicate::str::contains("\x1b[").not()),
+        );
+    newsidx()
+        .args(["search", "Sudzha", "--color", "always"])
+        .arg(c.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\x1b[1;31mSudzha\x1b[0m"));
+}
+
+#[test]
+fn extract_json_round_trips() {
+    let seed = common::corpus().join(SEED);
+    let out = newsidx()
+        .args(["extract", "--json"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let a: ExtractedArticle = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a.article.authors, ["Pjotr Sauer"]);
+    let speakers: Vec<_> = a
+        .article
+        .quotes
+        .iter()
+        .map(|q| q.speaker.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        speakers.iter().filter(|s| s.ends_with("Zelenskyy")).count(),
+        2
+    );
+    assert_eq!(speakers.iter().filter(|s| s.ends_with("Peskov")).count(), 3);
+    for residue in ["after newsletter promotion", "Article by", "![]("] {
+        assert!(!a.article.body.contains(residue));
+    }
+    let html = common::corpus().join("web/harbour-bridge-reopens.html");
+    let out = newsidx()
+        .args(["extract", "--json"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    let a: ExtractedArticle = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a.article.date.as_deref(), Some("2024-09-02T06:45:00Z"));
+    assert_eq!(
+        a.article.url.as_deref(),
+        Some("https://coastline.example/news/harbour-bridge-reopens")
+    );
+    for furniture in [
+        "Skip to main content",
+        "Accept all",
+        "Related stories",
+        "Sign up",
+        "©",
+        "analytics",
+        "Photo:",
+    ] {
+        assert!(!a.article.body.contains(furniture), "{furniture}");
+    }
+    newsidx()
+        .args(["extract", "missing.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt"));
+}
+
+#[test]
+fn gzip_and_legacy_encodings_are_read() {
+    use std::io::Write;
+    let c = tempfile::tempdir().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(b"Gzip story\n\nThe narwhal surfaced near the pier.\n")
+        .unwrap();
+    std::fs::write(c.path().join("a.txt.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(
+        c.path().join("b.txt"),
+        b"Caf\xe9 story\n\nThe caf\xe9 on the corner reopened, d\xe9j\xe0 vu for regulars.\n",
+    )
+    .unwrap();
+    assert_eq!(search_json(c.path(), "narwhal")[0].path, "a.txt.gz");
+    let h = search_json(c.path(), "café");
+    assert_eq!(h[0].path, "b.txt");
+    assert_eq!(h[0].title, "Café story");
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let c = corpus_copy();
+    newsidx().args(["index"]).arg(c.path()).assert().success();
+    // The reader goes away before newsidx writes: its writes fail with EPIPE.
+    let bin = assert_cmd::cargo::cargo_bin("newsidx");
+    let mut child = std::process::Command::new(bin)
+        .args(["search", "the", "--all", "--no-update"])
+        .arg(c.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
