@@ -124,22 +124,26 @@ impl<'a> NewsSearcher<'a> {
     pub fn search(&self, opts: &SearchOptions) -> Result<Results> {
         let q = self.parse(&opts.query)?;
         let terr = |e| Error::tantivy(self.index.dir(), e);
-        let total = self.searcher.search(&*q, &Count).map_err(terr)?;
-        let want = if opts.all {
-            total
+        // One pass counts and ranks; only --all needs the count before it can rank.
+        let (total, top): (usize, Vec<(f32, DocAddress)>) = if opts.all {
+            let total = self.searcher.search(&*q, &Count).map_err(terr)?;
+            let top = self
+                .searcher
+                .search(&*q, &TopDocs::with_limit(total.max(1)).order_by_score())
+                .map_err(terr)?;
+            (total, top)
         } else {
-            (opts.offset + opts.limit).min(total)
+            let want = (opts.offset + opts.limit).max(1);
+            self.searcher
+                .search(&*q, &(Count, TopDocs::with_limit(want).order_by_score()))
+                .map_err(terr)?
         };
-        if want == 0 || (!opts.all && opts.offset >= total) {
+        if top.is_empty() || (!opts.all && opts.offset >= total) {
             return Ok(Results {
                 total,
                 hits: Vec::new(),
             });
         }
-        let top: Vec<(f32, DocAddress)> = self
-            .searcher
-            .search(&*q, &TopDocs::with_limit(want).order_by_score())
-            .map_err(terr)?;
         let f = self.index.fields();
         let mut snippets = SnippetGenerator::create(&self.searcher, &*q, f.body).map_err(terr)?;
         snippets.set_max_num_chars(opts.snippet_chars);
