@@ -91,16 +91,15 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
 }
 
 fn index(c: IndexConfig, out: &mut dyn Write) -> Result<Outcome> {
-    let (dir, root) = resolve(&c.location, true)?;
-    let root = match root {
-        Some(r) => r,
-        None => bail!(
-            "no corpus folder given and the index at {} does not record one; run `newsidx index CORPUS`",
-            dir.display()
-        ),
-    };
+    let (dir, corpus) = resolve(&c.location, true)?;
     let idx = NewsIndex::open_or_create(&dir)
         .with_context(|| format!("opening index {}", dir.display()))?;
+    let Some(root) = corpus.or_else(|| idx.commit_info().root) else {
+        bail!(
+            "no corpus folder given and the index at {} does not record one; run `newsidx index CORPUS`",
+            dir.display()
+        );
+    };
     let bar = Bar::new(c.progress);
     let summary = idx
         .update(&root, &c.update, &bar)
@@ -114,10 +113,10 @@ fn index(c: IndexConfig, out: &mut dyn Write) -> Result<Outcome> {
 }
 
 fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
-    let (dir, root) = resolve(&c.location, true)?;
+    let (dir, corpus) = resolve(&c.location, true)?;
     let idx = if NewsIndex::exists(&dir) {
         NewsIndex::open(&dir)?
-    } else if root.is_some() {
+    } else if corpus.is_some() {
         NewsIndex::open_or_create(&dir)
             .with_context(|| format!("creating index {}", dir.display()))?
     } else {
@@ -129,7 +128,7 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
         .into());
     };
     if !c.no_update {
-        match root {
+        match corpus.or_else(|| idx.commit_info().root) {
             Some(root) if root.is_dir() => {
                 let bar = Bar::new(c.progress);
                 let summary = idx
@@ -301,8 +300,9 @@ fn walk_size(dir: &Path) -> u64 {
 ///
 /// `--index` wins; otherwise a corpus C has its index in `C/.newsidx`, or in the per-user
 /// cache (keyed by C's absolute path) when C is not writable; with neither, the nearest
-/// `.newsidx` in the current folder or its parents. The root is the corpus given, else the
-/// one the index recorded. `create` allows making `C/.newsidx`.
+/// `.newsidx` in the current folder or its parents. Returns the folder and the canonical
+/// corpus given, if any; callers fall back to the root the opened index recorded, so the
+/// index is opened once. `create` allows making `C/.newsidx`.
 pub fn resolve(loc: &Location, create: bool) -> Result<(PathBuf, Option<PathBuf>)> {
     let corpus = match &loc.corpus {
         Some(c) => Some(
@@ -321,16 +321,7 @@ pub fn resolve(loc: &Location, create: bool) -> Result<(PathBuf, Option<PathBuf>
             )
         })?,
     };
-    let root = corpus.or_else(|| {
-        if NewsIndex::exists(&dir) {
-            NewsIndex::open(&dir)
-                .ok()
-                .and_then(|i| i.commit_info().root)
-        } else {
-            None
-        }
-    });
-    Ok((dir, root))
+    Ok((dir, corpus))
 }
 
 fn index_dir_for(corpus: &Path, create: bool) -> Result<PathBuf> {
