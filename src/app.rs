@@ -47,6 +47,17 @@ pub struct SearchConfig {
     pub progress: bool,
 }
 
+/// `newsidx similar`.
+#[derive(Debug, Clone)]
+pub struct SimilarConfig {
+    pub location: Location,
+    /// A file (on disk or relative to the corpus root, optionally `#RECORD`) or an id.
+    pub article: String,
+    pub limit: usize,
+    pub json: bool,
+    pub style: Style,
+}
+
 /// `newsidx extract`.
 #[derive(Debug, Clone)]
 pub struct ExtractConfig {
@@ -69,6 +80,7 @@ pub enum Command {
     Search(SearchConfig),
     Extract(ExtractConfig),
     Stats(StatsConfig),
+    Similar(SimilarConfig),
 }
 
 /// How a command ended, for the exit code.
@@ -87,6 +99,7 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         Command::Search(c) => search(c, out, err),
         Command::Extract(c) => extract_files(c, out),
         Command::Stats(c) => stats(c, out),
+        Command::Similar(c) => similar(c, out),
     }
 }
 
@@ -152,7 +165,7 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
     }
     let searcher = NewsSearcher::new(&idx)?;
     if c.count {
-        let n = searcher.count(&c.search.query)?;
+        let n = searcher.count(&c.search)?;
         if c.json {
             output::json_line(out, &serde_json::json!({ "count": n }))?;
         } else {
@@ -167,14 +180,61 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
     let results = searcher.search(&c.search)?;
     if c.json {
         output::hits_json(out, &results.hits)?;
+        if !c.search.facets.is_empty() {
+            output::facets_json(out, &results.facets)?;
+        }
     } else {
         output::hits_text(out, &results, c.search.offset, c.style)?;
+        output::facets_text(out, &results.facets, c.style)?;
     }
     Ok(if results.total > 0 {
         Outcome::Success
     } else {
         Outcome::NoHits
     })
+}
+
+fn similar(c: SimilarConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let (dir, corpus) = resolve(&c.location, false)?;
+    let idx = NewsIndex::open(&dir)?;
+    let root = corpus.or_else(|| idx.commit_info().root);
+    let target = corpus_relative(&c.article, root.as_deref());
+    let results = NewsSearcher::new(&idx)?.similar(&target, c.limit)?;
+    if c.json {
+        output::hits_json(out, &results.hits)?;
+    } else {
+        output::hits_text(out, &results, 0, c.style)?;
+    }
+    Ok(if results.hits.is_empty() {
+        Outcome::NoHits
+    } else {
+        Outcome::Success
+    })
+}
+
+/// A file named on the command line as the index knows it: relative to the corpus root,
+/// with `/` separators, keeping a `#RECORD` suffix. Anything else (an id, a path already
+/// relative to the root) is returned as given.
+fn corpus_relative(arg: &str, root: Option<&Path>) -> String {
+    let (file, record) = match arg.rsplit_once('#') {
+        Some((f, r)) if !Path::new(arg).exists() && r.parse::<u64>().is_ok() => (f, Some(r)),
+        _ => (arg, None),
+    };
+    let rel = root.and_then(|root| {
+        let abs = std::fs::canonicalize(file).ok()?;
+        let rel = abs.strip_prefix(root).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    });
+    match (rel, record) {
+        (Some(rel), Some(r)) => format!("{rel}#{r}"),
+        (Some(rel), None) => rel,
+        (None, _) => arg.to_string(),
+    }
 }
 
 /// One article as `extract --json` prints it.

@@ -5,22 +5,30 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsidx::app::{Command, ExtractConfig, IndexConfig, Location, SearchConfig, StatsConfig};
+use newsidx::app::{
+    Command, ExtractConfig, IndexConfig, Location, SearchConfig, SimilarConfig, StatsConfig,
+};
 use newsidx::formats::Limits;
 use newsidx::index::UpdateOptions;
 use newsidx::output::Style;
-use newsidx::search::SearchOptions;
+use newsidx::search::facets::FacetKind;
+use newsidx::search::query::{period, Period};
+use newsidx::search::{SearchOptions, SortOrder};
 
 const QUERY_HELP: &str = "\
 QUERY SYNTAX:
   Sudzha                    a word (stemmed: 'swaps' finds 'swap'); several words are OR-ed
-  +Kursk +Sudzha            both words must occur;  -word excludes
-  \"swap one territory\"      a phrase
+  Sudža  SUDZA  Суджа        accents and case folded; Cyrillic romanised (BGN/PCGN): Суджа = Sudzha
+  +Kursk +Sudzha            both words must occur;  Kursk AND Sudzha;  Kursk OR Sudzha
+  -Sudzha  NOT Sudzha       excludes; a query of only exclusions means everything else
+  \"swap one territory\"      a phrase;  \"swap territory\"~3  words at most 3 apart
+  Sudz*  \"one terr*\"        prefix
+  Sudzja~1  Zelensky~2      typos: at most 1 or 2 edits (a transposition is one)
   author:Sauer              field query; fields: title body author quote speaker source url date lang path
-  speaker:Peskov quote:territory
+  speaker:Peskov quote:territory lang:ru path:wire/*
   date:2025  date:2025-01  date:2025-01-03     a whole year, month or day
-  date:[2025-01-01T00:00:00Z TO 2025-02-01T00:00:00Z}
-  Kursk AND (Sudzha OR Suzha)
+  date:[2025-01 TO 2025-03]  date:>=2025-02  date:<2025    ranges, whole periods, open ends
+  Kursk AND (Sudzha OR Suzha)  title:Kursk^3
 
 EXIT CODES: 0 hits, 1 no hits, 2 error";
 
@@ -43,6 +51,8 @@ enum Cmd {
     Extract(ExtractArgs),
     /// Facts about an index.
     Stats(StatsArgs),
+    /// Articles most like one article (by its path in the corpus, or its id).
+    Similar(SimilarArgs),
 }
 
 #[derive(Debug, Args)]
@@ -80,7 +90,8 @@ struct IndexArgs {
 
 #[derive(Debug, Args)]
 struct SearchArgs {
-    /// The query (see QUERY SYNTAX below).
+    /// The query (see QUERY SYNTAX below); may start with `-` (`-Sudzha`: all but Sudzha).
+    #[arg(allow_hyphen_values = true)]
     query: String,
     /// Corpus folder [default: the index in --index, or .newsidx here or in a parent folder]
     corpus: Option<PathBuf>,
@@ -104,11 +115,57 @@ struct SearchArgs {
     /// Search the index as it is, without bringing it up to date.
     #[arg(long)]
     no_update: bool,
+    /// Only articles dated in or after this year, month or day (YYYY, YYYY-MM, YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_period)]
+    since: Option<Period>,
+    /// Only articles dated in or before this year, month or day (the whole period counts).
+    #[arg(long, value_name = "DATE", value_parser = parse_period)]
+    until: Option<Period>,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    sort: Sort,
+    /// Count matching articles by author, source, year, lang or speaker (repeatable).
+    #[arg(long = "facet", value_name = "FACET")]
+    facets: Vec<FacetKind>,
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = When::Auto)]
     color: When,
     #[command(flatten)]
     update: UpdateArgs,
+}
+
+#[derive(Debug, Args)]
+struct SimilarArgs {
+    /// The article: its file (a path on disk, or relative to the corpus; FILE#RECORD for one
+    /// article of a JSON/JSONL file) or its id from `search --json`.
+    article: String,
+    /// Corpus folder [default: the index in --index, or .newsidx here or in a parent folder]
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    place: Where,
+    /// Articles to show.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    limit: usize,
+    /// NDJSON output: one hit per line.
+    #[arg(long)]
+    json: bool,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = When::Auto)]
+    color: When,
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    period(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"))
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Sort {
+    /// Best match first.
+    Relevance,
+    /// Newest first (undated last).
+    Date,
+    /// Oldest first (undated last).
+    DateAsc,
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +193,20 @@ enum When {
     Auto,
     Always,
     Never,
+}
+
+impl When {
+    fn style(self) -> Style {
+        Style {
+            color: match self {
+                When::Always => true,
+                When::Never => false,
+                When::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            },
+        }
+    }
 }
 
 impl UpdateArgs {
@@ -178,23 +249,32 @@ impl Cli {
                     limit: a.limit,
                     offset: a.offset,
                     all: a.all,
+                    since: a.since,
+                    until: a.until,
+                    sort: match a.sort {
+                        Sort::Relevance => SortOrder::Relevance,
+                        Sort::Date => SortOrder::Date,
+                        Sort::DateAsc => SortOrder::DateAsc,
+                    },
+                    facets: a.facets,
                     ..SearchOptions::default()
                 },
                 update: a.update.into_options(),
                 no_update: a.no_update,
                 count: a.count,
                 json: a.json,
-                style: Style {
-                    color: match a.color {
-                        When::Always => true,
-                        When::Never => false,
-                        When::Auto => {
-                            std::io::stdout().is_terminal()
-                                && std::env::var_os("NO_COLOR").is_none()
-                        }
-                    },
-                },
+                style: a.color.style(),
                 progress: tty,
+            }),
+            Cmd::Similar(a) => Command::Similar(SimilarConfig {
+                location: Location {
+                    index: a.place.index,
+                    corpus: a.corpus,
+                },
+                article: a.article,
+                limit: a.limit,
+                json: a.json,
+                style: a.color.style(),
             }),
             Cmd::Extract(a) => Command::Extract(ExtractConfig {
                 files: a.files,

@@ -33,6 +33,9 @@ pub enum Error {
     /// No index where one was expected.
     #[error("{0}")]
     NoIndex(String),
+    /// No article in the index is the one named (by path or id).
+    #[error("no article {0} in the index; give its path relative to the corpus, or its id from `search --json`")]
+    NoArticle(String),
     /// The index exists but is not usable as a newsidx index.
     #[error("index {}: {message}", path.display())]
     BadIndex { path: PathBuf, message: String },

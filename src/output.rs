@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::corpus::Skipped;
 use crate::extract::Article;
 use crate::index::Summary;
+use crate::search::facets::Facets;
 use crate::search::{Hit, Results};
 
 const BOLD: &str = "\x1b[1m";
@@ -107,6 +108,42 @@ pub fn hits_json(w: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
         json_line(w, hit)?;
     }
     Ok(())
+}
+
+/// Values a text facet listing shows; JSON has them all.
+const FACET_VALUES_SHOWN: usize = 20;
+
+/// Facet counts after the hits: a heading per facet, then count and value.
+pub fn facets_text(w: &mut dyn Write, facets: &Facets, style: Style) -> io::Result<()> {
+    for (kind, counts) in facets {
+        writeln!(w, "{}", style.paint(BOLD, &format!("{kind}:")))?;
+        if counts.is_empty() {
+            writeln!(w, "  (none)")?;
+        }
+        let width = counts.first().map_or(1, |c| c.count.to_string().len());
+        for c in counts.iter().take(FACET_VALUES_SHOWN) {
+            writeln!(w, "  {:>width$}  {}", c.count, c.value)?;
+        }
+        if counts.len() > FACET_VALUES_SHOWN {
+            writeln!(
+                w,
+                "  {}",
+                style.paint(
+                    DIM,
+                    &format!(
+                        "… {} more (all with --json)",
+                        counts.len() - FACET_VALUES_SHOWN
+                    )
+                )
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Facet counts as the final NDJSON line: `{"facets": {"author": [{"value", "count"}]}}`.
+pub fn facets_json(w: &mut dyn Write, facets: &Facets) -> io::Result<()> {
+    json_line(w, &serde_json::json!({ "facets": facets }))
 }
 
 /// Writes one value as a line of JSON.

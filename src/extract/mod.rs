@@ -5,6 +5,7 @@
 //! found in the text (byline and date lines, a headline line).
 
 pub mod dates;
+pub mod lang;
 pub mod quotes;
 
 use serde::{Deserialize, Serialize};
@@ -62,14 +63,16 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
         .and_then(dates::parse_date)
         .or(cleaned.date);
     let quotes = quotes::quotes(&cleaned.paragraphs);
+    let title = crate::formats::squash(&title);
+    let body = cleaned.paragraphs.join("\n");
     Article {
-        title: crate::formats::squash(&title),
+        lang: lang::language(raw.lang.as_deref(), &title, &body),
+        title,
         authors,
         date,
         source: raw.source,
         url: raw.url,
-        lang: raw.lang,
-        body: cleaned.paragraphs.join("\n"),
+        body,
         quotes,
     }
 }

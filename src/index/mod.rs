@@ -9,6 +9,7 @@
 
 pub mod manifest;
 pub mod schema;
+pub mod translit;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -166,6 +167,13 @@ impl NewsIndex {
             path: dir.to_path_buf(),
             message: format!("not a newsidx index ({e}); use --rebuild or another --index"),
         })?;
+        if index.schema() != schema::build().0 {
+            return Err(Error::BadIndex {
+                path: dir.to_path_buf(),
+                message: "built by another version of newsidx; rebuild it with `newsidx index CORPUS --rebuild`"
+                    .to_string(),
+            });
+        }
         schema::register_tokenizers(&index);
         Ok(NewsIndex {
             dir: dir.to_path_buf(),
@@ -175,9 +183,16 @@ impl NewsIndex {
     }
 
     /// Opens the index in `dir`, creating the folder and an empty index if needed.
+    /// An index newsidx built with another schema is a cache of the corpus, so it is
+    /// dropped and made again (the next update re-reads every file).
     pub fn open_or_create(dir: &Path) -> Result<NewsIndex> {
         if Self::exists(dir) {
-            return Self::open(dir);
+            match Self::open(dir) {
+                Err(Error::BadIndex { .. }) if dir.join(manifest::MANIFEST_FILE).is_file() => {
+                    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                }
+                other => return other,
+            }
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();

@@ -11,26 +11,36 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
-/// Tokenizer of article text: words, lower-cased, accents folded, English stems.
-pub const TEXT_TOKENIZER: &str = "news_en";
-/// Tokenizer of names (authors, speakers, sources, urls): words, lower-cased, accents folded, no stemming.
-pub const NAME_TOKENIZER: &str = "news_name";
+use super::translit::Romanize;
+
+/// Tokenizer of article text: words, lower-cased, Cyrillic romanised, accents folded,
+/// English stems. The names carry a version: they are part of the schema, so an index
+/// built with other analysis no longer matches [`build`] and is rebuilt, not misread.
+pub const TEXT_TOKENIZER: &str = "news_text_v2";
+/// Tokenizer of names (authors, speakers, sources, urls): as text, without stemming.
+/// Also used for prefixes, which match the unstemmed form of what the user typed.
+pub const NAME_TOKENIZER: &str = "news_name_v2";
+/// Fast-field normaliser of facet values: the value as written.
+const FACET_TOKENIZER: &str = "raw";
 
 /// Typed handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub title: Field,
     pub body: Field,
-    /// Multi-valued: one value per author. Query name `author`.
+    /// Multi-valued: one value per author. Query name `author`. Fast (as written) for facets.
     pub author: Field,
     /// Publication date; indexed, fast (for sorting and ranges) and stored.
     pub date: Field,
+    /// Site or publication name. Fast (as written) for facets.
     pub source: Field,
     pub url: Field,
+    /// ISO 639-1 code (`en`, `ru`), declared by the page or detected. Fast for facets.
     pub lang: Field,
     /// Multi-valued: one value per quotation, parallel to `speaker`.
     pub quote: Field,
     /// Multi-valued, parallel to `quote`; empty string when the speaker is unknown.
+    /// Fast (as written) for facets.
     pub speaker: Field,
     /// File path relative to the corpus root: the unit of incremental updates.
     pub path: Field,
@@ -44,6 +54,49 @@ pub struct Fields {
 pub const QUERY_FIELDS: &[&str] = &[
     "title", "body", "author", "quote", "speaker", "source", "url", "date", "lang", "path",
 ];
+
+/// How a query term is turned into index terms for a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Analysed with [`TEXT_TOKENIZER`] (stemmed).
+    Text,
+    /// Analysed with [`NAME_TOKENIZER`] (not stemmed).
+    Name,
+    /// One exact term (`lang` lower-cased, `path` as written).
+    Keyword,
+    /// A date; queries give a year, month, day or RFC 3339 time.
+    Date,
+}
+
+impl Fields {
+    /// The field a query names (`authors` is accepted for `author`), with its kind.
+    pub fn by_query_name(&self, name: &str) -> Option<(Field, FieldKind)> {
+        use FieldKind::*;
+        Some(match name {
+            "title" => (self.title, Text),
+            "body" => (self.body, Text),
+            "quote" => (self.quote, Text),
+            "author" | "authors" => (self.author, Name),
+            "speaker" => (self.speaker, Name),
+            "source" => (self.source, Name),
+            "url" => (self.url, Name),
+            "date" => (self.date, Date),
+            "lang" => (self.lang, Keyword),
+            "path" => (self.path, Keyword),
+            _ => return None,
+        })
+    }
+
+    /// Fields searched when a query names none, with their boosts.
+    pub fn default_query_fields(&self) -> [(Field, FieldKind, f32); 4] {
+        [
+            (self.title, FieldKind::Text, 2.0),
+            (self.body, FieldKind::Text, 1.0),
+            (self.quote, FieldKind::Text, 1.0),
+            (self.author, FieldKind::Name, 1.0),
+        ]
+    }
+}
 
 fn text(tokenizer: &str) -> TextOptions {
     TextOptions::default().set_stored().set_indexing_options(
@@ -59,17 +112,17 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         title: b.add_text_field("title", text(TEXT_TOKENIZER)),
         body: b.add_text_field("body", text(TEXT_TOKENIZER)),
-        author: b.add_text_field("author", text(NAME_TOKENIZER)),
+        author: b.add_text_field("author", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         date: b.add_date_field(
             "date",
             DateOptions::from(tantivy::schema::INDEXED | STORED | FAST)
                 .set_precision(DateTimePrecision::Seconds),
         ),
-        source: b.add_text_field("source", text(NAME_TOKENIZER)),
+        source: b.add_text_field("source", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         url: b.add_text_field("url", text(NAME_TOKENIZER)),
-        lang: b.add_text_field("lang", STRING | STORED),
+        lang: b.add_text_field("lang", STRING | STORED | FAST),
         quote: b.add_text_field("quote", text(TEXT_TOKENIZER)),
-        speaker: b.add_text_field("speaker", text(NAME_TOKENIZER)),
+        speaker: b.add_text_field("speaker", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         path: b.add_text_field("path", STRING | STORED),
         record: b.add_u64_field("record", NumericOptions::default().set_stored()),
         id: b.add_u64_field(
@@ -108,12 +161,14 @@ pub fn register_tokenizers(index: &Index) {
     let text = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser)
+        .filter(Romanize)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
         .build();
     let name = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser)
+        .filter(Romanize)
         .filter(AsciiFoldingFilter)
         .build();
     index.tokenizers().register(TEXT_TOKENIZER, text);

@@ -1,0 +1,257 @@
+//! Stage 6c: facets. Counts of authors, sources, years, languages or speakers over the
+//! whole matching set, collected in the same pass as the ranking, from fast fields
+//! (term ordinals per segment, resolved to text once per segment).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::schema::Schema;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::index::schema::Fields;
+
+/// What a facet counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetKind {
+    Author,
+    Source,
+    Year,
+    Lang,
+    Speaker,
+}
+
+impl FacetKind {
+    pub const ALL: [FacetKind; 5] = [
+        FacetKind::Author,
+        FacetKind::Source,
+        FacetKind::Year,
+        FacetKind::Lang,
+        FacetKind::Speaker,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetKind::Author => "author",
+            FacetKind::Source => "source",
+            FacetKind::Year => "year",
+            FacetKind::Lang => "lang",
+            FacetKind::Speaker => "speaker",
+        }
+    }
+}
+
+impl fmt::Display for FacetKind {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for FacetKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        FacetKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                format!("unknown facet `{s}`; known: author, source, year, lang, speaker")
+            })
+    }
+}
+
+/// One value of a facet and the number of matching articles having it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// Facet name -> values, most frequent first (ties by value).
+pub type Facets = BTreeMap<FacetKind, Vec<FacetCount>>;
+
+/// Counts facets of every matching document. An article with two authors counts once
+/// for each; an article quoting one speaker three times counts once for that speaker.
+pub struct FacetCollector {
+    kinds: Vec<FacetKind>,
+    /// Fast-field names of the kinds, from the schema (None for `year`, which reads `date`).
+    names: Vec<String>,
+    date: String,
+}
+
+impl FacetCollector {
+    pub fn new(schema: &Schema, fields: &Fields, kinds: &[FacetKind]) -> Self {
+        let name = |f| schema.get_field_name(f).to_string();
+        let names = kinds
+            .iter()
+            .map(|k| match k {
+                FacetKind::Author => name(fields.author),
+                FacetKind::Source => name(fields.source),
+                FacetKind::Lang => name(fields.lang),
+                FacetKind::Speaker => name(fields.speaker),
+                FacetKind::Year => name(fields.date),
+            })
+            .collect();
+        FacetCollector {
+            kinds: kinds.to_vec(),
+            names,
+            date: name(fields.date),
+        }
+    }
+}
+
+enum Source {
+    Str(Option<StrColumn>, Vec<u64>),
+    Year(Column<tantivy::DateTime>, BTreeMap<i32, u64>),
+}
+
+pub struct FacetSegment {
+    kinds: Vec<FacetKind>,
+    sources: Vec<Source>,
+    seen: Vec<u64>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = FacetSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<FacetSegment> {
+        let ff = reader.fast_fields();
+        let mut sources = Vec::with_capacity(self.kinds.len());
+        for (kind, name) in self.kinds.iter().zip(&self.names) {
+            sources.push(match kind {
+                FacetKind::Year => Source::Year(ff.date(&self.date)?, BTreeMap::new()),
+                _ => {
+                    let col = ff.str(name)?;
+                    let n = col.as_ref().map(|c| c.num_terms()).unwrap_or(0);
+                    Source::Str(col, vec![0; n])
+                }
+            });
+        }
+        Ok(FacetSegment {
+            kinds: self.kinds.clone(),
+            sources,
+            seen: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Facets>) -> tantivy::Result<Facets> {
+        let mut sums: BTreeMap<FacetKind, BTreeMap<String, u64>> = BTreeMap::new();
+        for fruit in fruits {
+            for (kind, counts) in fruit {
+                let slot = sums.entry(kind).or_default();
+                for c in counts {
+                    *slot.entry(c.value).or_default() += c.count;
+                }
+            }
+        }
+        let mut out = Facets::new();
+        for kind in &self.kinds {
+            let mut list: Vec<FacetCount> = sums
+                .remove(kind)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(value, count)| FacetCount { value, count })
+                .collect();
+            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            out.insert(*kind, list);
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = Facets;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        for source in &mut self.sources {
+            match source {
+                Source::Str(Some(col), counts) => {
+                    self.seen.clear();
+                    for ord in col.term_ords(doc) {
+                        // Count a value once per article even when it repeats (speakers).
+                        if !self.seen.contains(&ord) {
+                            self.seen.push(ord);
+                            counts[ord as usize] += 1;
+                        }
+                    }
+                }
+                Source::Str(None, _) => {}
+                Source::Year(col, years) => {
+                    if let Some(d) = col.first(doc) {
+                        let secs = d.into_timestamp_secs();
+                        if let Some(t) = chrono::DateTime::from_timestamp(secs, 0) {
+                            *years.entry(t.year()).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Facets {
+        let mut out = Facets::new();
+        for (kind, source) in self.kinds.into_iter().zip(self.sources) {
+            let list = match source {
+                Source::Str(Some(col), counts) => {
+                    let mut list = Vec::new();
+                    let mut value = String::new();
+                    for (ord, count) in counts.into_iter().enumerate() {
+                        if count == 0 {
+                            continue;
+                        }
+                        // Unknown speakers are stored as "": not a value worth listing.
+                        if col.ord_to_str(ord as u64, &mut value).unwrap_or(false)
+                            && !value.is_empty()
+                        {
+                            list.push(FacetCount {
+                                value: value.clone(),
+                                count,
+                            });
+                        }
+                    }
+                    list
+                }
+                Source::Str(None, _) => Vec::new(),
+                Source::Year(_, years) => years
+                    .into_iter()
+                    .map(|(y, count)| FacetCount {
+                        value: y.to_string(),
+                        count,
+                    })
+                    .collect(),
+            };
+            out.insert(kind, list);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_names_round_trip() {
+        for k in FacetKind::ALL {
+            assert_eq!(k.name().parse::<FacetKind>(), Ok(k));
+        }
+        assert!("publisher"
+            .parse::<FacetKind>()
+            .unwrap_err()
+            .contains("known: author"));
+    }
+}

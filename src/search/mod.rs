@@ -1,0 +1,387 @@
+//! Stage 6: parse a query, collect the best articles, load what is shown and make snippets.
+//! Returns [`Hit`]s (and facet counts); printing is [`crate::output`]'s job (search code
+//! never prints). The query language is [`query`]'s, snippets are [`snippet`]'s, facet
+//! counting is [`facets`]'s.
+
+pub mod facets;
+pub mod query;
+pub mod snippet;
+
+use std::ops::Bound;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::index::schema::TEXT_TOKENIZER;
+use crate::index::NewsIndex;
+use facets::{FacetCollector, FacetKind, Facets};
+use query::{Compiler, Period};
+use snippet::Snippeter;
+
+/// Order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SortOrder {
+    /// Best match first (BM25), ties by path and record.
+    #[default]
+    Relevance,
+    /// Newest first; undated articles last.
+    Date,
+    /// Oldest first; undated articles last.
+    DateAsc,
+}
+
+/// One page of a search.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    pub query: String,
+    /// Hits per page. Default 10.
+    pub limit: usize,
+    /// Hits to skip. Default 0.
+    pub offset: usize,
+    /// Return every hit (ignores `limit`).
+    pub all: bool,
+    /// Longest snippet, in characters. Default 200.
+    pub snippet_chars: usize,
+    /// Only articles dated in or after this period (`--since`).
+    pub since: Option<Period>,
+    /// Only articles dated in or before this period (`--until`).
+    pub until: Option<Period>,
+    pub sort: SortOrder,
+    /// Facets to count over all matching articles.
+    pub facets: Vec<FacetKind>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            query: String::new(),
+            limit: 10,
+            offset: 0,
+            all: false,
+            snippet_chars: 200,
+            since: None,
+            until: None,
+            sort: SortOrder::Relevance,
+            facets: Vec::new(),
+        }
+    }
+}
+
+impl SearchOptions {
+    /// The `--since`/`--until` filter as a range of seconds, if any.
+    fn date_filter(&self) -> Option<(Bound<i64>, Bound<i64>)> {
+        if self.since.is_none() && self.until.is_none() {
+            return None;
+        }
+        Some((
+            self.since
+                .map_or(Bound::Unbounded, |p| Bound::Included(p.start)),
+            self.until
+                .map_or(Bound::Unbounded, |p| Bound::Excluded(p.end)),
+        ))
+    }
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Stable id of the article (hash of path and record).
+    pub id: u64,
+    /// BM25 score; 0 when hits are sorted by date (no scores are computed then).
+    pub score: f32,
+    /// Path relative to the corpus root.
+    pub path: String,
+    /// Position inside a multi-article file (JSON array index, JSONL line number).
+    pub record: Option<u64>,
+    pub title: String,
+    pub authors: Vec<String>,
+    /// RFC 3339, or null.
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// A passage of the body around the best match.
+    pub snippet: String,
+    /// Byte ranges of matched terms in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// The hits of one page, the number of matching articles and the facets asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// Searches one index; build it once per process, query it many times.
+pub struct NewsSearcher<'a> {
+    index: &'a NewsIndex,
+    searcher: Searcher,
+}
+
+impl<'a> NewsSearcher<'a> {
+    pub fn new(index: &'a NewsIndex) -> Result<Self> {
+        let searcher = index.reader()?.searcher();
+        Ok(NewsSearcher { index, searcher })
+    }
+
+    /// Compiles a query; errors carry the position and a hint.
+    pub fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
+        Ok(Compiler::new(self.index)?.compile(query, None)?.query)
+    }
+
+    /// Number of articles matching `query` (and the date filter of `opts`).
+    pub fn count(&self, opts: &SearchOptions) -> Result<usize> {
+        let q = Compiler::new(self.index)?.compile(&opts.query, opts.date_filter())?;
+        self.searcher
+            .search(&*q.query, &Count)
+            .map_err(|e| Error::tantivy(self.index.dir(), e))
+    }
+
+    /// Runs a search: ranked (by BM25 or date, ties by path and record), facets counted
+    /// over every match in the same pass, one page loaded.
+    pub fn search(&self, opts: &SearchOptions) -> Result<Results> {
+        let compiled = Compiler::new(self.index)?.compile(&opts.query, opts.date_filter())?;
+        let q = &*compiled.query;
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        let schema = self.index.tantivy().schema();
+        let fields = self.index.fields();
+        // One pass counts, ranks and counts facets; only --all needs the count first.
+        let want = if opts.all {
+            self.searcher.search(q, &Count).map_err(terr)?.max(1)
+        } else {
+            (opts.offset + opts.limit).max(1)
+        };
+        let facets = FacetCollector::new(&schema, fields, &opts.facets);
+        let (total, ranked, facets): (usize, Vec<(f32, DocAddress)>, Facets) = match opts.sort {
+            SortOrder::Relevance => self
+                .searcher
+                .search(
+                    q,
+                    &(Count, TopDocs::with_limit(want).order_by_score(), facets),
+                )
+                .map_err(terr)?,
+            SortOrder::Date | SortOrder::DateAsc => {
+                let order = if opts.sort == SortOrder::Date {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by_date = TopDocs::with_limit(want).order_by_fast_field::<tantivy::DateTime>(
+                    schema.get_field_name(fields.date),
+                    order,
+                );
+                let (n, top, facets) = self
+                    .searcher
+                    .search(q, &(Count, by_date, facets))
+                    .map_err(terr)?;
+                (
+                    n,
+                    top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                    facets,
+                )
+            }
+        };
+        if ranked.is_empty() || (!opts.all && opts.offset >= total) {
+            return Ok(Results {
+                total,
+                hits: Vec::new(),
+                facets,
+            });
+        }
+        // Sort the ranked page by its full key (stable ties), then load and snippet
+        // only the hits shown.
+        let mut page: Vec<(f32, TantivyDocument)> = Vec::with_capacity(ranked.len());
+        for (score, addr) in ranked {
+            page.push((score, self.searcher.doc(addr).map_err(terr)?));
+        }
+        let f = *self.index.fields();
+        let key = |d: &TantivyDocument| {
+            (
+                d.get_first(f.date).and_then(|v| v.as_datetime()),
+                d.get_first(f.path)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string(),
+                d.get_first(f.record).and_then(|v| v.as_u64()),
+            )
+        };
+        let mut keyed: Vec<_> = page.into_iter().map(|(s, d)| (s, key(&d), d)).collect();
+        keyed.sort_by(|(sa, ka, _), (sb, kb, _)| match opts.sort {
+            SortOrder::Relevance => sb
+                .total_cmp(sa)
+                .then_with(|| (&ka.1, ka.2).cmp(&(&kb.1, kb.2))),
+            // Undated last in both directions.
+            SortOrder::Date => (kb.0.is_some(), kb.0)
+                .cmp(&(ka.0.is_some(), ka.0))
+                .then_with(|| (&ka.1, ka.2).cmp(&(&kb.1, kb.2))),
+            SortOrder::DateAsc => (ka.0.is_none(), ka.0)
+                .cmp(&(kb.0.is_none(), kb.0))
+                .then_with(|| (&ka.1, ka.2).cmp(&(&kb.1, kb.2))),
+        });
+        if !opts.all {
+            keyed.drain(..opts.offset.min(keyed.len()));
+            keyed.truncate(opts.limit);
+        }
+        let mut snippets = Snippeter::new(self.analyzer()?, compiled.matchers, opts.snippet_chars);
+        let hits = keyed
+            .into_iter()
+            .map(|(score, _, doc)| self.hit(&doc, score, &mut snippets))
+            .collect();
+        Ok(Results {
+            total,
+            hits,
+            facets,
+        })
+    }
+
+    /// Articles most like one article (more-like-this over title and body), best first;
+    /// the article itself is left out. `target` is its id, its path relative to the
+    /// corpus root, or `PATH#RECORD` for one article of a JSON/JSONL file.
+    pub fn similar(&self, target: &str, limit: usize) -> Result<Results> {
+        let f = *self.index.fields();
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        let addr = self
+            .find(target)?
+            .ok_or_else(|| Error::NoArticle(target.to_string()))?;
+        let doc: TantivyDocument = self.searcher.doc(addr).map_err(terr)?;
+        let text = |field| -> Vec<OwnedValue> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(|s| OwnedValue::Str(s.to_string())))
+                .collect()
+        };
+        let mlt = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(40)
+            .with_min_word_length(3)
+            .with_document_fields(vec![(f.title, text(f.title)), (f.body, text(f.body))]);
+        let id = doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0);
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(mlt) as Box<dyn Query>),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let (total, top) = self
+            .searcher
+            .search(
+                &q,
+                &(Count, TopDocs::with_limit(limit.max(1)).order_by_score()),
+            )
+            .map_err(terr)?;
+        let mut snippets = Snippeter::new(self.analyzer()?, Vec::new(), 200);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let d: TantivyDocument = self.searcher.doc(addr).map_err(terr)?;
+            hits.push(self.hit(&d, score, &mut snippets));
+        }
+        sort_hits(&mut hits);
+        Ok(Results {
+            total,
+            hits,
+            facets: Facets::new(),
+        })
+    }
+
+    /// The address of the article `target` names (id, path, or path#record).
+    fn find(&self, target: &str) -> Result<Option<DocAddress>> {
+        let f = *self.index.fields();
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        let lookup = |term: Term, record: Option<u64>| -> Result<Option<DocAddress>> {
+            let q = TermQuery::new(term, IndexRecordOption::Basic);
+            let found = self
+                .searcher
+                .search(&q, &TopDocs::with_limit(100_000).order_by_score())
+                .map_err(terr)?;
+            // Several articles in one file: the one asked for, else the first record.
+            let mut best: Option<(Option<u64>, DocAddress)> = None;
+            for (_, addr) in found {
+                let d: TantivyDocument = self.searcher.doc(addr).map_err(terr)?;
+                let r = d.get_first(f.record).and_then(|v| v.as_u64());
+                if record.is_some_and(|want| r != Some(want)) {
+                    continue;
+                }
+                if best.is_none_or(|(b, _)| r < b) {
+                    best = Some((r, addr));
+                }
+            }
+            Ok(best.map(|(_, a)| a))
+        };
+        if let Ok(id) = target.parse::<u64>() {
+            if let Some(a) = lookup(Term::from_field_u64(f.id, id), None)? {
+                return Ok(Some(a));
+            }
+        }
+        if let Some(a) = lookup(Term::from_field_text(f.path, target), None)? {
+            return Ok(Some(a));
+        }
+        if let Some((path, rec)) = target.rsplit_once('#') {
+            if let Ok(rec) = rec.parse::<u64>() {
+                return lookup(Term::from_field_text(f.path, path), Some(rec));
+            }
+        }
+        Ok(None)
+    }
+
+    fn analyzer(&self) -> Result<tantivy::tokenizer::TextAnalyzer> {
+        self.index
+            .tantivy()
+            .tokenizers()
+            .get(TEXT_TOKENIZER)
+            .ok_or_else(|| Error::BadIndex {
+                path: self.index.dir().to_path_buf(),
+                message: format!("tokenizer {TEXT_TOKENIZER} is not registered"),
+            })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &mut Snippeter) -> Hit {
+        let f = self.index.fields();
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
+        let snippet = snippets.snippet(body);
+        Hit {
+            id: doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0),
+            score,
+            path: text(f.path).unwrap_or_default(),
+            record: doc.get_first(f.record).and_then(|v| v.as_u64()),
+            title: text(f.title).unwrap_or_default(),
+            authors: doc
+                .get_all(f.author)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+                .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            source: text(f.source),
+            url: text(f.url),
+            snippet: snippet.text,
+            highlights: snippet.highlights,
+        }
+    }
+}
+
+/// Best score first, ties by path and record: the same order on every run.
+fn sort_hits(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.path.cmp(&b.path))
+            .then_with(|| a.record.cmp(&b.record))
+    });
+}

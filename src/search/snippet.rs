@@ -1,0 +1,300 @@
+//! Stage 6b: snippets. A passage of the body around the best match, with the matched
+//! words' byte ranges, built from the query's own [`Matcher`]s so that prefixes and typo
+//! matches are highlighted too (tantivy's generator only knows exact terms).
+//!
+//! The passage is the window of at most `max_chars` characters holding the most distinct
+//! query terms (then the most matches, then the earliest), started at the beginning of
+//! its sentence when that is near, so snippets read from a sentence start.
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::query::Matcher;
+
+/// A passage and the byte ranges of matched words in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// Makes snippets for one query.
+pub struct Snippeter {
+    analyzer: TextAnalyzer,
+    matchers: Vec<Matcher>,
+    max_chars: usize,
+}
+
+/// How far back (in characters) a window may start to begin at its sentence.
+const SENTENCE_LOOKBACK: usize = 80;
+
+impl Snippeter {
+    /// `analyzer` must be the body field's, so tokens compare with the matchers' terms.
+    pub fn new(analyzer: TextAnalyzer, matchers: Vec<Matcher>, max_chars: usize) -> Self {
+        Snippeter {
+            analyzer,
+            matchers,
+            max_chars: max_chars.max(20),
+        }
+    }
+
+    /// The best passage of `body`; its first line (cut to size) when nothing matches.
+    pub fn snippet(&mut self, body: &str) -> Snippet {
+        let found = self.matches(body);
+        if found.is_empty() {
+            return Snippet {
+                text: lead(body, self.max_chars),
+                highlights: Vec::new(),
+            };
+        }
+        let (start, end) = self.best_window(body, &found);
+        let start = use_spare_room(body, start, end, self.max_chars);
+        let mut text = String::with_capacity(end - start + 8);
+        let mut shift = 0usize;
+        if start > 0 && !at_sentence_start(body, start) {
+            text.push('…');
+            shift = '…'.len_utf8();
+        }
+        // Paragraph breaks become spaces (same length: offsets hold).
+        text.push_str(&body[start..end].replace('\n', " "));
+        if end < body.len() {
+            text.push('…');
+        }
+        let highlights = found
+            .iter()
+            .filter(|m| m.0 >= start && m.1 <= end)
+            .map(|m| (m.0 - start + shift, m.1 - start + shift))
+            .collect();
+        Snippet { text, highlights }
+    }
+
+    /// (start, end, matcher index) of every matching token, in text order.
+    fn matches(&mut self, body: &str) -> Vec<(usize, usize, usize)> {
+        if self.matchers.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut stream = self.analyzer.token_stream(body);
+        while let Some(t) = stream.next() {
+            if let Some(i) = self.matchers.iter().position(|m| matches(m, &t.text)) {
+                out.push((t.offset_from, t.offset_to, i));
+            }
+        }
+        out
+    }
+
+    /// Byte range of the best window.
+    fn best_window(&self, body: &str, found: &[(usize, usize, usize)]) -> (usize, usize) {
+        let mut best: Option<((usize, usize), (usize, usize))> = None;
+        let mut seen = vec![false; self.matchers.len()];
+        for (i, first) in found.iter().enumerate() {
+            let start = window_start(body, first.0);
+            let end = window_end(body, start, self.max_chars);
+            seen.iter_mut().for_each(|s| *s = false);
+            let mut count = 0;
+            for m in found[i..].iter().take_while(|m| m.1 <= end) {
+                seen[m.2] = true;
+                count += 1;
+            }
+            let distinct = seen.iter().filter(|s| **s).count();
+            if best.is_none_or(|(score, _)| (distinct, count) > score) {
+                best = Some(((distinct, count), (start, end)));
+            }
+        }
+        best.map(|(_, w)| w).unwrap_or((0, 0))
+    }
+}
+
+fn matches(m: &Matcher, token: &str) -> bool {
+    match m {
+        Matcher::Term(t) => token == t,
+        Matcher::Prefix(p) => token.starts_with(p.as_str()),
+        Matcher::Fuzzy(t, d) => within_distance(t, token, *d as usize),
+    }
+}
+
+/// Where a window showing a match at `at` starts: its sentence start when near, else a
+/// word start a little before the match.
+fn window_start(body: &str, at: usize) -> usize {
+    let floor = body[..at]
+        .char_indices()
+        .rev()
+        .nth(SENTENCE_LOOKBACK)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let before = &body[floor..at];
+    // The last sentence end (". ", "? ", "! ", a line break) before the match.
+    let sentence = before
+        .char_indices()
+        .zip(before.chars().skip(1).chain(std::iter::once(' ')))
+        .filter(|((_, c), next)| (matches!(c, '.' | '?' | '!') && *next == ' ') || *c == '\n')
+        .map(|((i, c), _)| floor + i + c.len_utf8())
+        .last();
+    match sentence {
+        Some(s) => s + body[s..].len() - body[s..].trim_start().len(),
+        None if floor == 0 => 0,
+        // No sentence start near: begin a few words before the match.
+        None => {
+            let near = body[..at]
+                .char_indices()
+                .rev()
+                .nth(SENTENCE_LOOKBACK / 3)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            body[near..at].find(' ').map(|i| near + i + 1).unwrap_or(at)
+        }
+    }
+}
+
+/// End of a window of at most `max` characters from `start`, cut after a whole word.
+fn window_end(body: &str, start: usize, max: usize) -> usize {
+    let rest = &body[start..];
+    match rest.char_indices().nth(max) {
+        None => body.len(),
+        Some((cut, _)) => {
+            let cut_text = &rest[..cut];
+            start + cut_text.rfind([' ', '\n']).unwrap_or(cut)
+        }
+    }
+}
+
+/// A window that ends before `max` characters may start at an earlier sentence: the
+/// earliest one that still fits.
+fn use_spare_room(body: &str, start: usize, end: usize, max: usize) -> usize {
+    let room = max.saturating_sub(body[start..end].chars().count());
+    if room == 0 || start == 0 {
+        return start;
+    }
+    let floor = body[..start]
+        .char_indices()
+        .rev()
+        .nth(room.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if floor == 0 {
+        return 0;
+    }
+    (floor..start)
+        .find(|&i| {
+            body.is_char_boundary(i)
+                && at_sentence_start(body, i)
+                && !body[i..].starts_with([' ', '\n'])
+        })
+        .unwrap_or(start)
+}
+
+fn at_sentence_start(body: &str, start: usize) -> bool {
+    let before = body[..start].trim_end_matches(' ');
+    before.is_empty() || before.ends_with(['.', '?', '!', '\n'])
+}
+
+/// The first line of `s`, cut to `max` characters at a word boundary.
+pub fn lead(s: &str, max: usize) -> String {
+    let first = s.lines().next().unwrap_or("");
+    if first.chars().count() <= max {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", cut[..i].trim_end_matches([',', ';', ':', '.'])),
+        None => cut,
+    }
+}
+
+/// Optimal-string-alignment distance of `a` and `b` is at most `max` (a transposition
+/// counts one), as tantivy's fuzzy query matches.
+pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer};
+
+    fn snippeter(matchers: Vec<Matcher>, max: usize) -> Snippeter {
+        let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .build();
+        Snippeter::new(analyzer, matchers, max)
+    }
+
+    fn marked(s: &Snippet) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for &(a, b) in &s.highlights {
+            out.push_str(&s.text[last..a]);
+            out.push('[');
+            out.push_str(&s.text[a..b]);
+            out.push(']');
+            last = b;
+        }
+        out.push_str(&s.text[last..]);
+        out
+    }
+
+    #[test]
+    fn snippet_table() {
+        let body = "The town was quiet. Troops entered Sudzha on Tuesday, officials said.\nLater, Sudzha's mayor spoke.";
+        let cases: Vec<(Vec<Matcher>, usize, &str)> = vec![
+            (
+                vec![Matcher::Term("sudzha".into())],
+                60,
+                "Troops entered [Sudzha] on Tuesday, officials said. Later,…",
+            ),
+            (
+                vec![Matcher::Prefix("sud".into())],
+                200,
+                "The town was quiet. Troops entered [Sudzha] on Tuesday, officials said. Later, [Sudzha]'s mayor spoke.",
+            ),
+            (
+                vec![Matcher::Fuzzy("sudzja".into(), 1), Matcher::Term("mayor".into())],
+                40,
+                "Later, [Sudzha]'s [mayor] spoke.",
+            ),
+            (vec![Matcher::Term("absent".into())], 20, "The town was quiet…"),
+        ];
+        for (m, max, want) in cases {
+            let mut s = snippeter(m.clone(), max);
+            assert_eq!(marked(&s.snippet(body)), want, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_table() {
+        let cases = [
+            ("sudzha", "sudzha", 0, true),
+            ("sudzja", "sudzha", 1, true),
+            ("sudhza", "sudzha", 1, true),
+            ("zelensky", "zelenskyy", 1, true),
+            ("zelensky", "zelenskyyy", 1, false),
+            ("kursk", "minsk", 2, false),
+        ];
+        for (a, b, d, want) in cases {
+            assert_eq!(within_distance(a, b, d), want, "{a} {b} {d}");
+        }
+    }
+}
