@@ -561,3 +561,38 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
         .or_else(|| p.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "panic".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index from an older newsidx (another schema, e.g. other tokenizers) must not be
+    /// searched with today's analysis: `open` refuses it, `open_or_create` rebuilds it.
+    #[test]
+    fn index_with_an_old_schema_is_rebuilt_not_misread() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("idx");
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut old = tantivy::schema::Schema::builder();
+        old.add_text_field("title", tantivy::schema::TEXT);
+        Index::create_in_dir(&dir, old.build()).unwrap();
+        std::fs::write(dir.join(manifest::MANIFEST_FILE), "{}").unwrap();
+
+        let err = NewsIndex::open(&dir).err().expect("old schema refused");
+        assert!(matches!(err, Error::BadIndex { .. }), "{err}");
+        let idx = NewsIndex::open_or_create(&dir).unwrap();
+        assert_eq!(idx.tantivy().schema(), schema::build().0);
+        assert!(NewsIndex::open(&dir).is_ok());
+    }
+
+    /// Without a manifest the folder is not known to be newsidx's: never deleted.
+    #[test]
+    fn foreign_index_is_never_deleted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut other = tantivy::schema::Schema::builder();
+        other.add_text_field("title", tantivy::schema::TEXT);
+        Index::create_in_dir(tmp.path(), other.build()).unwrap();
+        assert!(NewsIndex::open_or_create(tmp.path()).is_err());
+        assert!(tmp.path().join("meta.json").is_file());
+    }
+}
