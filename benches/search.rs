@@ -5,6 +5,9 @@
 //! AND, OR), else a built-in set. Peers in the same run: raw tantivy doing the least work
 //! (parse, top 10, stored fields, no snippets) against newsidx's full path (parse, top 10,
 //! stored fields, snippets). Index building and file reading happen outside the timed part.
+//! The query-language classes (prefix, fuzzy, field, date-sorted, facets) are measured
+//! against raw tantivy running the same words as plain terms, the least work it can do:
+//! the ratio is the price of the feature on the hot path.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -12,7 +15,8 @@ use std::path::PathBuf;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsidx::formats::{Markup, RawArticle};
 use newsidx::index::{NewsIndex, NoProgress, UpdateOptions};
-use newsidx::search::{NewsSearcher, SearchOptions};
+use newsidx::search::facets::FacetKind;
+use newsidx::search::{NewsSearcher, SearchOptions, SortOrder};
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
 use tantivy::TantivyDocument;
@@ -57,6 +61,58 @@ fn query_classes() -> Vec<(&'static str, Vec<String>)> {
         .collect()
 }
 
+/// Words common enough in news to exercise the query-language classes.
+const WORDS: [&str; 10] = [
+    "government",
+    "election",
+    "market",
+    "company",
+    "music",
+    "police",
+    "minister",
+    "film",
+    "economy",
+    "league",
+];
+
+/// (class, newsidx queries, options, the plain words raw tantivy runs as its peer).
+fn language_classes() -> Vec<(&'static str, Vec<String>, SearchOptions)> {
+    let words = |f: &dyn Fn(&str) -> String| WORDS.iter().map(|w| f(w)).collect::<Vec<_>>();
+    vec![
+        (
+            "prefix",
+            words(&|w| format!("{}*", &w[..w.len().min(5)])),
+            SearchOptions::default(),
+        ),
+        (
+            "fuzzy",
+            words(&|w| format!("{}{}~1", &w[..w.len() - 2], &w[w.len() - 1..])),
+            SearchOptions::default(),
+        ),
+        (
+            "field",
+            words(&|w| format!("title:{w}")),
+            SearchOptions::default(),
+        ),
+        (
+            "date_sorted",
+            words(&|w| w.to_string()),
+            SearchOptions {
+                sort: SortOrder::Date,
+                ..SearchOptions::default()
+            },
+        ),
+        (
+            "facets",
+            words(&|w| w.to_string()),
+            SearchOptions {
+                facets: vec![FacetKind::Author, FacetKind::Year, FacetKind::Lang],
+                ..SearchOptions::default()
+            },
+        ),
+    ]
+}
+
 fn search(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
@@ -85,6 +141,33 @@ fn search(c: &mut Criterion) {
             b.iter(|| {
                 for q in &queries {
                     let query = raw_parser.parse_query(q).unwrap();
+                    let top = raw_searcher
+                        .search(&query, &TopDocs::with_limit(10).order_by_score())
+                        .unwrap();
+                    for (_, addr) in top {
+                        black_box(raw_searcher.doc::<TantivyDocument>(addr).unwrap());
+                    }
+                }
+            })
+        });
+    }
+    for (class, queries, opts) in language_classes() {
+        g.throughput(Throughput::Elements(queries.len() as u64));
+        g.bench_function(format!("newsidx/{class}"), |b| {
+            b.iter(|| {
+                for q in &queries {
+                    let opts = SearchOptions {
+                        query: q.clone(),
+                        ..opts.clone()
+                    };
+                    black_box(searcher.search(&opts).unwrap());
+                }
+            })
+        });
+        g.bench_function(format!("raw_tantivy/{class}_as_terms"), |b| {
+            b.iter(|| {
+                for w in WORDS {
+                    let query = raw_parser.parse_query(w).unwrap();
                     let top = raw_searcher
                         .search(&query, &TopDocs::with_limit(10).order_by_score())
                         .unwrap();
