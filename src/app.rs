@@ -277,7 +277,11 @@ pub fn extract_one(path: &Path, limits: Limits) -> Result<Vec<ExtractedArticle>>
         );
     };
     let bytes = formats::read_bytes(path, kind.gzip, limits)?;
-    let parsed = formats::parse(path, &bytes, kind)?;
+    let mut parsed = formats::parse(path, &bytes, kind)?;
+    parsed.enforce(limits);
+    if parsed.articles.is_empty() && !parsed.problems.is_empty() {
+        bail!("{}: {}", path.display(), parsed.problems.join("; "));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -70,6 +70,9 @@ struct UpdateArgs {
     /// Skip files larger than this (after decompression), in MiB.
     #[arg(long, default_value_t = 64, value_name = "MIB")]
     max_file_mb: u64,
+    /// Skip articles whose text is larger than this, in MiB.
+    #[arg(long, default_value_t = 8, value_name = "MIB")]
+    max_article_mb: u64,
     /// Extraction threads [default: cores - 1, at least 1]
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -215,6 +218,7 @@ impl UpdateArgs {
             rebuild: self.rebuild,
             limits: Limits {
                 max_file_bytes: self.max_file_mb.saturating_mul(1 << 20),
+                max_article_bytes: self.max_article_mb.saturating_mul(1 << 20),
             },
             ..UpdateOptions::default()
         };

@@ -93,7 +93,8 @@ fn sel(s: &str) -> Selector {
 
 /// Reads an HTML page into one raw article.
 pub fn read_html(text: &str) -> RawArticle {
-    let doc = Html::parse_document(text);
+    let text = super::depth::cap_depth(text, super::depth::MAX_DEPTH);
+    let doc = Html::parse_document(&text);
     let ld = json_ld(&doc);
     let meta = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {

@@ -5,6 +5,7 @@
 //! returns [`RawArticle`]s: metadata the format states explicitly plus the body text, still
 //! carrying page residue for [`crate::clean`] to remove.
 
+pub mod depth;
 mod html;
 mod json;
 
@@ -76,12 +77,38 @@ pub struct Parsed {
 pub struct Limits {
     /// Largest file read, after decompression. Default 64 MiB.
     pub max_file_bytes: u64,
+    /// Largest article text (body as read, before cleaning). Default 8 MiB: a long-form
+    /// article is some 50 KB, so beyond this it is a dump or junk, and cleaning, quote
+    /// search and snippets would cost time and memory in proportion.
+    pub max_article_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 64 << 20,
+            max_article_bytes: 8 << 20,
+        }
+    }
+}
+
+impl Parsed {
+    /// Moves articles longer than the limit out, each into a problem naming its record.
+    pub fn enforce(&mut self, limits: Limits) {
+        let (keep, over): (Vec<_>, Vec<_>) = std::mem::take(&mut self.articles)
+            .into_iter()
+            .partition(|a| a.body.len() as u64 <= limits.max_article_bytes);
+        self.articles = keep;
+        for a in over {
+            let what = match a.record {
+                Some(r) => format!("record {r}: article"),
+                None => "article".to_string(),
+            };
+            self.problems.push(format!(
+                "{what} of {:.1} MiB is larger than the {} MiB article limit (--max-article-mb)",
+                a.body.len() as f64 / (1 << 20) as f64,
+                limits.max_article_bytes >> 20
+            ));
         }
     }
 }
@@ -278,9 +305,35 @@ mod tests {
         let gz = enc.finish().unwrap();
         let limits = Limits {
             max_file_bytes: 1000,
+            ..Limits::default()
         };
         let err = decompress(Path::new("big.txt.gz"), gz, true, limits).unwrap_err();
         assert!(err.to_string().contains("limit"), "{err}");
+    }
+
+    #[test]
+    fn articles_over_the_limit_become_problems_naming_their_record() {
+        let limits = Limits {
+            max_article_bytes: 10,
+            ..Limits::default()
+        };
+        let mut small = RawArticle::new(Markup::Plain, "short".into());
+        small.record = Some(1);
+        let mut big = RawArticle::new(Markup::Plain, "x".repeat(11));
+        big.record = Some(2);
+        let mut parsed = Parsed {
+            articles: vec![small, big],
+            problems: Vec::new(),
+        };
+        parsed.enforce(limits);
+        assert_eq!(parsed.articles.len(), 1);
+        assert_eq!(parsed.articles[0].record, Some(1));
+        assert_eq!(parsed.problems.len(), 1);
+        assert!(
+            parsed.problems[0].starts_with("record 2: article of"),
+            "{:?}",
+            parsed.problems
+        );
     }
 
     #[test]

@@ -510,7 +510,8 @@ fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcom
     type Work = (Vec<(Option<u64>, Article)>, Vec<String>);
     let work = std::panic::catch_unwind(|| -> Result<Work> {
         let bytes = formats::decompress(&file.path, raw, file.kind.gzip, limits)?;
-        let parsed = formats::parse(&file.path, &bytes, file.kind)?;
+        let mut parsed = formats::parse(&file.path, &bytes, file.kind)?;
+        parsed.enforce(limits);
         let articles = parsed
             .articles
             .into_iter()
@@ -583,6 +584,45 @@ mod tests {
         let idx = NewsIndex::open_or_create(&dir).unwrap();
         assert_eq!(idx.tantivy().schema(), schema::build().0);
         assert!(NewsIndex::open(&dir).is_ok());
+    }
+
+    /// A file deleted between the walk and its reading is reported, not a crash; one
+    /// changed in between is indexed as read (its hash is of what was read).
+    #[test]
+    fn files_that_vanish_or_change_after_the_walk_are_handled() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(
+            tmp.path().join("gone.txt"),
+            "Gone\n\nThis file will vanish.\n",
+        )
+        .unwrap();
+        std::fs::write(tmp.path().join("grows.txt"), "Grows\n\nFirst words.\n").unwrap();
+        let walk = crate::corpus::walk(tmp.path(), None);
+        std::fs::remove_file(tmp.path().join("gone.txt")).unwrap();
+        std::fs::write(
+            tmp.path().join("grows.txt"),
+            "Grows\n\nFirst words. Then zqlater words.\n",
+        )
+        .unwrap();
+        let limits = Limits::default();
+        for file in &walk.files {
+            match (file.rel.as_str(), process(file, None, limits)) {
+                ("gone.txt", Outcome::Skipped { reason, .. }) => {
+                    assert!(reason.starts_with("unreadable"), "{reason}")
+                }
+                (
+                    "grows.txt",
+                    Outcome::Articles {
+                        articles, entry, ..
+                    },
+                ) => {
+                    assert!(articles[0].1.body.contains("zqlater"));
+                    let now = std::fs::read(&file.path).unwrap();
+                    assert_eq!(entry.hash, xxhash_rust::xxh3::xxh3_64(&now));
+                }
+                (rel, _) => panic!("unexpected outcome for {rel}"),
+            }
+        }
     }
 
     /// Without a manifest the folder is not known to be newsidx's: never deleted.
