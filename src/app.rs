@@ -58,6 +58,19 @@ pub struct SimilarConfig {
     pub style: Style,
 }
 
+/// `newsidx bench`.
+#[derive(Debug, Clone)]
+pub struct BenchConfig {
+    pub location: Location,
+    /// One query per line (empty lines and `#` comments skipped); None: the built-in set.
+    pub queries: Option<PathBuf>,
+    pub runs: usize,
+    pub warmup: usize,
+    pub json: bool,
+    /// A `--json` report of an earlier run to compare with.
+    pub baseline: Option<PathBuf>,
+}
+
 /// `newsidx extract`.
 #[derive(Debug, Clone)]
 pub struct ExtractConfig {
@@ -81,6 +94,7 @@ pub enum Command {
     Extract(ExtractConfig),
     Stats(StatsConfig),
     Similar(SimilarConfig),
+    Bench(BenchConfig),
 }
 
 /// How a command ended, for the exit code.
@@ -100,6 +114,7 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         Command::Extract(c) => extract_files(c, out),
         Command::Stats(c) => stats(c, out),
         Command::Similar(c) => similar(c, out),
+        Command::Bench(c) => bench(c, out),
     }
 }
 
@@ -209,6 +224,60 @@ fn similar(c: SimilarConfig, out: &mut dyn Write) -> Result<Outcome> {
         Outcome::NoHits
     } else {
         Outcome::Success
+    })
+}
+
+fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let (dir, _) = resolve(&c.location, false)?;
+    let idx = NewsIndex::open(&dir)?;
+    let queries: Vec<String> = match &c.queries {
+        Some(file) => std::fs::read_to_string(file)
+            .with_context(|| format!("reading queries {}", file.display()))?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+        None => crate::bench::BUILT_IN
+            .iter()
+            .map(|q| q.to_string())
+            .collect(),
+    };
+    if queries.is_empty() {
+        bail!("no queries to run");
+    }
+    let baseline: Option<crate::bench::Report> = match &c.baseline {
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading baseline {}", file.display()))?;
+            Some(
+                serde_json::from_str(&text)
+                    .with_context(|| format!("{}: not a `bench --json` report", file.display()))?,
+            )
+        }
+        None => None,
+    };
+    let searcher = NewsSearcher::new(&idx)?;
+    let report = crate::bench::run(
+        &searcher,
+        &crate::bench::BenchOptions {
+            queries,
+            runs: c.runs,
+            warmup: c.warmup,
+        },
+    )?;
+    let regressions = baseline
+        .map(|b| crate::bench::regressions(&b, &report))
+        .unwrap_or_default();
+    if c.json {
+        output::json_line(out, &report)?;
+    } else {
+        output::bench_text(out, &report, &regressions)?;
+    }
+    Ok(if regressions.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::NoHits
     })
 }
 

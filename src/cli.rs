@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsidx::app::{
-    Command, ExtractConfig, IndexConfig, Location, SearchConfig, SimilarConfig, StatsConfig,
+    BenchConfig, Command, ExtractConfig, IndexConfig, Location, SearchConfig, SimilarConfig,
+    StatsConfig,
 };
 use newsidx::formats::Limits;
 use newsidx::index::UpdateOptions;
@@ -53,6 +54,8 @@ enum Cmd {
     Stats(StatsArgs),
     /// Articles most like one article (by its path in the corpus, or its id).
     Similar(SimilarArgs),
+    /// Time the search hot path: each query run as `search` runs it (exit 1 on a regression).
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +158,29 @@ struct SimilarArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = When::Auto)]
     color: When,
+}
+
+#[derive(Debug, Args)]
+struct BenchArgs {
+    /// Corpus folder whose index to use [default: --index, or the nearest .newsidx]
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    place: Where,
+    /// Queries, one per line (`#` comments) [default: a built-in mixed set]
+    #[arg(long, value_name = "FILE")]
+    queries: Option<PathBuf>,
+    /// Timed runs per query.
+    #[arg(long, default_value_t = 20)]
+    runs: usize,
+    /// Untimed runs per query before timing.
+    #[arg(long, default_value_t = 3)]
+    warmup: usize,
+    /// Print the report as JSON (the format --baseline reads).
+    #[arg(long)]
+    json: bool,
+    /// Compare with an earlier --json report; p50s over 10% slower are regressions.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -269,6 +295,17 @@ impl Cli {
                 json: a.json,
                 style: a.color.style(),
                 progress: tty,
+            }),
+            Cmd::Bench(a) => Command::Bench(BenchConfig {
+                location: Location {
+                    index: a.place.index,
+                    corpus: a.corpus,
+                },
+                queries: a.queries,
+                runs: a.runs.max(1),
+                warmup: a.warmup,
+                json: a.json,
+                baseline: a.baseline,
             }),
             Cmd::Similar(a) => Command::Similar(SimilarConfig {
                 location: Location {

@@ -10,6 +10,7 @@
 //! configuration and never sees clap.
 
 pub mod app;
+pub mod bench;
 pub mod clean;
 pub mod corpus;
 pub mod error;

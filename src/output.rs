@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::bench::{Regression, Report};
 use crate::corpus::Skipped;
 use crate::extract::Article;
 use crate::index::Summary;
@@ -144,6 +145,38 @@ pub fn facets_text(w: &mut dyn Write, facets: &Facets, style: Style) -> io::Resu
 /// Facet counts as the final NDJSON line: `{"facets": {"author": [{"value", "count"}]}}`.
 pub fn facets_json(w: &mut dyn Write, facets: &Facets) -> io::Result<()> {
     json_line(w, &serde_json::json!({ "facets": facets }))
+}
+
+/// A benchmark report for people: one row per query, the overall line, regressions.
+pub fn bench_text(w: &mut dyn Write, r: &Report, regressions: &[Regression]) -> io::Result<()> {
+    writeln!(
+        w,
+        "{:>9} {:>9} {:>9} {:>8}  query",
+        "p50 µs", "p95 µs", "p99 µs", "hits"
+    )?;
+    for q in &r.queries {
+        writeln!(
+            w,
+            "{:>9.0} {:>9.0} {:>9.0} {:>8}  {}",
+            q.p50_us, q.p95_us, q.p99_us, q.hits, q.query
+        )?;
+    }
+    writeln!(
+        w,
+        "overall: p50 {:.0} µs, p99 {:.0} µs, {:.0} queries/s",
+        r.overall.p50_us, r.overall.p99_us, r.overall.qps
+    )?;
+    for g in regressions {
+        writeln!(
+            w,
+            "REGRESSION {}: p50 {:.0} µs, baseline {:.0} µs ({:+.0}%)",
+            g.what,
+            g.now_us,
+            g.baseline_us,
+            (g.now_us / g.baseline_us - 1.0) * 100.0
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes one value as a line of JSON.

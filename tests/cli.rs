@@ -472,3 +472,53 @@ fn broken_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
+    use newsidx::bench::{Report, BUILT_IN};
+    let c = corpus_copy();
+    newsidx().arg("index").arg(c.path()).assert().success();
+    let out = newsidx()
+        .args(["bench", "--json", "--runs", "3", "--warmup", "1"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Report = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report.queries.len(), BUILT_IN.len());
+    for q in &report.queries {
+        assert!(
+            q.p50_us > 0.0 && q.p50_us <= q.p95_us && q.p95_us <= q.p99_us,
+            "{q:?}"
+        );
+    }
+    let sudzha = report.queries.iter().find(|q| q.query == "Sudzha").unwrap();
+    assert_eq!(sudzha.hits, 2);
+    assert!(report.overall.qps > 0.0);
+
+    // Against a baseline ten times faster everything regresses (exit 1); against one
+    // ten times slower nothing does.
+    for (factor, code, flagged) in [(0.1, 1, true), (10.0, 0, false)] {
+        let mut base = report.clone();
+        for q in &mut base.queries {
+            q.p50_us *= factor;
+        }
+        base.overall.p50_us *= factor;
+        let file = c.path().join(format!("baseline-{factor}.json"));
+        std::fs::write(&file, serde_json::to_string(&base).unwrap()).unwrap();
+        let out = newsidx()
+            .args(["bench", "--runs", "3", "--baseline"])
+            .arg(&file)
+            .arg(c.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(code), "{text}");
+        assert_eq!(text.contains("REGRESSION overall"), flagged, "{text}");
+    }
+}
