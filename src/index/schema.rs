@@ -11,12 +11,12 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
-use super::translit::Romanize;
+use super::translit::{CyrillicStems, Romanize};
 
-/// Tokenizer of article text: words, lower-cased, Cyrillic romanised, accents folded,
-/// English stems. The names carry a version: they are part of the schema, so an index
+/// Tokenizer of article text: words, lower-cased, Cyrillic words with their Russian stem
+/// beside them and romanised, accents folded, English stems. The names carry a version: they are part of the schema, so an index
 /// built with other analysis no longer matches [`build`] and is rebuilt, not misread.
-pub const TEXT_TOKENIZER: &str = "news_text_v2";
+pub const TEXT_TOKENIZER: &str = "news_text_v3";
 /// Tokenizer of names (authors, speakers, sources, urls): as text, without stemming.
 /// Also used for prefixes, which match the unstemmed form of what the user typed.
 pub const NAME_TOKENIZER: &str = "news_name_v2";
@@ -161,6 +161,7 @@ pub fn register_tokenizers(index: &Index) {
     let text = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser)
+        .filter(CyrillicStems)
         .filter(Romanize)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))

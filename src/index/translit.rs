@@ -8,6 +8,11 @@
 //! BGN/PCGN's for Ukrainian: Kyiv, Kharkiv, Zaporizhzhia), as English news spells them.
 //! The filter runs after lower-casing and before accent folding and stemming, on both
 //! indexed text and queries; stored text, and so snippets, keep the original script.
+//!
+//! [`CyrillicStems`] runs before it: a Cyrillic word also gets its Russian Snowball
+//! stem, as a second token at the same position (`Суджи` -> `суджи` and `судж`), so
+//! inflected forms meet (`Суджа`, `Суджи`, `Судже`) while the whole word still matches
+//! its Latin spelling. Queries group tokens at one position as alternatives.
 
 use std::mem;
 
@@ -69,6 +74,72 @@ impl<T: TokenStream> TokenStream for RomanizeStream<'_, T> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// Token filter adding the Russian stem of each Cyrillic token at the same position.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CyrillicStems;
+
+impl TokenFilter for CyrillicStems {
+    type Tokenizer<T: Tokenizer> = CyrillicStemsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CyrillicStemsFilter<T> {
+        CyrillicStemsFilter { tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct CyrillicStemsFilter<T> {
+    tokenizer: T,
+}
+
+impl<T: Tokenizer> Tokenizer for CyrillicStemsFilter<T> {
+    type TokenStream<'a> = CyrillicStemsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CyrillicStemsStream {
+            tail: self.tokenizer.token_stream(text),
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::Russian),
+            pending: None,
+            token: Token::default(),
+        }
+    }
+}
+
+pub struct CyrillicStemsStream<T> {
+    tail: T,
+    stemmer: frostem::Stemmer,
+    /// The stem still to emit after the whole word.
+    pending: Option<String>,
+    token: Token,
+}
+
+impl<T: TokenStream> TokenStream for CyrillicStemsStream<T> {
+    fn advance(&mut self) -> bool {
+        if let Some(stem) = self.pending.take() {
+            self.token.text = stem;
+            return true;
+        }
+        if !self.tail.advance() {
+            return false;
+        }
+        self.token.clone_from(self.tail.token());
+        if !self.token.text.is_ascii() && self.token.text.chars().any(is_cyrillic) {
+            let stem = self.stemmer.stem(&self.token.text);
+            if stem != self.token.text {
+                self.pending = Some(stem.into_owned());
+            }
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
@@ -165,6 +236,30 @@ fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_words_get_their_russian_stem_at_the_same_position() {
+        use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
+        let mut a = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CyrillicStems)
+            .filter(Romanize)
+            .build();
+        let mut got = Vec::new();
+        let mut stream = a.token_stream("у Суджи Kursk");
+        while let Some(t) = stream.next() {
+            got.push((t.position, t.text.clone()));
+        }
+        assert_eq!(
+            got,
+            [
+                (0, "u".to_string()),
+                (1, "sudzhi".to_string()),
+                (1, "sudzh".to_string()),
+                (2, "kursk".to_string())
+            ]
+        );
+    }
 
     #[test]
     fn romanize_table() {

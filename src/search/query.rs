@@ -374,7 +374,10 @@ impl<'a> Compiler<'a> {
         } else {
             &mut self.name
         };
-        let mut terms = tokens(analyzer, typed);
+        // Tokens at one position are alternatives (a Cyrillic word and its stem); phrases,
+        // prefixes and typos use the first, the word itself.
+        let groups = token_groups(analyzer, typed);
+        let mut terms: Vec<String> = groups.iter().map(|g| g[0].clone()).collect();
         if terms.is_empty() {
             return Err(query_error(
                 run.query,
@@ -422,13 +425,24 @@ impl<'a> Compiler<'a> {
             let term = Term::from_field_text(field, &terms[0]);
             return Ok(Box::new(FuzzyTermQuery::new(term, d, true)));
         }
+        if terms.len() == 1 {
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = groups[0]
+                .iter()
+                .map(|t| {
+                    if snippet {
+                        run.matchers.push(Matcher::Term(t.clone()));
+                    }
+                    let term = Term::from_field_text(field, t);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                    (Occur::Should, q)
+                })
+                .collect();
+            return Ok(single_or_any(alternatives));
+        }
         if snippet {
             run.matchers
                 .extend(terms.iter().cloned().map(Matcher::Term));
-        }
-        if terms.len() == 1 {
-            let term = Term::from_field_text(field, &terms[0]);
-            return Ok(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
         }
         let terms: Vec<Term> = terms
             .iter()
@@ -472,6 +486,21 @@ fn single_or_any(mut subs: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
     } else {
         Box::new(BooleanQuery::new(subs))
     }
+}
+
+/// The analysed terms of `text`, grouped by position (the first of a group is the word).
+pub fn token_groups(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last = usize::MAX;
+    let mut stream = analyzer.token_stream(text);
+    while let Some(t) = stream.next() {
+        match out.last_mut() {
+            Some(group) if t.position == last => group.push(t.text.clone()),
+            _ => out.push(vec![t.text.clone()]),
+        }
+        last = t.position;
+    }
+    out
 }
 
 /// The analysed terms of `text`.

@@ -98,7 +98,12 @@ impl Snippeter {
             let mut stream = self.analyzer.token_stream(body);
             while let Some(t) = stream.next() {
                 if let Some(i) = self.matchers.iter().position(|m| matches(m, &t.text)) {
-                    out.push((t.offset_from, t.offset_to, i));
+                    if out
+                        .last()
+                        .is_none_or(|l: &(usize, usize, usize)| l.0 != t.offset_from)
+                    {
+                        out.push((t.offset_from, t.offset_to, i));
+                    }
                 }
             }
             return out;
@@ -115,7 +120,13 @@ impl Snippeter {
             let mut stream = self.analyzer.token_stream(word);
             while let Some(t) = stream.next() {
                 if let Some(i) = self.matchers.iter().position(|m| matches(m, &t.text)) {
-                    out.push((start + t.offset_from, start + t.offset_to, i));
+                    // A word and its stem share offsets: one match.
+                    if out
+                        .last()
+                        .is_none_or(|l: &(usize, usize, usize)| l.0 != start + t.offset_from)
+                    {
+                        out.push((start + t.offset_from, start + t.offset_to, i));
+                    }
                 }
             }
         }
