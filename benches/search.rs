@@ -7,7 +7,8 @@
 //! stored fields, snippets). Index building and file reading happen outside the timed part.
 //! The query-language classes (prefix, fuzzy, field, date-sorted, facets) are measured
 //! against raw tantivy running the same words as plain terms, the least work it can do:
-//! the ratio is the price of the feature on the hot path.
+//! the ratio is the price of the feature on the hot path. The `peers` group puts SQLite
+//! FTS5 and a brute-force regex scan beside newsidx and raw tantivy on the same articles.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -113,6 +114,17 @@ fn language_classes() -> Vec<(&'static str, Vec<String>, SearchOptions)> {
     ]
 }
 
+/// Raw tantivy's least work: parse, top 10 by BM25, load the stored documents.
+fn raw_top10(parser: &QueryParser, searcher: &tantivy::Searcher, q: &str) {
+    let query = parser.parse_query(q).unwrap();
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(10).order_by_score())
+        .unwrap();
+    for (_, addr) in top {
+        black_box(searcher.doc::<TantivyDocument>(addr).unwrap());
+    }
+}
+
 fn search(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
@@ -140,13 +152,7 @@ fn search(c: &mut Criterion) {
         g.bench_function(format!("raw_tantivy/{class}"), |b| {
             b.iter(|| {
                 for q in &queries {
-                    let query = raw_parser.parse_query(q).unwrap();
-                    let top = raw_searcher
-                        .search(&query, &TopDocs::with_limit(10).order_by_score())
-                        .unwrap();
-                    for (_, addr) in top {
-                        black_box(raw_searcher.doc::<TantivyDocument>(addr).unwrap());
-                    }
+                    raw_top10(&raw_parser, &raw_searcher, q);
                 }
             })
         });
@@ -167,17 +173,136 @@ fn search(c: &mut Criterion) {
         g.bench_function(format!("raw_tantivy/{class}_as_terms"), |b| {
             b.iter(|| {
                 for w in WORDS {
-                    let query = raw_parser.parse_query(w).unwrap();
-                    let top = raw_searcher
-                        .search(&query, &TopDocs::with_limit(10).order_by_score())
-                        .unwrap();
-                    for (_, addr) in top {
-                        black_box(raw_searcher.doc::<TantivyDocument>(addr).unwrap());
-                    }
+                    raw_top10(&raw_parser, &raw_searcher, w);
                 }
             })
         });
     }
+    g.finish();
+}
+
+/// Every article's title and body, read back from the index (outside the timed part).
+fn articles(idx: &NewsIndex) -> Vec<(String, String)> {
+    use tantivy::schema::Value;
+    let f = *idx.fields();
+    let searcher = idx.reader().unwrap().searcher();
+    let all = searcher
+        .search(
+            &tantivy::query::AllQuery,
+            &tantivy::collector::DocSetCollector,
+        )
+        .unwrap();
+    let mut out: Vec<(String, String)> = all
+        .into_iter()
+        .map(|addr| {
+            let d: TantivyDocument = searcher.doc(addr).unwrap();
+            let text = |field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            (text(f.title), text(f.body))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Peers on the same articles and words: newsidx's hot path, raw tantivy's least work,
+/// SQLite FTS5 (bundled SQLite, porter tokenizer, bm25, top 10 with title and body), and
+/// a brute-force scan of every body with a case-insensitive whole-word regex.
+fn peers(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+    idx.update(&corpus(), &UpdateOptions::default(), &NoProgress)
+        .unwrap();
+    let docs = articles(&idx);
+    let searcher = NewsSearcher::new(&idx).unwrap();
+    let raw_searcher = idx.reader().unwrap().searcher();
+    let f = *idx.fields();
+    let raw_parser = QueryParser::for_index(idx.tantivy(), vec![f.title, f.body]);
+
+    let db = rusqlite::Connection::open_in_memory().unwrap();
+    db.execute_batch(
+        "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter unicode61');",
+    )
+    .unwrap();
+    {
+        let tx = db.unchecked_transaction().unwrap();
+        let mut ins = tx
+            .prepare("INSERT INTO docs (title, body) VALUES (?1, ?2)")
+            .unwrap();
+        for (t, b) in &docs {
+            ins.execute((t, b)).unwrap();
+        }
+        drop(ins);
+        tx.commit().unwrap();
+    }
+    let mut top10 = db
+        .prepare("SELECT title, body FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs) LIMIT 10")
+        .unwrap();
+    let scans: Vec<regex::Regex> = WORDS
+        .iter()
+        .map(|w| regex::Regex::new(&format!(r"(?i)\b{w}\b")).unwrap())
+        .collect();
+
+    let mut g = c.benchmark_group("peers");
+    g.throughput(Throughput::Elements(WORDS.len() as u64));
+    g.bench_function("newsidx", |b| {
+        b.iter(|| {
+            for w in WORDS {
+                let opts = SearchOptions {
+                    query: w.to_string(),
+                    ..SearchOptions::default()
+                };
+                black_box(searcher.search(&opts).unwrap());
+            }
+        })
+    });
+    g.bench_function("raw_tantivy", |b| {
+        b.iter(|| {
+            for w in WORDS {
+                let query = raw_parser.parse_query(w).unwrap();
+                let top = raw_searcher
+                    .search(&query, &TopDocs::with_limit(10).order_by_score())
+                    .unwrap();
+                for (_, addr) in top {
+                    black_box(raw_searcher.doc::<TantivyDocument>(addr).unwrap());
+                }
+            }
+        })
+    });
+    g.bench_function("sqlite_fts5", |b| {
+        b.iter(|| {
+            for w in WORDS {
+                let rows: Vec<(String, String)> = top10
+                    .query_map([w], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect();
+                black_box(rows);
+            }
+        })
+    });
+    g.bench_function("brute_force_regex", |b| {
+        b.iter(|| {
+            // Every body is scanned (a count is needed to rank or page), the first ten kept.
+            for re in &scans {
+                let mut count = 0usize;
+                let mut first: Vec<&(String, String)> = Vec::with_capacity(10);
+                for d in &docs {
+                    if re.is_match(&d.1) {
+                        count += 1;
+                        if first.len() < 10 {
+                            first.push(d);
+                        }
+                    }
+                }
+                black_box((count, first));
+            }
+        })
+    });
     g.finish();
 }
 
@@ -209,6 +334,6 @@ fn extraction(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = search, extraction
+    targets = search, peers, extraction
 }
 criterion_main!(benches);

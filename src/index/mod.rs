@@ -217,6 +217,17 @@ impl NewsIndex {
         &self.index
     }
 
+    /// One of newsidx's analysers ([`schema::TEXT_TOKENIZER`], [`schema::NAME_TOKENIZER`]).
+    pub fn analyzer(&self, name: &str) -> Result<tantivy::tokenizer::TextAnalyzer> {
+        self.index
+            .tokenizers()
+            .get(name)
+            .ok_or_else(|| Error::BadIndex {
+                path: self.dir.clone(),
+                message: format!("tokenizer {name} is not registered"),
+            })
+    }
+
     /// A reader on the last commit.
     pub fn reader(&self) -> Result<IndexReader> {
         self.index

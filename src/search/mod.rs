@@ -334,14 +334,7 @@ impl<'a> NewsSearcher<'a> {
     }
 
     fn analyzer(&self) -> Result<tantivy::tokenizer::TextAnalyzer> {
-        self.index
-            .tantivy()
-            .tokenizers()
-            .get(TEXT_TOKENIZER)
-            .ok_or_else(|| Error::BadIndex {
-                path: self.index.dir().to_path_buf(),
-                message: format!("tokenizer {TEXT_TOKENIZER} is not registered"),
-            })
+        self.index.analyzer(TEXT_TOKENIZER)
     }
 
     fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &mut Snippeter) -> Hit {

@@ -116,20 +116,10 @@ struct Run<'q> {
 
 impl<'a> Compiler<'a> {
     pub fn new(index: &'a NewsIndex) -> Result<Self> {
-        let analyzer = |name: &str| {
-            index
-                .tantivy()
-                .tokenizers()
-                .get(name)
-                .ok_or_else(|| Error::BadIndex {
-                    path: index.dir().to_path_buf(),
-                    message: format!("tokenizer {name} is not registered"),
-                })
-        };
         Ok(Compiler {
             fields: index.fields(),
-            text: analyzer(TEXT_TOKENIZER)?,
-            name: analyzer(NAME_TOKENIZER)?,
+            text: index.analyzer(TEXT_TOKENIZER)?,
+            name: index.analyzer(NAME_TOKENIZER)?,
         })
     }
 
