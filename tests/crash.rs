@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 
 use newsidx::app::Stats;
 
+/// The two tests run one after the other: timing kills while another test indexes 3,000
+/// files on the same cores would aim them at the wrong moments.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn bin() -> std::process::Command {
     let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsidx"));
     c.env_remove("NEWSIDX_INDEX").env("NO_COLOR", "1");
@@ -73,6 +77,7 @@ fn signal(child: &Child, sig: &str) {
 
 #[test]
 fn killed_index_runs_leave_a_usable_index_and_the_next_run_equals_a_clean_one() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     const N: usize = 400;
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("news");
@@ -92,9 +97,12 @@ fn killed_index_runs_leave_a_usable_index_and_the_next_run_equals_a_clean_one() 
     let mut seed: u64 = 0x5eed;
     let mut kills = 0;
     let mut rounds = 0;
-    // Until ten runs were interrupted: plain updates (with changed files) alternate with
-    // --rebuild runs, which re-read everything and must leave the old commit intact.
-    for round in 0..30 {
+    // Until ten runs were interrupted: --rebuild runs (which re-read everything and must
+    // leave the old commit intact) and, every fourth round, plain updates of the files
+    // changed since. A rebuild that ended before its signal shows the run is shorter than
+    // aimed for (a busy machine timed the clean run): later kills aim earlier.
+    let mut aim = span;
+    for round in 0..60 {
         if kills >= 10 {
             break;
         }
@@ -102,7 +110,7 @@ fn killed_index_runs_leave_a_usable_index_and_the_next_run_equals_a_clean_one() 
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let at = span.mul_f64((seed >> 33) as f64 / (1u64 << 31) as f64);
+        let at = aim.mul_f64((seed >> 33) as f64 / (1u64 << 31) as f64);
         // Change a few files between rounds so that updates are interrupted too.
         if round > 0 {
             for k in 0..5 {
@@ -112,7 +120,8 @@ fn killed_index_runs_leave_a_usable_index_and_the_next_run_equals_a_clean_one() 
                 std::fs::write(&p, format!("{text}\nUpdated in round zqround{round}.\n")).unwrap();
             }
         }
-        let mut child = if round % 2 == 1 {
+        let rebuild = round % 4 != 0;
+        let mut child = if rebuild {
             let mut c = bin();
             c.arg("index")
                 .arg(&docs)
@@ -132,6 +141,8 @@ fn killed_index_runs_leave_a_usable_index_and_the_next_run_equals_a_clean_one() 
         let status = child.wait().unwrap();
         if !status.success() {
             kills += 1;
+        } else if rebuild {
+            aim = at.mul_f64(0.9);
         }
         // The index, when one exists, opens and searches.
         if index.join("meta.json").exists() {
@@ -174,6 +185,7 @@ fn killed_index_runs_leave_a_usable_index_and_the_next_run_equals_a_clean_one() 
 
 #[test]
 fn second_index_fails_fast_and_search_sees_the_last_commit_meanwhile() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("news");
     corpus(&docs, 20);

@@ -475,10 +475,23 @@ pub fn article_id(rel: &str, record: Option<u64>) -> u64 {
 }
 
 /// Parses an RFC 3339 timestamp into tantivy's date type.
+/// None for a date tantivy cannot hold (it counts nanoseconds in an i64: years 1678 to
+/// 2262); such a date in an article is junk, not a reason to fail.
 pub fn parse_rfc3339(s: &str) -> Option<DateTime> {
     chrono::DateTime::parse_from_rfc3339(s)
         .ok()
-        .map(|d| DateTime::from_timestamp_secs(d.timestamp()))
+        .map(|d| d.timestamp())
+        .filter(|secs| secs.abs() <= MAX_DATE_SECS)
+        .map(DateTime::from_timestamp_secs)
+}
+
+/// Largest |seconds| tantivy's nanosecond dates can hold.
+pub const MAX_DATE_SECS: i64 = i64::MAX / 1_000_000_000;
+
+/// A tantivy date for `secs`, clamped to what tantivy can hold (query bounds such as
+/// `date:[2025 TO 3300]` mean "from 2025 on", not an overflow).
+pub fn date_clamped(secs: i64) -> DateTime {
+    DateTime::from_timestamp_secs(secs.clamp(-MAX_DATE_SECS, MAX_DATE_SECS))
 }
 
 /// Reads, hashes, parses and extracts one file. Never panics: a panic in a reader or
@@ -595,6 +608,19 @@ mod tests {
         let idx = NewsIndex::open_or_create(&dir).unwrap();
         assert_eq!(idx.tantivy().schema(), schema::build().0);
         assert!(NewsIndex::open(&dir).is_ok());
+    }
+
+    /// Found by the query fuzzer: `date:[2025-01 TO 3300-03]` overflowed tantivy's
+    /// nanosecond dates (a panic in debug builds, a wrong range in release).
+    #[test]
+    fn dates_beyond_2262_are_clamped_or_dropped_not_overflowed() {
+        assert_eq!(parse_rfc3339("3300-03-01T00:00:00Z"), None);
+        assert_eq!(
+            parse_rfc3339("2025-03-01T00:00:00Z").map(|d| d.into_timestamp_secs()),
+            Some(1_740_787_200)
+        );
+        assert_eq!(date_clamped(i64::MAX).into_timestamp_secs(), MAX_DATE_SECS);
+        assert_eq!(date_clamped(i64::MIN).into_timestamp_secs(), -MAX_DATE_SECS);
     }
 
     /// A file deleted between the walk and its reading is reported, not a crash; one

@@ -22,7 +22,7 @@ use tantivy::query_grammar::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DateTime, Term};
+use tantivy::Term;
 
 use crate::error::{Error, Result};
 use crate::index::schema::{FieldKind, Fields, NAME_TOKENIZER, QUERY_FIELDS, TEXT_TOKENIZER};
@@ -456,7 +456,7 @@ impl<'a> Compiler<'a> {
 
     fn date_range(&self, lo: Bound<i64>, hi: Bound<i64>) -> Box<dyn Query> {
         let f = self.fields.date;
-        let term = |secs: i64| Term::from_field_date(f, DateTime::from_timestamp_secs(secs));
+        let term = |secs: i64| Term::from_field_date(f, crate::index::date_clamped(secs));
         Box::new(RangeQuery::new(lo.map(term), hi.map(term)))
     }
 }
