@@ -58,6 +58,80 @@ pub struct SimilarConfig {
     pub style: Style,
 }
 
+/// `newsidx quotes`.
+#[derive(Debug, Clone)]
+pub struct QuotesConfig {
+    pub location: Location,
+    pub quotes: crate::search::quotes::QuoteOptions,
+    pub json: bool,
+    pub style: Style,
+}
+
+/// `newsidx speakers`.
+#[derive(Debug, Clone)]
+pub struct SpeakersConfig {
+    pub location: Location,
+    /// Speakers to list.
+    pub limit: usize,
+    pub json: bool,
+}
+
+/// Opens the index of `loc` for reading, bringing it up to date first when a corpus is
+/// known and still there (as `search` does).
+fn open_fresh(loc: &Location) -> Result<NewsIndex> {
+    let (dir, corpus) = resolve(loc, true)?;
+    let idx = if NewsIndex::exists(&dir) || corpus.is_none() {
+        NewsIndex::open(&dir)?
+    } else {
+        NewsIndex::open_or_create(&dir)?
+    };
+    if let Some(root) = corpus.or_else(|| idx.commit_info().root) {
+        if root.is_dir() {
+            idx.update(&root, &UpdateOptions::default(), &crate::index::NoProgress)
+                .with_context(|| format!("indexing {}", root.display()))?;
+        }
+    }
+    Ok(idx)
+}
+
+fn quotes(c: QuotesConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let idx = open_fresh(&c.location)?;
+    let found = NewsSearcher::new(&idx)?.quotes(&c.quotes)?;
+    if c.json {
+        for q in &found {
+            output::json_line(out, q)?;
+        }
+    } else {
+        output::quotes_text(out, &found, c.style)?;
+    }
+    Ok(if found.is_empty() {
+        Outcome::NoHits
+    } else {
+        Outcome::Success
+    })
+}
+
+fn speakers(c: SpeakersConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let idx = open_fresh(&c.location)?;
+    let mut list = NewsSearcher::new(&idx)?.speakers()?;
+    list.truncate(c.limit);
+    for s in &list {
+        if c.json {
+            output::json_line(
+                out,
+                &serde_json::json!({ "speaker": s.value, "articles": s.count }),
+            )?;
+        } else {
+            writeln!(out, "{:>6}  {}", s.count, s.value)?;
+        }
+    }
+    Ok(if list.is_empty() {
+        Outcome::NoHits
+    } else {
+        Outcome::Success
+    })
+}
+
 /// `newsidx bench`.
 #[derive(Debug, Clone)]
 pub struct BenchConfig {
@@ -95,6 +169,8 @@ pub enum Command {
     Stats(StatsConfig),
     Similar(SimilarConfig),
     Bench(BenchConfig),
+    Quotes(QuotesConfig),
+    Speakers(SpeakersConfig),
 }
 
 /// How a command ended, for the exit code.
@@ -115,6 +191,8 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         Command::Stats(c) => stats(c, out),
         Command::Similar(c) => similar(c, out),
         Command::Bench(c) => bench(c, out),
+        Command::Quotes(c) => quotes(c, out),
+        Command::Speakers(c) => speakers(c, out),
     }
 }
 

@@ -2,18 +2,19 @@
 //! the library's typed configuration, the one boundary where clap meets the rest.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsidx::app::{
-    BenchConfig, Command, ExtractConfig, IndexConfig, Location, SearchConfig, SimilarConfig,
-    StatsConfig,
+    BenchConfig, Command, ExtractConfig, IndexConfig, Location, QuotesConfig, SearchConfig,
+    SimilarConfig, SpeakersConfig, StatsConfig,
 };
 use newsidx::formats::Limits;
 use newsidx::index::UpdateOptions;
 use newsidx::output::Style;
 use newsidx::search::facets::FacetKind;
 use newsidx::search::query::{period, Period};
+use newsidx::search::quotes::QuoteOptions;
 use newsidx::search::{SearchOptions, SortOrder};
 
 const QUERY_HELP: &str = "\
@@ -54,6 +55,10 @@ enum Cmd {
     Stats(StatsArgs),
     /// Articles most like one article (by its path in the corpus, or its id).
     Similar(SimilarArgs),
+    /// Quotations matching words and/or a speaker: "what did Peskov say about territory?"
+    Quotes(QuotesArgs),
+    /// Who is quoted, most articles first.
+    Speakers(SpeakersArgs),
     /// Time the search hot path: each query run as `search` runs it (exit 1 on a regression).
     Bench(BenchArgs),
 }
@@ -161,6 +166,47 @@ struct SimilarArgs {
 }
 
 #[derive(Debug, Args)]
+struct QuotesArgs {
+    /// Words of the quote (query syntax, over quotes) [default: any quote]; a lone
+    /// argument naming a folder is the corpus.
+    #[arg(allow_hyphen_values = true)]
+    query: Option<String>,
+    /// Corpus folder [default: the index in --index, or .newsidx here or in a parent folder]
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    place: Where,
+    /// Only quotes by this speaker (surname or full name).
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// Quotes to list.
+    #[arg(short = 'n', long, default_value_t = 20)]
+    limit: usize,
+    /// Order: best matching articles first, or by date.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    sort: Sort,
+    /// NDJSON: one quote per line.
+    #[arg(long)]
+    json: bool,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = When::Auto)]
+    color: When,
+}
+
+#[derive(Debug, Args)]
+struct SpeakersArgs {
+    /// Corpus folder [default: the index in --index, or .newsidx here or in a parent folder]
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    place: Where,
+    /// Speakers to list.
+    #[arg(short = 'n', long, default_value_t = 50)]
+    limit: usize,
+    /// NDJSON: {"speaker", "articles"} per line.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
 struct BenchArgs {
     /// Corpus folder whose index to use [default: --index, or the nearest .newsidx]
     corpus: Option<PathBuf>,
@@ -224,6 +270,16 @@ enum When {
     Never,
 }
 
+impl Sort {
+    fn order(self) -> SortOrder {
+        match self {
+            Sort::Relevance => SortOrder::Relevance,
+            Sort::Date => SortOrder::Date,
+            Sort::DateAsc => SortOrder::DateAsc,
+        }
+    }
+}
+
 impl When {
     fn style(self) -> Style {
         Style {
@@ -281,11 +337,7 @@ impl Cli {
                     all: a.all,
                     since: a.since,
                     until: a.until,
-                    sort: match a.sort {
-                        Sort::Relevance => SortOrder::Relevance,
-                        Sort::Date => SortOrder::Date,
-                        Sort::DateAsc => SortOrder::DateAsc,
-                    },
+                    sort: a.sort.order(),
                     facets: a.facets,
                     ..SearchOptions::default()
                 },
@@ -295,6 +347,35 @@ impl Cli {
                 json: a.json,
                 style: a.color.style(),
                 progress: tty,
+            }),
+            Cmd::Quotes(mut a) => {
+                // `newsidx quotes --speaker Peskov ~/news`: one positional that is a
+                // folder is the corpus, not the words.
+                if a.corpus.is_none() && a.query.as_deref().is_some_and(|q| Path::new(q).is_dir()) {
+                    a.corpus = a.query.take().map(PathBuf::from);
+                }
+                Command::Quotes(QuotesConfig {
+                    location: Location {
+                        index: a.place.index,
+                        corpus: a.corpus,
+                    },
+                    quotes: QuoteOptions {
+                        query: a.query,
+                        speaker: a.speaker,
+                        limit: a.limit,
+                        sort: a.sort.order(),
+                    },
+                    json: a.json,
+                    style: a.color.style(),
+                })
+            }
+            Cmd::Speakers(a) => Command::Speakers(SpeakersConfig {
+                location: Location {
+                    index: a.place.index,
+                    corpus: a.corpus,
+                },
+                limit: a.limit,
+                json: a.json,
             }),
             Cmd::Bench(a) => Command::Bench(BenchConfig {
                 location: Location {

@@ -11,6 +11,7 @@ use crate::corpus::Skipped;
 use crate::extract::Article;
 use crate::index::Summary;
 use crate::search::facets::Facets;
+use crate::search::quotes::QuoteHit;
 use crate::search::{Hit, Results};
 
 const BOLD: &str = "\x1b[1m";
@@ -107,6 +108,28 @@ pub fn highlight(snippet: &str, ranges: &[(usize, usize)], style: Style) -> Stri
 pub fn hits_json(w: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
     for hit in hits {
         json_line(w, hit)?;
+    }
+    Ok(())
+}
+
+/// Quotes for people: speaker and the quote (matches highlighted), then the article.
+pub fn quotes_text(w: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io::Result<()> {
+    for q in quotes {
+        writeln!(
+            w,
+            "{}: “{}”",
+            style.paint(BOLD, q.speaker.as_deref().unwrap_or("(speaker unknown)")),
+            highlight(&q.quote, &q.highlights, style)
+        )?;
+        let mut meta = vec![q.title.clone()];
+        if let Some(d) = &q.date {
+            meta.push(d.get(..10).unwrap_or(d).to_string());
+        }
+        meta.push(match q.record {
+            Some(r) => format!("{}#{}", q.path, r),
+            None => q.path.clone(),
+        });
+        writeln!(w, "   {}", style.paint(DIM, &meta.join(" · ")))?;
     }
     Ok(())
 }

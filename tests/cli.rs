@@ -522,3 +522,50 @@ fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
         assert_eq!(text.contains("REGRESSION overall"), flagged, "{text}");
     }
 }
+
+#[test]
+fn quotes_answer_what_peskov_said_about_territory() {
+    use newsidx::search::quotes::QuoteHit;
+    let c = corpus_copy();
+    let quotes = |args: &[&str]| -> (Option<i32>, Vec<QuoteHit>) {
+        let out = newsidx()
+            .arg("quotes")
+            .args(args)
+            .arg("--json")
+            .arg(c.path())
+            .output()
+            .unwrap();
+        let list = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (out.status.code(), list)
+    };
+    let (code, found) = quotes(&["territory", "--speaker", "Peskov"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(found.len(), 2, "{found:?}");
+    for q in &found {
+        assert_eq!(q.speaker.as_deref(), Some("Dmitry Peskov"));
+        assert_eq!(q.path, SEED);
+        let marked: Vec<&str> = q.highlights.iter().map(|&(a, b)| &q.quote[a..b]).collect();
+        assert_eq!(marked, ["territory"], "{}", q.quote);
+    }
+    // Speaker names fold case; the full name works too; the quote text is not needed.
+    assert_eq!(quotes(&["--speaker", "peskov"]).1.len(), 3);
+    assert_eq!(quotes(&["--speaker", "Dmitry Peskov"]).1.len(), 3);
+    assert_eq!(quotes(&["--speaker", "Zelenskyy"]).1.len(), 2);
+    assert_eq!(quotes(&["--speaker", "Nobody"]), (Some(1), Vec::new()));
+
+    let out = newsidx()
+        .args(["speakers", "--json"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    let speakers: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(speakers
+        .iter()
+        .any(|s| s["speaker"] == "Dmitry Peskov" && s["articles"] == 1));
+}

@@ -5,6 +5,7 @@
 
 pub mod facets;
 pub mod query;
+pub mod quotes;
 pub mod snippet;
 
 use std::ops::Bound;

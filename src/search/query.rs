@@ -104,6 +104,10 @@ pub fn period(s: &str) -> Option<Period> {
 /// Compiles query text against an index's fields and analysers.
 pub struct Compiler<'a> {
     fields: &'a Fields,
+    /// Fields searched when the query names none.
+    defaults: Vec<(Field, FieldKind, f32)>,
+    /// The field whose matches [`Compiled::matchers`] collects (body, for snippets).
+    shown: Field,
     text: TextAnalyzer,
     name: TextAnalyzer,
 }
@@ -118,9 +122,19 @@ impl<'a> Compiler<'a> {
     pub fn new(index: &'a NewsIndex) -> Result<Self> {
         Ok(Compiler {
             fields: index.fields(),
+            defaults: index.fields().default_query_fields().to_vec(),
+            shown: index.fields().body,
             text: index.analyzer(TEXT_TOKENIZER)?,
             name: index.analyzer(NAME_TOKENIZER)?,
         })
+    }
+
+    /// Searches only `field` when the query names none, and collects matchers for it:
+    /// `quotes` compiles its query over the quote field this way.
+    pub fn over(mut self, field: Field, kind: FieldKind) -> Self {
+        self.defaults = vec![(field, kind, 1.0)];
+        self.shown = field;
+        self
     }
 
     /// Compiles `query`; `filter` (a date range from `--since`/`--until`) is AND-ed in.
@@ -193,7 +207,7 @@ impl<'a> Compiler<'a> {
     /// The fields a leaf applies to: the named one, else the default fields.
     fn targets(&self, field: Option<&str>, run: &Run) -> Result<Vec<(Field, FieldKind, f32)>> {
         match field {
-            None => Ok(self.fields.default_query_fields().to_vec()),
+            None => Ok(self.defaults.clone()),
             Some(name) => match self.fields.by_query_name(name) {
                 Some((f, k)) => Ok(vec![(f, k, 1.0)]),
                 None => Err(query_error(
@@ -358,7 +372,7 @@ impl<'a> Compiler<'a> {
             }
             FieldKind::Text | FieldKind::Name => {}
         }
-        let snippet = positive && field == self.fields.body;
+        let snippet = positive && field == self.shown;
         let analyzer = if kind == FieldKind::Text {
             &mut self.text
         } else {

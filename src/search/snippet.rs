@@ -81,6 +81,19 @@ impl Snippeter {
         Snippet { text, highlights }
     }
 
+    /// Byte ranges of every match in the whole of `text` (for short texts: quotes).
+    pub fn highlight_all(&mut self, text: &str) -> Vec<(usize, usize)> {
+        self.matches(text)
+            .into_iter()
+            .map(|(a, b, _)| (a, b))
+            .collect()
+    }
+
+    /// Whether the query has positive terms to match on this field at all.
+    pub fn has_matchers(&self) -> bool {
+        !self.matchers.is_empty()
+    }
+
     /// (start, end, matcher index) of every matching token, in text order.
     ///
     /// Fast path: analysing (stemming) every word of every shown body was nine tenths of
