@@ -6,6 +6,7 @@
 //! query terms (then the most matches, then the earliest), started at the beginning of
 //! its sentence when that is near, so snippets read from a sentence start.
 
+use aho_corasick::AhoCorasick;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::query::Matcher;
@@ -21,9 +22,9 @@ pub struct Snippet {
 pub struct Snippeter {
     analyzer: TextAnalyzer,
     matchers: Vec<Matcher>,
-    /// Leading letters a word must have to possibly match; None when a typo matcher
-    /// makes every word a candidate.
-    anchors: Option<Vec<String>>,
+    /// Finds the anchors (leading letters a word must have to possibly match) in a body
+    /// at once, ASCII case folded; None when a typo matcher makes every word a candidate.
+    finder: Option<AhoCorasick>,
     max_chars: usize,
 }
 
@@ -33,7 +34,7 @@ const SENTENCE_LOOKBACK: usize = 80;
 impl Snippeter {
     /// `analyzer` must be the body field's, so tokens compare with the matchers' terms.
     pub fn new(analyzer: TextAnalyzer, matchers: Vec<Matcher>, max_chars: usize) -> Self {
-        let anchors = matchers
+        let anchors: Option<Vec<String>> = matchers
             .iter()
             .map(|m| match m {
                 Matcher::Term(t) | Matcher::Prefix(t) => {
@@ -43,10 +44,16 @@ impl Snippeter {
                 Matcher::Fuzzy(..) => None,
             })
             .collect();
+        let finder = anchors.and_then(|a| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(a)
+                .ok()
+        });
         Snippeter {
             analyzer,
             matchers,
-            anchors,
+            finder,
             max_chars: max_chars.max(20),
         }
     }
@@ -99,15 +106,16 @@ impl Snippeter {
     /// Fast path: analysing (stemming) every word of every shown body was nine tenths of
     /// the search time. A stem differs from its word only in the last letters (`studies`
     /// -> `studi`, `dying` -> `die`), so an ASCII word can only match a term or prefix
-    /// whose first letters but two it starts with; only such candidates, and non-ASCII
-    /// words (accents, Cyrillic), are analysed. Typo matchers have no such anchor: with
-    /// one, every word is analysed.
+    /// whose first letters but two it starts with. Those anchors are found with one
+    /// Aho-Corasick pass over the body; only the words they start, and words with
+    /// non-ASCII letters (accents, Cyrillic), are analysed. Typo matchers have no anchor:
+    /// with one, every word is analysed.
     fn matches(&mut self, body: &str) -> Vec<(usize, usize, usize)> {
         if self.matchers.is_empty() {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let Some(anchors) = &self.anchors else {
+        let Some(finder) = &self.finder else {
             let mut stream = self.analyzer.token_stream(body);
             while let Some(t) = stream.next() {
                 if let Some(i) = self.matchers.iter().position(|m| matches(m, &t.text)) {
@@ -121,15 +129,8 @@ impl Snippeter {
             }
             return out;
         };
-        for (start, word) in words(body) {
-            if word.is_ascii()
-                && !anchors.iter().any(|a| {
-                    word.len() >= a.len()
-                        && word.as_bytes()[..a.len()].eq_ignore_ascii_case(a.as_bytes())
-                })
-            {
-                continue;
-            }
+        for (start, end) in candidate_words(body, finder) {
+            let word = &body[start..end];
             let mut stream = self.analyzer.token_stream(word);
             while let Some(t) = stream.next() {
                 if let Some(i) = self.matchers.iter().position(|m| matches(m, &t.text)) {
@@ -168,23 +169,57 @@ impl Snippeter {
     }
 }
 
-/// Words as tantivy's SimpleTokenizer cuts them (runs of alphanumeric characters), with
-/// their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start: Option<usize> = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(i, c)| match (c.is_alphanumeric(), start) {
-            (true, None) => {
-                start = Some(i);
-                None
-            }
-            (false, Some(s)) => {
-                start = None;
-                Some((s, &text[s..i]))
-            }
-            _ => None,
-        })
+/// Byte spans of the words (runs of alphanumeric characters, as tantivy's
+/// SimpleTokenizer cuts them) that may match: those starting with an anchor, found by
+/// `finder`, and every word with a non-ASCII letter (accents fold, Cyrillic romanises:
+/// their analysed form cannot be told from their bytes). Sorted, each once.
+fn candidate_words(body: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
+    let bytes = body.as_bytes();
+    let alnum_before = |at: usize| {
+        body[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let word_end = |from: usize| {
+        body[from..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(body.len(), |(i, _)| from + i)
+    };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for m in finder.find_overlapping_iter(body) {
+        let at = m.start();
+        if !alnum_before(at) && spans.last().is_none_or(|l| l.0 != at) {
+            spans.push((at, word_end(at)));
+        }
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0xC0 {
+            i += 1;
+            continue;
+        }
+        let c = body[i..].chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut start = i;
+        while let Some(p) = body[..start]
+            .chars()
+            .next_back()
+            .filter(|p| p.is_alphanumeric())
+        {
+            start -= p.len_utf8();
+        }
+        let end = word_end(i);
+        spans.push((start, end));
+        i = end.max(i + 1);
+    }
+    spans.sort_unstable();
+    spans.dedup();
+    spans
 }
 
 fn matches(m: &Matcher, token: &str) -> bool {
@@ -405,7 +440,7 @@ mod tests {
                     .collect();
                 let mut fast = Snippeter::new(analyzer.clone(), matchers.clone(), 200);
                 let mut slow = Snippeter::new(analyzer.clone(), matchers, 200);
-                slow.anchors = None;
+                slow.finder = None;
                 let (f, s) = (fast.matches(&text), slow.matches(&text));
                 assert!(!s.is_empty(), "{chunk:?}");
                 assert_eq!(f, s, "{chunk:?} prefix={prefix}");
