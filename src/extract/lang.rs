@@ -5,8 +5,9 @@
 //! the body, and only a detection whatlang calls reliable is kept (short texts often are
 //! not: better no `lang` than a wrong one).
 
-/// How much of the text detection reads: enough for a reliable guess, bounded cost.
-const SAMPLE_BYTES: usize = 2_000;
+/// How much of the body detection reads: a few sentences are enough for a reliable
+/// guess, and detection was a tenth of indexing time with 2,000 bytes.
+const SAMPLE_BYTES: usize = 600;
 
 /// The article's language: the declared one normalised, else a reliable detection.
 pub fn language(declared: Option<&str>, title: &str, body: &str) -> Option<String> {
