@@ -49,7 +49,13 @@ pub fn query(data: &[u8]) {
         facets: newsidx::search::facets::FacetKind::ALL.to_vec(),
         ..SearchOptions::default()
     };
-    if let Err(newsidx::error::Error::Query { query, position, .. }) = searcher.search(&opts) {
-        assert!(position <= query.chars().count(), "error position past the query");
+    if let Err(newsidx::error::Error::Query {
+        query, position, ..
+    }) = searcher.search(&opts)
+    {
+        assert!(
+            position <= query.chars().count(),
+            "error position past the query"
+        );
     }
 }
