@@ -80,10 +80,10 @@ pub struct SpeakersConfig {
 /// known and still there (as `search` does).
 fn open_fresh(loc: &Location) -> Result<NewsIndex> {
     let (dir, corpus) = resolve(loc, true)?;
-    let idx = if NewsIndex::exists(&dir) || corpus.is_none() {
-        NewsIndex::open(&dir)?
-    } else {
+    let idx = if corpus.is_some() {
         NewsIndex::open_or_create(&dir)?
+    } else {
+        NewsIndex::open(&dir)?
     };
     if let Some(root) = corpus.or_else(|| idx.commit_info().root) {
         if root.is_dir() {
@@ -220,11 +220,12 @@ fn index(c: IndexConfig, out: &mut dyn Write) -> Result<Outcome> {
 
 fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     let (dir, corpus) = resolve(&c.location, true)?;
-    let idx = if NewsIndex::exists(&dir) {
-        NewsIndex::open(&dir)?
-    } else if corpus.is_some() {
+    // With a corpus to update from, an index of an older schema is rebuilt, not refused.
+    let idx = if corpus.is_some() && !c.no_update {
         NewsIndex::open_or_create(&dir)
-            .with_context(|| format!("creating index {}", dir.display()))?
+            .with_context(|| format!("opening index {}", dir.display()))?
+    } else if NewsIndex::exists(&dir) {
+        NewsIndex::open(&dir)?
     } else {
         return Err(crate::Error::NoIndex(format!(
             "no index at {}; build one with `newsidx index CORPUS --index {}`",

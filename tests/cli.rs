@@ -569,3 +569,27 @@ fn quotes_answer_what_peskov_said_about_territory() {
         .iter()
         .any(|s| s["speaker"] == "Dmitry Peskov" && s["articles"] == 1));
 }
+
+/// Regression: `search Sudzha corpus` on a corpus whose `.newsidx` an older newsidx built
+/// (other schema) failed with "built by another version"; with a corpus to update from,
+/// the index is rebuilt.
+#[test]
+fn search_rebuilds_an_index_built_by_an_older_newsidx() {
+    let c = corpus_copy();
+    let dir = c.path().join(".newsidx");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut old = tantivy::schema::Schema::builder();
+    old.add_text_field("title", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&dir, old.build()).unwrap();
+    std::fs::write(dir.join(newsidx::index::manifest::MANIFEST_FILE), "{}").unwrap();
+    // Without a corpus to rebuild from, the old index is refused with advice.
+    let out = newsidx()
+        .args(["search", "Sudzha", "--index"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rebuild"));
+    let hits = search_json(c.path(), "Sudzha");
+    assert!(hits.iter().any(|h| h.path == SEED), "{hits:?}");
+}
