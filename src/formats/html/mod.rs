@@ -5,87 +5,12 @@
 //!
 //! The tree is walked iteratively (`traverse`), so deeply nested markup cannot overflow the stack.
 
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node, Selector};
+mod body;
+
+use scraper::{Html, Selector};
 use serde_json::Value;
 
 use super::{Markup, RawArticle};
-
-/// Elements whose whole subtree is never article text.
-const SKIP_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "nav",
-    "aside",
-    "footer",
-    "header",
-    "form",
-    "button",
-    "select",
-    "iframe",
-    "figure",
-    "figcaption",
-    "menu",
-    "dialog",
-    "object",
-    "canvas",
-];
-
-/// Words in a `class` or `id` that mark furniture blocks inside an article container.
-const FURNITURE_HINTS: &[&str] = &[
-    "share",
-    "social",
-    "related",
-    "newsletter",
-    "promo",
-    "advert",
-    "ad-",
-    "cookie",
-    "comment",
-    "caption",
-    "subscribe",
-    "sidebar",
-    "breadcrumb",
-    "byline",
-    "author",
-    "dateline",
-    "timestamp",
-    "recommend",
-    "signup",
-    "paywall",
-    "tags",
-    "toolbar",
-];
-
-/// Elements that end a line of text.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "tr",
-    "section",
-    "article",
-    "main",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "br",
-    "hr",
-];
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector is valid")
@@ -200,7 +125,7 @@ pub fn read_html(text: &str) -> RawArticle {
                 .and_then(ld_text)
         });
 
-    let body = main_text(&doc);
+    let body = body::main_text(&doc);
     let body = if body.trim().is_empty() {
         ld.as_ref()
             .and_then(|a| a.get("articleBody"))
@@ -220,86 +145,6 @@ pub fn read_html(text: &str) -> RawArticle {
         lang,
         body,
     }
-}
-
-/// The main content element: `[itemprop=articleBody]`, else the `<article>` or `<main>`
-/// with the most paragraph text, else `<body>`; then its text, one line per block.
-fn main_text(doc: &Html) -> String {
-    let p = sel("p");
-    let p_len = |e: &ElementRef| -> usize {
-        e.select(&p)
-            .map(|p| p.text().map(str::len).sum::<usize>())
-            .sum()
-    };
-    let container = doc
-        .select(&sel("[itemprop=articleBody]"))
-        .max_by_key(&p_len)
-        .filter(|e| p_len(e) > 200)
-        .or_else(|| {
-            doc.select(&sel("article, main, [role=main]"))
-                .max_by_key(&p_len)
-                .filter(|e| p_len(e) > 200)
-        })
-        .or_else(|| doc.select(&sel("body")).next())
-        .unwrap_or_else(|| doc.root_element());
-    block_text(container)
-}
-
-/// Text of an element, a line per block element, skipping furniture subtrees.
-fn block_text(root: ElementRef) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    let mut skip_depth = 0usize;
-    let flush = |line: &mut String, out: &mut String| {
-        let t = squash(line);
-        if !t.is_empty() {
-            out.push_str(&t);
-            out.push('\n');
-        }
-        line.clear();
-    };
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    if skip_depth > 0 || is_furniture(el, node.id() == root.id()) {
-                        skip_depth += 1;
-                    } else if BLOCK_TAGS.contains(&el.name()) {
-                        flush(&mut line, &mut out);
-                    }
-                }
-                Node::Text(t) if skip_depth == 0 => line.push_str(t),
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if let Node::Element(el) = node.value() {
-                    if skip_depth > 0 {
-                        skip_depth -= 1;
-                    } else if BLOCK_TAGS.contains(&el.name()) {
-                        flush(&mut line, &mut out);
-                    }
-                }
-            }
-        }
-    }
-    flush(&mut line, &mut out);
-    out
-}
-
-fn is_furniture(el: &scraper::node::Element, is_root: bool) -> bool {
-    if SKIP_TAGS.contains(&el.name()) {
-        return !is_root;
-    }
-    if is_root || el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return !is_root;
-    }
-    let hints = format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-    .to_ascii_lowercase();
-    !hints.trim().is_empty() && FURNITURE_HINTS.iter().any(|h| hints.contains(h))
 }
 
 /// Collapses runs of whitespace to one space and trims.

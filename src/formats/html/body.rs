@@ -1,0 +1,621 @@
+//! Main text of a web page (part of the HTML reader, stage 2): the article and only the
+//! article, one line per block.
+//!
+//! The method is Readability's, tuned for news pages:
+//! 1. one pass measures every element: visible text, text inside links, commas;
+//! 2. furniture subtrees are set aside: scripts, navigation, asides, figures and
+//!    captions, hidden elements, and elements whose class or id names page furniture
+//!    (share bars, related stories, comments, newsletter boxes, ...);
+//! 3. every paragraph-like block with some text scores its parent, grandparent and
+//!    further ancestors (more for longer text and more commas); a container's score is
+//!    scaled by the share of its text that is not link text, and weighted by its class;
+//! 4. the best container wins, with the siblings that score near it or read as prose;
+//! 5. its text is written out, dropping link lists and furniture inside it.
+//!
+//! When that gives almost nothing (a page without paragraphs, or furniture names on the
+//! real content), the pass runs again without the class-name rules, then falls back to
+//! the whole body.
+//!
+//! Everything walks the tree iteratively: deeply nested markup cannot overflow the stack.
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
+
+/// Elements whose whole subtree is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "iframe",
+    "figure",
+    "figcaption",
+    "menu",
+    "dialog",
+    "object",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "head",
+    "title",
+];
+
+/// Class/id words of page furniture, set aside unless the name also says "content".
+const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ad-break",
+    "adbox",
+    "advert",
+    "agegate",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cookie",
+    "consent",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "masthead",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "popup",
+    "promo",
+    "recommend",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "signup",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "subscribe",
+    "supplemental",
+    "taboola",
+    "toolbar",
+    "trending",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "yom-remote",
+];
+
+/// Class/id words of blocks that are furniture even inside the article container
+/// (captions, credits, bylines), when their text is short.
+const SMALL_FURNITURE: &[&str] = &[
+    "caption",
+    "credit",
+    "byline",
+    "dateline",
+    "timestamp",
+    "author",
+    "tags",
+    "share",
+    "social",
+    "newsletter",
+    "related",
+    "promo",
+    "advert",
+    "subscribe",
+    "signup",
+    "recommend",
+    "read-more",
+    "readmore",
+    "inline-ad",
+    "print",
+    "meta",
+];
+
+/// Class/id words that make a name content rather than furniture.
+const MAYBE_CONTENT: &[&str] = &["article", "body", "column", "content", "main", "story"];
+
+/// Class/id words that raise a container's score.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story", "prose",
+];
+
+/// Class/id words that lower a container's score.
+const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "foot",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "caption",
+    "credit",
+];
+
+/// Elements that end a line of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "br",
+    "hr",
+    "address",
+    "center",
+];
+
+/// Shortest paragraph (in characters) that scores its ancestors.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+
+/// Less text than this from the scored pass means the pass failed.
+const MIN_ARTICLE_CHARS: usize = 250;
+
+/// What the measuring pass knows about an element.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stats {
+    /// Visible characters (whitespace excluded) outside furniture.
+    text: usize,
+    /// Of those, characters inside links.
+    links: usize,
+    /// Commas (any script's) in the text.
+    commas: usize,
+    /// Paragraph (`p`) elements inside with at least [`MIN_PARAGRAPH_CHARS`].
+    paragraphs: usize,
+}
+
+impl Stats {
+    fn link_density(&self) -> f64 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.links as f64 / self.text as f64
+        }
+    }
+}
+
+/// The article text of a page, one line per block ("" when the page has none).
+pub(super) fn main_text(doc: &Html) -> String {
+    let body = doc
+        .root_element()
+        .children()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "body")
+        .unwrap_or_else(|| doc.root_element());
+    for strict in [true, false] {
+        let page = Page::measure(body, strict);
+        if let Some(text) = page.article(body) {
+            if text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_ARTICLE_CHARS
+                || !strict
+            {
+                return text;
+            }
+        }
+    }
+    let page = Page::measure(body, false);
+    page.text_of(&[body.id()])
+}
+
+/// The measured page: stats for every element outside furniture.
+struct Page<'a> {
+    stats: HashMap<NodeId, Stats>,
+    /// Whether class/id furniture rules apply (the first, strict pass).
+    strict: bool,
+    root: NodeRef<'a, Node>,
+}
+
+fn tag(node: NodeRef<'_, Node>) -> Option<&Element> {
+    match node.value() {
+        Node::Element(e) => Some(e),
+        _ => None,
+    }
+}
+
+fn names(el: &Element) -> String {
+    format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase()
+}
+
+fn has_any(names: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| names.contains(w))
+}
+
+/// Hidden by markup (not by stylesheets, which are not read).
+fn hidden(el: &Element) -> bool {
+    el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+        || el.attr("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Furniture decided by tag, markup and (when `strict`) class names alone.
+fn furniture(el: &Element, strict: bool) -> bool {
+    if SKIP_TAGS.contains(&el.name()) || hidden(el) {
+        return true;
+    }
+    if !strict || matches!(el.name(), "body" | "html" | "a" | "article" | "main") {
+        return false;
+    }
+    if el.attr("role").is_some_and(|r| {
+        matches!(
+            r,
+            "navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu"
+        )
+    }) {
+        return true;
+    }
+    let n = names(el);
+    !n.trim().is_empty() && has_any(&n, UNLIKELY) && !has_any(&n, MAYBE_CONTENT)
+}
+
+fn class_weight(el: &Element) -> f64 {
+    let n = names(el);
+    if n.trim().is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if has_any(&n, NEGATIVE) {
+        w -= 25.0;
+    }
+    if has_any(&n, POSITIVE) {
+        w += 25.0;
+    }
+    w
+}
+
+fn tag_weight(name: &str) -> f64 {
+    match name {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn visible_chars(s: &str) -> (usize, usize) {
+    let mut chars = 0;
+    let mut commas = 0;
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            chars += 1;
+        }
+        if matches!(c, ',' | '，' | '、' | '،') {
+            commas += 1;
+        }
+    }
+    (chars, commas)
+}
+
+/// A `div`-like element that holds text directly rather than other blocks.
+fn is_paragraph_like(node: NodeRef<'_, Node>, el: &Element) -> bool {
+    match el.name() {
+        "p" | "pre" | "td" | "blockquote" => true,
+        "div" | "section" | "span" => node.children().all(|c| {
+            tag(c).is_none_or(|e| !BLOCK_TAGS.contains(&e.name()) || e.name() == "br")
+        }),
+        _ => false,
+    }
+}
+
+impl<'a> Page<'a> {
+    /// Pass 1: stats of every element under `root`, furniture subtrees left out.
+    fn measure(root: ElementRef<'a>, strict: bool) -> Self {
+        let mut stats = HashMap::new();
+        // (element, its stats so far, inside a link)
+        let mut stack: Vec<(NodeId, Stats)> = Vec::new();
+        let mut skip = 0usize;
+        let mut in_link = 0usize;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        if skip > 0 || (node.id() != root.id() && furniture(el, strict)) {
+                            skip += 1;
+                            continue;
+                        }
+                        if el.name() == "a" {
+                            in_link += 1;
+                        }
+                        stack.push((node.id(), Stats::default()));
+                    }
+                    Node::Text(t) if skip == 0 => {
+                        let (chars, commas) = visible_chars(t);
+                        if let Some((_, s)) = stack.last_mut() {
+                            s.text += chars;
+                            s.commas += commas;
+                            if in_link > 0 {
+                                s.links += chars;
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(el) = node.value() else {
+                        continue;
+                    };
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    if el.name() == "a" {
+                        in_link = in_link.saturating_sub(1);
+                    }
+                    let Some((id, mut s)) = stack.pop() else {
+                        continue;
+                    };
+                    if el.name() == "p" && s.text >= MIN_PARAGRAPH_CHARS {
+                        s.paragraphs += 1;
+                    }
+                    if let Some((_, parent)) = stack.last_mut() {
+                        parent.text += s.text;
+                        parent.links += s.links;
+                        parent.commas += s.commas;
+                        parent.paragraphs += s.paragraphs;
+                    }
+                    stats.insert(id, s);
+                }
+            }
+        }
+        Page {
+            stats,
+            strict,
+            root: *root,
+        }
+    }
+
+    fn stats(&self, id: NodeId) -> Stats {
+        self.stats.get(&id).copied().unwrap_or_default()
+    }
+
+    /// Passes 2-5: score, choose, write out. `None` when no block scored.
+    fn article(&self, body: ElementRef<'a>) -> Option<String> {
+        let mut scores: HashMap<NodeId, f64> = HashMap::new();
+        for node in body.descendants() {
+            let Some(el) = tag(node) else { continue };
+            let Some(s) = self.stats.get(&node.id()) else {
+                continue; // furniture
+            };
+            if s.text < MIN_PARAGRAPH_CHARS || !is_paragraph_like(node, el) {
+                continue;
+            }
+            let score = 1.0 + s.commas as f64 + (s.text as f64 / 100.0).min(3.0);
+            for (level, anc) in node.ancestors().take(5).enumerate() {
+                let Some(a) = tag(anc) else { break };
+                if !self.stats.contains_key(&anc.id()) {
+                    break;
+                }
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f64 * 3.0,
+                };
+                let entry = scores
+                    .entry(anc.id())
+                    .or_insert_with(|| tag_weight(a.name()) + self.weight(a));
+                *entry += score / divider;
+                if anc.id() == body.id() {
+                    break;
+                }
+            }
+        }
+        let tree = body.tree();
+        let final_score = |id: NodeId, raw: f64| raw * (1.0 - self.stats(id).link_density());
+        let mut ranked: Vec<(NodeId, f64)> = scores
+            .iter()
+            .map(|(&id, &raw)| (id, final_score(id, raw)))
+            .collect();
+        // Highest score first; document order breaks ties, so the result is deterministic.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let &(mut top, mut top_score) = ranked.first()?;
+        // A container split into sibling blocks: climb while the parent holds clearly
+        // more article text than the winner and still scores close to it.
+        while let Some(parent) = tree.get(top).and_then(|n| n.parent()) {
+            if parent.id() == body.id() || tag(parent).is_none() {
+                break;
+            }
+            let p_score = scores
+                .get(&parent.id())
+                .map_or(0.0, |&raw| final_score(parent.id(), raw));
+            let (ps, ts) = (self.stats(parent.id()), self.stats(top));
+            let more_paragraphs = ps.paragraphs > ts.paragraphs
+                && ps.link_density() < 0.25
+                && p_score >= top_score * 0.75;
+            if !more_paragraphs {
+                break;
+            }
+            top = parent.id();
+            top_score = p_score;
+        }
+        // Siblings that belong with the winner: scored close to it or read as prose.
+        let top_node = tree.get(top)?;
+        let threshold = (top_score * 0.2).max(10.0);
+        let top_names = tag(top_node).map(names).unwrap_or_default();
+        let mut parts = Vec::new();
+        match top_node.parent() {
+            Some(parent) if top != body.id() => {
+                for sib in parent.children() {
+                    let Some(el) = tag(sib) else { continue };
+                    if sib.id() == top {
+                        parts.push(sib.id());
+                        continue;
+                    }
+                    let Some(s) = self.stats.get(&sib.id()) else {
+                        continue;
+                    };
+                    let mut bonus = 0.0;
+                    if !top_names.trim().is_empty() && names(el) == top_names {
+                        bonus = top_score * 0.2;
+                    }
+                    let score = scores
+                        .get(&sib.id())
+                        .map_or(0.0, |&raw| final_score(sib.id(), raw))
+                        + bonus;
+                    let prose = el.name() == "p" && {
+                        let ld = s.link_density();
+                        (s.text > 80 && ld < 0.25)
+                            || (s.text > 0 && ld == 0.0 && {
+                                let t: String = sib.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+                                t.trim_end().ends_with('.')
+                            })
+                    };
+                    if score >= threshold || prose {
+                        parts.push(sib.id());
+                    }
+                }
+            }
+            _ => parts.push(top),
+        }
+        Some(self.text_of(&parts))
+    }
+
+    fn weight(&self, el: &Element) -> f64 {
+        if self.strict {
+            class_weight(el)
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether a block inside the chosen article is furniture after all: a link list,
+    /// a short block named as furniture, a block that is mostly not prose.
+    fn drop_inside(&self, node: NodeRef<'_, Node>, el: &Element) -> bool {
+        let Some(s) = self.stats.get(&node.id()) else {
+            return true; // furniture from the measuring pass
+        };
+        if !matches!(
+            el.name(),
+            "div" | "section" | "ul" | "ol" | "table" | "dl" | "span" | "p" | "li"
+        ) {
+            return false;
+        }
+        if self.strict && s.text < 300 {
+            let n = names(el);
+            if !n.trim().is_empty() && has_any(&n, SMALL_FURNITURE) {
+                return true;
+            }
+        }
+        if el.name() == "p" || el.name() == "span" || el.name() == "li" {
+            return false;
+        }
+        let ld = s.link_density();
+        let weight = self.weight(el);
+        (weight < 0.0 && s.paragraphs < 2 && s.text < 1000)
+            || (ld > 0.5 && s.paragraphs < 2)
+            || (weight < 25.0 && ld > 0.33 && s.paragraphs == 0 && s.text < 500)
+    }
+
+    /// The text of the given elements, in order, one line per block.
+    fn text_of(&self, parts: &[NodeId]) -> String {
+        let mut out = String::new();
+        let mut line = String::new();
+        let flush = |line: &mut String, out: &mut String| {
+            let t = super::squash(line);
+            if !t.is_empty() {
+                out.push_str(&t);
+                out.push('\n');
+            }
+            line.clear();
+        };
+        let tree = self.root.tree();
+        for &part in parts {
+            let Some(root) = tree.get(part) else { continue };
+            let mut skip = 0usize;
+            for edge in root.traverse() {
+                match edge {
+                    Edge::Open(node) => match node.value() {
+                        Node::Element(el) => {
+                            if skip > 0 || (node.id() != part && self.drop_inside(node, el)) {
+                                skip += 1;
+                            } else if BLOCK_TAGS.contains(&el.name()) {
+                                flush(&mut line, &mut out);
+                            }
+                        }
+                        Node::Text(t) if skip == 0 => line.push_str(t),
+                        _ => {}
+                    },
+                    Edge::Close(node) => {
+                        if let Node::Element(el) = node.value() {
+                            if skip > 0 {
+                                skip -= 1;
+                            } else if BLOCK_TAGS.contains(&el.name()) {
+                                flush(&mut line, &mut out);
+                            }
+                        }
+                    }
+                }
+            }
+            flush(&mut line, &mut out);
+        }
+        out
+    }
+}
