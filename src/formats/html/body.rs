@@ -36,7 +36,6 @@ const SKIP_TAGS: &[&str] = &[
     "aside",
     "footer",
     "header",
-    "form",
     "button",
     "select",
     "textarea",
@@ -222,8 +221,13 @@ struct Stats {
     links: usize,
     /// Commas (any script's) in the text.
     commas: usize,
-    /// Paragraph (`p`) elements inside with at least [`MIN_PARAGRAPH_CHARS`].
+    /// Paragraphs inside (itself included) with at least [`MIN_PARAGRAPH_CHARS`].
     paragraphs: usize,
+    /// Characters and commas of the element's own text: its text nodes and those of its
+    /// inline children, not of child blocks. Text set straight into a `div` between
+    /// `<br>`s is a paragraph as much as a `<p>` is.
+    own: usize,
+    own_commas: usize,
 }
 
 impl Stats {
@@ -244,18 +248,22 @@ pub(super) fn main_text(doc: &Html) -> String {
         .filter_map(ElementRef::wrap)
         .find(|e| e.value().name() == "body")
         .unwrap_or_else(|| doc.root_element());
-    for strict in [true, false] {
-        let page = Page::measure(body, strict);
-        if let Some(text) = page.article(body) {
-            if text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_ARTICLE_CHARS
-                || !strict
-            {
-                return text;
-            }
-        }
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let strict = Page::measure(body, true).article(body).unwrap_or_default();
+    if chars(&strict) >= MIN_ARTICLE_CHARS {
+        return strict;
     }
+    // Class names may have hidden the article: try without them, and keep that only
+    // when it finds clearly more text (else the short article was the article).
     let page = Page::measure(body, false);
-    page.text_of(&[body.id()])
+    let loose = page
+        .article(body)
+        .unwrap_or_else(|| page.text_of(&[body.id()]));
+    if chars(&loose) > 2 * chars(&strict) {
+        loose
+    } else {
+        strict
+    }
 }
 
 /// The measured page: stats for every element outside furniture.
@@ -298,10 +306,17 @@ fn hidden(el: &Element) -> bool {
 
 /// Furniture decided by tag, markup and (when `strict`) class names alone.
 fn furniture(el: &Element, strict: bool) -> bool {
-    if SKIP_TAGS.contains(&el.name()) || hidden(el) {
+    if SKIP_TAGS.contains(&el.name()) {
         return true;
     }
-    if !strict || matches!(el.name(), "body" | "html" | "a" | "article" | "main") {
+    // A page may wrap everything in an element its scripts reveal later.
+    if !strict {
+        return false;
+    }
+    if hidden(el) {
+        return true;
+    }
+    if matches!(el.name(), "body" | "html" | "a" | "article" | "main") {
         return false;
     }
     if el.attr("role").is_some_and(|r| {
@@ -355,15 +370,12 @@ fn visible_chars(s: &str) -> (usize, usize) {
     (chars, commas)
 }
 
-/// A `div`-like element that holds text directly rather than other blocks.
-fn is_paragraph_like(node: NodeRef<'_, Node>, el: &Element) -> bool {
-    match el.name() {
-        "p" | "pre" | "td" | "blockquote" => true,
-        "div" | "section" | "span" => node.children().all(|c| {
-            tag(c).is_none_or(|e| !BLOCK_TAGS.contains(&e.name()) || e.name() == "br")
-        }),
-        _ => false,
-    }
+/// Blocks whose own text scores as a paragraph (not headings, list items, table rows).
+fn scores_as_paragraph(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "pre" | "td" | "blockquote" | "div" | "section" | "article" | "main" | "dd" | "center"
+    )
 }
 
 impl<'a> Page<'a> {
@@ -392,6 +404,8 @@ impl<'a> Page<'a> {
                         if let Some((_, s)) = stack.last_mut() {
                             s.text += chars;
                             s.commas += commas;
+                            s.own += chars;
+                            s.own_commas += commas;
                             if in_link > 0 {
                                 s.links += chars;
                             }
@@ -413,10 +427,15 @@ impl<'a> Page<'a> {
                     let Some((id, mut s)) = stack.pop() else {
                         continue;
                     };
-                    if el.name() == "p" && s.text >= MIN_PARAGRAPH_CHARS {
+                    let inline = !BLOCK_TAGS.contains(&el.name());
+                    if !inline && s.own >= MIN_PARAGRAPH_CHARS && scores_as_paragraph(el.name()) {
                         s.paragraphs += 1;
                     }
                     if let Some((_, parent)) = stack.last_mut() {
+                        if inline {
+                            parent.own += s.own;
+                            parent.own_commas += s.own_commas;
+                        }
                         parent.text += s.text;
                         parent.links += s.links;
                         parent.commas += s.commas;
@@ -445,10 +464,10 @@ impl<'a> Page<'a> {
             let Some(s) = self.stats.get(&node.id()) else {
                 continue; // furniture
             };
-            if s.text < MIN_PARAGRAPH_CHARS || !is_paragraph_like(node, el) {
+            if s.own < MIN_PARAGRAPH_CHARS || !scores_as_paragraph(el.name()) {
                 continue;
             }
-            let score = 1.0 + s.commas as f64 + (s.text as f64 / 100.0).min(3.0);
+            let score = 1.0 + s.own_commas as f64 + (s.own as f64 / 100.0).min(3.0);
             for (level, anc) in node.ancestors().take(5).enumerate() {
                 let Some(a) = tag(anc) else { break };
                 if !self.stats.contains_key(&anc.id()) {
@@ -476,6 +495,13 @@ impl<'a> Page<'a> {
             .collect();
         // Highest score first; document order breaks ties, so the result is deterministic.
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if std::env::var_os("NEWSIDX_DEBUG_BODY").is_some() {
+            for (id, sc) in ranked.iter().take(8) {
+                let n = tree.get(*id).unwrap();
+                let el = tag(n).unwrap();
+                eprintln!("cand {sc:.1} <{} {}> {:?}", el.name(), names(el), self.stats(*id));
+            }
+        }
         let &(mut top, mut top_score) = ranked.first()?;
         // A container split into sibling blocks: climb while the parent holds clearly
         // more article text than the winner and still scores close to it.
@@ -554,7 +580,7 @@ impl<'a> Page<'a> {
         };
         if !matches!(
             el.name(),
-            "div" | "section" | "ul" | "ol" | "table" | "dl" | "span" | "p" | "li"
+            "div" | "section" | "ul" | "ol" | "table" | "dl" | "span" | "p" | "li" | "form"
         ) {
             return false;
         }

@@ -178,6 +178,24 @@ fn main() {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--only" => only = it.next().cloned(),
+            "--dump" => {
+                // Writes newsidx's body and the gold body of one page to /tmp/dump-{ours,gold}.txt.
+                let id = it.next().cloned().unwrap_or_default();
+                for set in ["dev", "meta-dev"] {
+                    for p in load(&shared.join("extraction").join(set)) {
+                        if p.id.starts_with(&id) {
+                            let gold = p.gold.get("articleBody").or(p.gold.get("text")).and_then(Value::as_str).unwrap_or("");
+                            std::fs::write("/tmp/dump-gold.txt", gold).unwrap();
+                            std::fs::write("/tmp/dump-ours.txt", newsidx(&p.html, &p.url).body).unwrap();
+                            std::fs::write("/tmp/dump-page.html", &p.html).unwrap();
+                            std::fs::write("/tmp/dump-raw.txt", newsidx::formats::read_html(&p.html).body).unwrap();
+                            let s = score_body(&newsidx(&p.html, &p.url).body, gold);
+                            println!("{set} {}: P {:.3} R {:.3}", p.id, s.precision, s.recall);
+                        }
+                    }
+                }
+                return;
+            }
             "--worst" => worst = it.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             other => shared = PathBuf::from(other),
         }
