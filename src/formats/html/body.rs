@@ -468,7 +468,13 @@ impl<'a> Page<'a> {
                 continue;
             }
             let score = 1.0 + s.own_commas as f64 + (s.own as f64 / 100.0).min(3.0);
-            for (level, anc) in node.ancestors().take(5).enumerate() {
+            // A `p` credits its container; a `div` holding text itself is the container.
+            let holds_itself = !matches!(el.name(), "p" | "pre" | "td" | "blockquote");
+            let chain = holds_itself
+                .then_some(node)
+                .into_iter()
+                .chain(node.ancestors());
+            for (level, anc) in chain.take(5).enumerate() {
                 let Some(a) = tag(anc) else { break };
                 if !self.stats.contains_key(&anc.id()) {
                     break;
