@@ -294,9 +294,18 @@ fn has_any(names: &str, words: &[&str]) -> bool {
     words.iter().any(|w| names.contains(w))
 }
 
-/// Hidden by markup (not by stylesheets, which are not read).
+/// Hidden by markup or by the usual utility class names (stylesheets are not read).
 fn hidden(el: &Element) -> bool {
+    const HIDDEN_CLASSES: &[&str] = &[
+        "hidden",
+        "d-none",
+        "is-hidden",
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+    ];
     el.attr("hidden").is_some()
+        || el.classes().any(|c| HIDDEN_CLASSES.contains(&c))
         || el.attr("aria-hidden") == Some("true")
         || el.attr("style").is_some_and(|s| {
             let s = s.to_ascii_lowercase().replace(' ', "");
