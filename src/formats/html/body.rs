@@ -518,6 +518,38 @@ impl<'a> Page<'a> {
             }
         }
         let &(mut top, mut top_score) = ranked.first()?;
+        // An article cut into chunks (a container per section, ads between): other
+        // blocks scoring close to the winner in other branches are part of the same
+        // article; their common ancestor is the container.
+        let ancestors_of = |id: NodeId| -> Vec<NodeId> {
+            tree.get(id)
+                .map(|n| n.ancestors().map(|a| a.id()).collect())
+                .unwrap_or_default()
+        };
+        let top_ancestors = ancestors_of(top);
+        let mut common: Option<NodeId> = None;
+        for &(id, score) in ranked.iter().skip(1).take(10) {
+            if score < top_score * 0.75 {
+                break;
+            }
+            let theirs = ancestors_of(id);
+            if top_ancestors.contains(&id) || theirs.contains(&top) {
+                continue;
+            }
+            // Lowest ancestor of the winner that is also theirs.
+            let lca = top_ancestors.iter().find(|a| theirs.contains(a)).copied();
+            common = match (common, lca) {
+                (None, l) => l,
+                (Some(c), Some(l)) if top_ancestors.iter().position(|a| *a == l) > top_ancestors.iter().position(|a| *a == c) => Some(l),
+                (c, _) => c,
+            };
+        }
+        if let Some(c) = common {
+            if c != body.id() && self.stats(c).link_density() < 0.35 {
+                top_score = scores.get(&c).map_or(top_score, |&raw| final_score(c, raw).max(top_score));
+                top = c;
+            }
+        }
         // A container split into sibling blocks: climb while the parent holds clearly
         // more article text than the winner and still scores close to it.
         while let Some(parent) = tree.get(top).and_then(|n| n.parent()) {
