@@ -528,9 +528,21 @@ impl<'a> Page<'a> {
         };
         let top_ancestors = ancestors_of(top);
         let mut common: Option<NodeId> = None;
-        for &(id, score) in ranked.iter().skip(1).take(10) {
-            if score < top_score * 0.75 {
-                break;
+        let class_of = |id: NodeId| {
+            tree.get(id)
+                .and_then(tag)
+                .and_then(|e| e.attr("class"))
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+        };
+        let top_class = class_of(top);
+        for (rank, &(id, score)) in ranked.iter().enumerate().skip(1) {
+            // The same component (same class list) scoring well is another chunk.
+            let chunk = top_class.is_some()
+                && class_of(id) == top_class
+                && score >= (top_score * 0.2).max(10.0);
+            if !(chunk || (rank <= 10 && score >= top_score * 0.75)) {
+                continue;
             }
             let theirs = ancestors_of(id);
             if top_ancestors.contains(&id) || theirs.contains(&top) {
