@@ -662,19 +662,12 @@ impl<'a> Page<'a> {
     /// The text of the given elements, in order, one line per block.
     fn text_of(&self, parts: &[NodeId]) -> String {
         let mut out = String::new();
-        let mut line = String::new();
-        let flush = |line: &mut String, out: &mut String| {
-            let t = super::squash(line);
-            if !t.is_empty() {
-                out.push_str(&t);
-                out.push('\n');
-            }
-            line.clear();
-        };
+        let mut line = Line::default();
         let tree = self.root.tree();
         for &part in parts {
             let Some(root) = tree.get(part) else { continue };
             let mut skip = 0usize;
+            let mut in_link = 0usize;
             for edge in root.traverse() {
                 match edge {
                     Edge::Open(node) => match node.value() {
@@ -682,10 +675,13 @@ impl<'a> Page<'a> {
                             if skip > 0 || (node.id() != part && self.drop_inside(node, el)) {
                                 skip += 1;
                             } else if BLOCK_TAGS.contains(&el.name()) {
-                                flush(&mut line, &mut out);
+                                line.flush(&mut out);
+                                line.heading = matches!(el.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                            } else if el.name() == "a" {
+                                in_link += 1;
                             }
                         }
-                        Node::Text(t) if skip == 0 => line.push_str(t),
+                        Node::Text(t) if skip == 0 => line.push(t, in_link > 0),
                         _ => {}
                     },
                     Edge::Close(node) => {
@@ -693,14 +689,49 @@ impl<'a> Page<'a> {
                             if skip > 0 {
                                 skip -= 1;
                             } else if BLOCK_TAGS.contains(&el.name()) {
-                                flush(&mut line, &mut out);
+                                line.flush(&mut out);
+                            } else if el.name() == "a" {
+                                in_link = in_link.saturating_sub(1);
                             }
                         }
                     }
                 }
             }
-            flush(&mut line, &mut out);
+            line.flush(&mut out);
         }
         out
+    }
+}
+
+/// One output line being gathered, with how much of it is link text.
+#[derive(Default)]
+struct Line {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    /// Headings stay even when linked (a linked headline is still the headline).
+    heading: bool,
+}
+
+impl Line {
+    fn push(&mut self, t: &str, in_link: bool) {
+        let (chars, _) = visible_chars(t);
+        self.chars += chars;
+        if in_link {
+            self.link_chars += chars;
+        }
+        self.text.push_str(t);
+    }
+
+    /// Ends the line; a line made only of link text is a teaser or a tag list, not prose.
+    fn flush(&mut self, out: &mut String) {
+        let t = super::squash(&self.text);
+        let all_link =
+            !self.heading && self.chars > 0 && self.link_chars * 10 >= self.chars * 9;
+        if !t.is_empty() && !all_link {
+            out.push_str(&t);
+            out.push('\n');
+        }
+        *self = Line::default();
     }
 }
