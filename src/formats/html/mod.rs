@@ -28,7 +28,7 @@ pub fn read_html(text: &str) -> RawArticle {
             ));
             doc.select(&s)
                 .filter_map(|m| m.value().attr("content"))
-                .map(|c| c.trim().to_string())
+                .map(unescape)
                 .find(|c| !c.is_empty())
         })
     };
@@ -38,7 +38,7 @@ pub fn read_html(text: &str) -> RawArticle {
         .and_then(|a| a.get("publisher"))
         .and_then(ld_name)
         .or_else(|| meta(&["og:site_name", "application-name"]));
-    let raw_title = ld
+    let stated_title = ld
         .as_ref()
         .and_then(|a| a.get("headline"))
         .and_then(ld_text)
@@ -48,8 +48,9 @@ pub fn read_html(text: &str) -> RawArticle {
                 .next()
                 .map(|t| squash(&t.text().collect::<String>()))
         })
-        .filter(|t| !t.is_empty());
-    let title = raw_title.map(|t| strip_site_suffix(&t, source.as_deref()));
+        .filter(|t| !t.is_empty())
+        .map(|t| strip_site_suffix(&t, source.as_deref()));
+    let title = headline(&doc, stated_title.as_deref(), source.as_deref()).or(stated_title);
 
     let mut authors: Vec<String> = ld
         .as_ref()
@@ -147,6 +148,64 @@ pub fn read_html(text: &str) -> RawArticle {
     }
 }
 
+/// The headline shown on the page: the `<h1>` that shares most words with the title the
+/// page states in its metadata (SEO titles are often rewritten: the `<h1>` is what
+/// readers see). `None` when no `<h1>` reads as the headline.
+fn headline(doc: &Html, stated: Option<&str>, site: Option<&str>) -> Option<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let stated_words = stated.map(words).unwrap_or_default();
+    let overlap = |h: &str| -> f64 {
+        let hw = words(h);
+        if hw.is_empty() || stated_words.is_empty() {
+            return 0.0;
+        }
+        let shared = hw.iter().filter(|w| stated_words.contains(w)).count();
+        shared as f64 / hw.len().max(stated_words.len()) as f64
+    };
+    let candidates: Vec<String> = doc
+        .select(&sel("body h1"))
+        .map(|h| squash(&h.text().collect::<String>()))
+        .filter(|h| {
+            let n = h.split_whitespace().count();
+            (2..=40).contains(&n) && !site.is_some_and(|s| s.eq_ignore_ascii_case(h))
+        })
+        .collect();
+    let best = candidates
+        .iter()
+        .map(|h| (overlap(h), h))
+        .fold(None::<(f64, &String)>, |best, (o, h)| match best {
+            Some((bo, _)) if bo >= o => best,
+            _ => Some((o, h)),
+        })?;
+    // One headline on the page, or one that plainly restates the stated title.
+    (best.0 >= 0.3 || candidates.len() == 1 || stated.is_none()).then(|| best.1.clone())
+}
+
+/// Decodes HTML entities left in metadata values (`&#8217;`, `&amp;#039;` in JSON-LD,
+/// `&mdash;`), by letting the HTML parser read the value as a fragment.
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return squash(s);
+    }
+    let mut s = s.to_string();
+    // Escaped twice (`&amp;#8217;`) is common in JSON-LD written by templates.
+    for _ in 0..2 {
+        if !s.contains('&') {
+            break;
+        }
+        s = Html::parse_fragment(&s)
+            .root_element()
+            .text()
+            .collect::<String>();
+    }
+    squash(&s)
+}
+
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -209,7 +268,7 @@ fn json_ld(doc: &Html) -> Option<Value> {
 
 fn ld_text(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(squash(s)).filter(|s| !s.is_empty()),
+        Value::String(s) => Some(unescape(s)).filter(|s| !s.is_empty()),
         Value::Array(a) => a.iter().find_map(ld_text),
         _ => None,
     }
