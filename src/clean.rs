@@ -399,11 +399,58 @@ pub fn split_names(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for part in SPLIT.split(&s) {
         let part = part.trim().trim_end_matches('.');
-        if NAME_FULL.is_match(part) && !out.iter().any(|n| n == part) {
+        if NAME_FULL.is_match(part) && !is_organisation(part) && !out.iter().any(|n| n == part) {
             out.push(part.to_string());
         }
     }
     out
+}
+
+/// A capitalised name that is a newsroom, a role or a publication, not a person:
+/// "TMZ Staff", "Tech Digest Correspondent", "The Independent", "Reuters Editors".
+fn is_organisation(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "staff",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "team",
+        "desk",
+        "newsroom",
+        "reporter",
+        "reporters",
+        "contributor",
+        "contributors",
+        "writer",
+        "writers",
+        "agency",
+        "press",
+        "news",
+        "media",
+        "wire",
+        "reports",
+        "bureau",
+        "service",
+        "services",
+        "online",
+        "magazine",
+        "times",
+        "post",
+        "daily",
+        "journal",
+        "chief",
+        "officer",
+        "director",
+        "president",
+        "manager",
+        "founder",
+        "redazione",
+    ];
+    name.starts_with("The ")
+        || name
+            .split_whitespace()
+            .any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 fn is_image_only(line: &str) -> bool {

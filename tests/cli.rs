@@ -403,7 +403,8 @@ fn extract_json_round_trips() {
         .output()
         .unwrap();
     let a: ExtractedArticle = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(a.article.date.as_deref(), Some("2024-09-02T06:45:00Z"));
+    // The offset the page states is kept (the same instant as 06:45 UTC).
+    assert_eq!(a.article.date.as_deref(), Some("2024-09-02T07:45:00+01:00"));
     assert_eq!(
         a.article.url.as_deref(),
         Some("https://coastline.example/news/harbour-bridge-reopens")

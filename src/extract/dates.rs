@@ -1,4 +1,5 @@
-//! Dates as news pages write them, normalised to RFC 3339 in UTC.
+//! Dates as news pages write them, normalised to RFC 3339 at the offset they state
+//! (UTC when they state none).
 //!
 //! Two entry points: [`parse_date`] for metadata values (ISO 8601, RFC 2822, and the
 //! written forms) and [`parse_dateline`] for a whole line of article text, which must be
@@ -98,10 +99,10 @@ pub fn parse_dateline(line: &str) -> Option<String> {
     Some(to_rfc3339(local))
 }
 
+/// RFC 3339 at the offset the source stated (`Z` for UTC): the publication day is the
+/// day where it was published, which UTC can move by one.
 fn to_rfc3339(d: DateTime<FixedOffset>) -> String {
-    d.with_timezone(&Utc)
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn month_number(m: &str) -> Option<u32> {
@@ -153,11 +154,11 @@ mod tests {
             ("Mon 7 Jun 2024 08.15 GMT", Some("2024-06-07T08:15:00Z")),
             (
                 "Tuesday, 5 March 2024, 14:05 BST",
-                Some("2024-03-05T13:05:00Z"),
+                Some("2024-03-05T14:05:00+01:00"),
             ),
             (
                 "March 5, 2024 at 10:30 am EST",
-                Some("2024-03-05T15:30:00Z"),
+                Some("2024-03-05T10:30:00-05:00"),
             ),
             ("Updated on Sept. 9, 2021", Some("2021-09-09T00:00:00Z")),
             ("2024-03-05", Some("2024-03-05T00:00:00Z")),
@@ -175,14 +176,25 @@ mod tests {
     #[test]
     fn metadata_dates_table() {
         let cases = [
-            ("2024-03-05T08:30:00+01:00", "2024-03-05T07:30:00Z"),
+            ("2024-03-05T08:30:00+01:00", "2024-03-05T08:30:00+01:00"),
             ("2024-03-05T08:30:00.123Z", "2024-03-05T08:30:00Z"),
             ("2024-03-05 08:30:00", "2024-03-05T08:30:00Z"),
             ("Tue, 05 Mar 2024 08:30:00 GMT", "2024-03-05T08:30:00Z"),
-            ("2024-03-05T08:30:00+0100", "2024-03-05T07:30:00Z"),
+            ("2024-03-05T08:30:00+0100", "2024-03-05T08:30:00+01:00"),
         ];
         for (s, want) in cases {
             assert_eq!(parse_date(s).as_deref(), Some(want), "{s}");
         }
+    }
+
+    #[test]
+    fn evening_dates_west_of_utc_keep_their_day() {
+        // Converted to UTC this was 2023-12-23: the page says it was published on the 22nd.
+        let d = parse_date("2023-12-22T22:22:07-05:00").unwrap();
+        assert_eq!(&d[..10], "2023-12-22");
+        assert_eq!(
+            crate::index::parse_rfc3339(&d),
+            crate::index::parse_rfc3339("2023-12-23T03:22:07Z")
+        );
     }
 }

@@ -20,7 +20,7 @@ pub struct Article {
     /// Never empty: the stated title, a headline line, or the opening words of the body.
     pub title: String,
     pub authors: Vec<String>,
-    /// Publication date, RFC 3339 in UTC.
+    /// Publication date, RFC 3339 at the offset the source stated (`Z` when none).
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,

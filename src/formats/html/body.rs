@@ -383,7 +383,15 @@ fn visible_chars(s: &str) -> (usize, usize) {
 fn scores_as_paragraph(name: &str) -> bool {
     matches!(
         name,
-        "p" | "pre" | "td" | "blockquote" | "div" | "section" | "article" | "main" | "dd" | "center"
+        "p" | "pre"
+            | "td"
+            | "blockquote"
+            | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "dd"
+            | "center"
     )
 }
 
@@ -510,13 +518,6 @@ impl<'a> Page<'a> {
             .collect();
         // Highest score first; document order breaks ties, so the result is deterministic.
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        if std::env::var_os("NEWSIDX_DEBUG_BODY").is_some() {
-            for (id, sc) in ranked.iter().take(8) {
-                let n = tree.get(*id).unwrap();
-                let el = tag(n).unwrap();
-                eprintln!("cand {sc:.1} <{} {}> {:?}", el.name(), names(el), self.stats(*id));
-            }
-        }
         let &(mut top, mut top_score) = ranked.first()?;
         // An article cut into chunks (a container per section, ads between): other
         // blocks scoring close to the winner in other branches are part of the same
@@ -552,13 +553,20 @@ impl<'a> Page<'a> {
             let lca = top_ancestors.iter().find(|a| theirs.contains(a)).copied();
             common = match (common, lca) {
                 (None, l) => l,
-                (Some(c), Some(l)) if top_ancestors.iter().position(|a| *a == l) > top_ancestors.iter().position(|a| *a == c) => Some(l),
+                (Some(c), Some(l))
+                    if top_ancestors.iter().position(|a| *a == l)
+                        > top_ancestors.iter().position(|a| *a == c) =>
+                {
+                    Some(l)
+                }
                 (c, _) => c,
             };
         }
         if let Some(c) = common {
             if c != body.id() && self.stats(c).link_density() < 0.35 {
-                top_score = scores.get(&c).map_or(top_score, |&raw| final_score(c, raw).max(top_score));
+                top_score = scores
+                    .get(&c)
+                    .map_or(top_score, |&raw| final_score(c, raw).max(top_score));
                 top = c;
             }
         }
@@ -609,7 +617,10 @@ impl<'a> Page<'a> {
                         let ld = s.link_density();
                         (s.text > 80 && ld < 0.25)
                             || (s.text > 0 && ld == 0.0 && {
-                                let t: String = sib.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+                                let t: String = sib
+                                    .descendants()
+                                    .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                                    .collect();
                                 t.trim_end().ends_with('.')
                             })
                     };
@@ -676,7 +687,8 @@ impl<'a> Page<'a> {
                                 skip += 1;
                             } else if BLOCK_TAGS.contains(&el.name()) {
                                 line.flush(&mut out);
-                                line.heading = matches!(el.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                                line.heading =
+                                    matches!(el.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
                             } else if el.name() == "a" {
                                 in_link += 1;
                             }
@@ -726,8 +738,7 @@ impl Line {
     /// Ends the line; a line made only of link text is a teaser or a tag list, not prose.
     fn flush(&mut self, out: &mut String) {
         let t = super::squash(&self.text);
-        let all_link =
-            !self.heading && self.chars > 0 && self.link_chars * 10 >= self.chars * 9;
+        let all_link = !self.heading && self.chars > 0 && self.link_chars * 10 >= self.chars * 9;
         if !t.is_empty() && !all_link {
             out.push_str(&t);
             out.push('\n');

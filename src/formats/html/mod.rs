@@ -24,7 +24,7 @@ pub fn read_html(text: &str) -> RawArticle {
     let meta = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
             let s = sel(&format!(
-                "meta[property=\"{k}\"], meta[name=\"{k}\"], meta[itemprop=\"{k}\"]"
+                "meta[property=\"{k}\" i], meta[name=\"{k}\" i], meta[itemprop=\"{k}\" i]"
             ));
             doc.select(&s)
                 .filter_map(|m| m.value().attr("content"))
@@ -63,6 +63,7 @@ pub fn read_html(text: &str) -> RawArticle {
             "article:author",
             "byl",
             "parsely-author",
+            "sailthru.author",
             "dc.creator",
         ]) {
             if !a.starts_with("http") {
@@ -71,41 +72,17 @@ pub fn read_html(text: &str) -> RawArticle {
         }
     }
     if authors.is_empty() {
-        authors = doc
-            .select(&sel(
-                "[rel=author], [itemprop=author] [itemprop=name], .author-name, .byline__name",
-            ))
-            .map(|e| squash(&e.text().collect::<String>()))
-            .filter(|s| !s.is_empty())
-            .flat_map(|s| crate::clean::split_names(&s))
-            .collect();
-        authors.dedup();
+        authors = byline_names(&doc);
     }
-
-    let date = ld
-        .as_ref()
-        .and_then(|a| a.get("datePublished").or_else(|| a.get("dateCreated")))
-        .and_then(ld_text)
-        .or_else(|| {
-            meta(&[
-                "article:published_time",
-                "og:article:published_time",
-                "datePublished",
-                "date",
-                "pubdate",
-                "publish-date",
-                "parsely-pub-date",
-                "dc.date",
-                "dc.date.issued",
-                "sailthru.date",
-            ])
-        })
-        .or_else(|| {
-            doc.select(&sel("time[datetime]"))
-                .filter_map(|t| t.value().attr("datetime"))
-                .map(str::to_string)
-                .next()
-        });
+    // A site or publisher named as the author is not a person.
+    authors.retain(|a| !source.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(a)));
+    let mut seen = Vec::new();
+    authors.retain(|a| {
+        let key = a.to_lowercase();
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
 
     let url = doc
         .select(&sel("link[rel=canonical]"))
@@ -114,6 +91,48 @@ pub fn read_html(text: &str) -> RawArticle {
         .next()
         .or_else(|| meta(&["og:url"]))
         .or_else(|| ld.as_ref().and_then(|a| a.get("url")).and_then(ld_text));
+    // The first candidate, in order of trust, that reads as a date.
+    let date = ld
+        .as_ref()
+        .and_then(|a| a.get("datePublished").or_else(|| a.get("dateCreated")))
+        .and_then(ld_text)
+        .into_iter()
+        .chain(meta(&[
+            "article:published_time",
+            "og:article:published_time",
+            "article:published",
+            "datePublished",
+            "date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "parsely-pub-date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+        ]))
+        .chain(
+            doc.select(&sel(
+                "[itemprop=datePublished], time[datetime], time[pubdate]",
+            ))
+            .take(8)
+            .filter_map(|t| {
+                let v = t.value();
+                v.attr("datetime")
+                    .or_else(|| v.attr("content"))
+                    .map(str::to_string)
+                    .or_else(|| Some(squash(&t.text().collect::<String>())))
+            }),
+        )
+        .chain(url.as_deref().and_then(date_in_url))
+        .chain(
+            doc.select(&sel("time, [class*=date], [class*=Date], [class*=time]"))
+                .take(20)
+                .map(|t| squash(&t.text().collect::<String>())),
+        )
+        .find_map(|d| crate::extract::dates::parse_date(&d));
+
     let lang = doc
         .root_element()
         .value()
@@ -148,6 +167,77 @@ pub fn read_html(text: &str) -> RawArticle {
     }
 }
 
+/// Author names from the page's byline: elements marked as the author (`rel=author`,
+/// `itemprop=author`, author/byline class names) and links to author pages
+/// (`/author/...`, `/writer/...`), outside navigation, asides and footers; in page
+/// order, at most four (a byline names a few people; more is a list of stories).
+fn byline_names(doc: &Html) -> Vec<String> {
+    const MARKED: &str = "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], \
+        [class*=author-name], [class*=author__name], [class*=authorName], [class*=AuthorName], \
+        [class*=byline__name], [class*=byline-name], [class*=attribution__item-name]";
+    const AUTHOR_PAGES: &[&str] = &[
+        "/author/",
+        "/authors/",
+        "/writer/",
+        "/writers/",
+        "/bios/",
+        "/staff/",
+        "/journalist/",
+        "/journalists/",
+        "/reporter/",
+        "/reporters/",
+        "/contributor/",
+        "/contributors/",
+        "/byline/",
+    ];
+    let in_furniture = |e: &scraper::ElementRef| {
+        e.ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .any(|a| {
+                let el = a.value();
+                matches!(el.name(), "nav" | "aside" | "footer")
+                    || el.attr("class").is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        c.contains("related") || c.contains("recommend") || c.contains("comment")
+                    })
+            })
+    };
+    fn add(names: &mut Vec<String>, text: String) {
+        for n in crate::clean::split_names(&text) {
+            if !names.iter().any(|m| m.eq_ignore_ascii_case(&n)) {
+                names.push(n);
+            }
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for e in doc.select(&sel(MARKED)) {
+        if !in_furniture(&e) {
+            add(&mut names, squash(&e.text().collect::<String>()));
+        }
+    }
+    if names.is_empty() {
+        for e in doc.select(&sel("a[href]")) {
+            let href = e.value().attr("href").unwrap_or("").to_ascii_lowercase();
+            if AUTHOR_PAGES.iter().any(|p| href.contains(p)) && !in_furniture(&e) {
+                add(&mut names, squash(&e.text().collect::<String>()));
+            }
+        }
+    }
+    names.truncate(4);
+    names
+}
+
+/// A date written into the URL's path: `/2023/12/20/` or `2023-12-20`.
+fn date_in_url(url: &str) -> Option<String> {
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)")
+            .expect("static regex")
+    });
+    let c = DATE.captures(url)?;
+    let (y, m, d): (i32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
 /// The headline shown on the page: the `<h1>` that shares most words with the title the
 /// page states in its metadata (SEO titles are often rewritten: the `<h1>` is what
 /// readers see). `None` when no `<h1>` reads as the headline.
@@ -175,13 +265,13 @@ fn headline(doc: &Html, stated: Option<&str>, site: Option<&str>) -> Option<Stri
             (2..=40).contains(&n) && !site.is_some_and(|s| s.eq_ignore_ascii_case(h))
         })
         .collect();
-    let best = candidates
-        .iter()
-        .map(|h| (overlap(h), h))
-        .fold(None::<(f64, &String)>, |best, (o, h)| match best {
+    let best = candidates.iter().map(|h| (overlap(h), h)).fold(
+        None::<(f64, &String)>,
+        |best, (o, h)| match best {
             Some((bo, _)) if bo >= o => best,
             _ => Some((o, h)),
-        })?;
+        },
+    )?;
     // One headline on the page, or one that plainly restates the stated title.
     (best.0 >= 0.3 || candidates.len() == 1 || stated.is_none()).then(|| best.1.clone())
 }
@@ -232,13 +322,15 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
-/// The first JSON-LD object typed as an article (looking into arrays and `@graph`).
+/// The first JSON-LD object typed as an article (looking into arrays and `@graph`),
+/// else the first object with a headline or an author (a `Recipe`, a `WebPage`).
 fn json_ld(doc: &Html) -> Option<Value> {
     let mut stack: Vec<Value> = doc
         .select(&sel("script[type=\"application/ld+json\"]"))
         .filter_map(|s| serde_json::from_str::<Value>(s.text().collect::<String>().trim()).ok())
         .collect();
     stack.reverse();
+    let mut fallback = None;
     while let Some(v) = stack.pop() {
         match v {
             Value::Array(items) => stack.extend(items.into_iter().rev()),
@@ -259,11 +351,16 @@ fn json_ld(doc: &Html) -> Option<Value> {
                 if is_article {
                     return Some(Value::Object(obj));
                 }
+                if fallback.is_none()
+                    && (obj.contains_key("headline") || obj.contains_key("author"))
+                {
+                    fallback = Some(Value::Object(obj));
+                }
             }
             _ => {}
         }
     }
-    None
+    fallback
 }
 
 fn ld_text(v: &Value) -> Option<String> {
