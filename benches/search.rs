@@ -329,6 +329,35 @@ fn extraction(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // Web pages: ../shared/extraction/dev, decoded outside the timed part; the timed part
+    // is what `index` does per page after decoding (parse, metadata, main text, clean,
+    // extract). Throughput in pages: the figure issue 3 asks for (pages/s on one core).
+    let dev = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/extraction/dev/html");
+    let mut pages: Vec<String> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dev) {
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            let raw = std::fs::read(&p).unwrap();
+            let limits = newsidx::formats::Limits::default();
+            let bytes = newsidx::formats::decompress(&p, raw, true, limits).unwrap();
+            pages.push(newsidx::formats::decode(&bytes, true));
+        }
+    }
+    if !pages.is_empty() {
+        let mut g = c.benchmark_group("extract");
+        g.throughput(Throughput::Elements(pages.len() as u64));
+        g.bench_function(format!("html/{}_dev_pages", pages.len()), |b| {
+            b.iter(|| {
+                for p in &pages {
+                    let raw = newsidx::formats::read_html(p);
+                    black_box(newsidx::extract::extract(raw, "page.html"));
+                }
+            })
+        });
+        g.finish();
+    }
 }
 
 criterion_group! {

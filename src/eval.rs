@@ -146,7 +146,7 @@ impl AuthorCounts {
     pub fn add(&mut self, predicted: &[String], gold: &str) {
         let gold: Vec<String> = gold
             .split(',')
-            .map(|g| title_key(g))
+            .map(title_key)
             .filter(|g| !g.is_empty())
             .collect();
         let mut pred: Vec<String> = predicted.iter().map(|p| title_key(p)).collect();

@@ -154,7 +154,6 @@ const NEGATIVE: &[&str] = &[
     "footnote",
     "gdpr",
     "masthead",
-    "media",
     "meta",
     "outbrain",
     "promo",
@@ -335,7 +334,22 @@ fn furniture(el: &Element, strict: bool) -> bool {
         return true;
     }
     let n = names(el);
+    if n.split_whitespace().any(is_ad_token) {
+        return true;
+    }
     !n.trim().is_empty() && has_any(&n, UNLIKELY) && !has_any(&n, MAYBE_CONTENT)
+}
+
+/// A class or id token naming an advertising slot: `ad`, `ads`, `ad-slot`, `top-ad`,
+/// `adsbygoogle` (whole tokens, so "header" or "download" do not match).
+fn is_ad_token(t: &str) -> bool {
+    matches!(t, "ad" | "ads" | "advertisement" | "adsbygoogle")
+        || ["ad-", "ad_", "ads-", "ads_", "adslot", "adunit", "dfp-"]
+            .iter()
+            .any(|p| t.starts_with(p))
+        || t.ends_with("-ad")
+        || t.ends_with("-ads")
+        || t.ends_with("_ad")
 }
 
 fn class_weight(el: &Element) -> f64 {
@@ -742,5 +756,123 @@ impl Line {
             out.push('\n');
         }
         *self = Line::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(n: usize, tag: &str) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "<p>{tag} paragraph {i}: the council met on Tuesday, and after a long debate, it voted to rebuild the bridge.</p>"
+                )
+            })
+            .collect()
+    }
+
+    fn body_of(body: &str) -> String {
+        let doc = Html::parse_document(&format!("<html><body>{body}</body></html>"));
+        main_text(&doc)
+    }
+
+    /// (what, page body, text that must be kept, text that must go)
+    #[test]
+    fn main_text_table() {
+        let story = prose(6, "Story");
+        let cases: Vec<(&str, String, Vec<&str>, Vec<&str>)> = vec![
+            (
+                "navigation, related links, share bar and footer around an article",
+                format!(
+                    r#"<nav><a href="/">Home</a></nav><div class="related-stories"><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></div>
+                    <div class="article-body"><div class="share-tools">Share this</div>{story}</div><footer>Contact us</footer>"#
+                ),
+                vec!["Story paragraph 0", "Story paragraph 5"],
+                vec!["Home", "Other story", "Share this", "Contact us"],
+            ),
+            (
+                "text set straight into a div between <br>s",
+                format!(
+                    r#"<div class="sidebar"><a href="/x">Archive</a></div><div class="post-body">First line of the post, with enough words, to be a paragraph.<br><br>Second line of the post, also long enough, to count as one.<br>{}</div>"#,
+                    "Third line of the post, again long enough, commas, and all.<br>".repeat(4)
+                ),
+                vec!["First line of the post", "Second line of the post"],
+                vec!["Archive"],
+            ),
+            (
+                "an article cut into chunks with an ad between them",
+                format!(
+                    r#"<div class="wrap"><div class="grid"><div class="article__body">{}</div></div><div class="ad-slot">Advertisement</div><div class="grid"><div class="article__body">{}</div></div></div><div class="footer">Footer</div>"#,
+                    prose(5, "Early"),
+                    prose(5, "Late")
+                ),
+                vec!["Early paragraph 0", "Late paragraph 4"],
+                vec!["Advertisement", "Footer"],
+            ),
+            (
+                "hidden blocks and utility hidden classes",
+                format!(
+                    r#"<div class="content">{story}<div class="hidden">Support our journalism today</div><p style="display: none">Hidden teaser</p></div>"#
+                ),
+                vec!["Story paragraph 3"],
+                vec!["Support our journalism", "Hidden teaser"],
+            ),
+            (
+                "captions, credits and lines made only of links inside the article",
+                format!(
+                    r#"<article>{story}<figure><img src="a.jpg"><figcaption>The bridge in 2019</figcaption></figure><div class="image-credit">Photo: Ann Lee</div><p><a href="/c">Read more: bridge plans</a></p></article>"#
+                ),
+                vec!["Story paragraph 1"],
+                vec!["The bridge in 2019", "Photo: Ann Lee", "Read more"],
+            ),
+            (
+                "an embedded post quoted in the article stays",
+                format!(
+                    r#"<div class="story-body">{story}<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The bridge is open again, and it looks great, say residents of the town.</p></blockquote></div></div>"#
+                ),
+                vec!["The bridge is open again"],
+                vec![],
+            ),
+            (
+                "a page wrapped in a form (ASP.NET) still has its article",
+                format!(r#"<form id="aspnetForm"><div class="main">{story}</div></form>"#),
+                vec!["Story paragraph 2"],
+                vec![],
+            ),
+            (
+                "a short article with furniture-looking class names",
+                r#"<div class="promo-area"><p>A short notice that is the only text on the page, yet long.</p></div>"#
+                    .to_string(),
+                vec!["A short notice"],
+                vec![],
+            ),
+        ];
+        for (what, body, keep, drop) in cases {
+            let text = body_of(&body);
+            for k in keep {
+                assert!(text.contains(k), "{what}: {k:?} missing from\n{text}");
+            }
+            for d in drop {
+                assert!(!text.contains(d), "{what}: {d:?} kept in\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_body_and_empty_pages_do_not_panic() {
+        for page in [
+            "",
+            "<html></html>",
+            "<p>only a fragment of text</p>",
+            "<frameset></frameset>",
+        ] {
+            let doc = Html::parse_document(page);
+            let _ = main_text(&doc);
+        }
+        let doc =
+            Html::parse_document("<p>Text with no html or body element around it at all.</p>");
+        assert!(main_text(&doc).contains("Text with no html"));
     }
 }

@@ -439,6 +439,133 @@ mod tests {
         }
     }
 
+    /// One page per source of metadata, in the order of trust the reader uses.
+    #[test]
+    fn metadata_sources_table() {
+        struct Case {
+            what: &'static str,
+            head: &'static str,
+            body: &'static str,
+            title: Option<&'static str>,
+            authors: &'static [&'static str],
+            date: Option<&'static str>,
+            source: Option<&'static str>,
+            url: Option<&'static str>,
+            lang: Option<&'static str>,
+        }
+        const NONE: Case = Case {
+            what: "",
+            head: "",
+            body: "",
+            title: None,
+            authors: &[],
+            date: None,
+            source: None,
+            url: None,
+            lang: None,
+        };
+        let cases = [
+            Case {
+                what: "JSON-LD NewsArticle (entities escaped twice, publisher as source)",
+                head: r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Mayor&amp;#8217;s plan","author":{"@type":"Person","name":"Ann Lee"},"datePublished":"2024-03-05T21:30:00-05:00","publisher":{"@type":"Organization","name":"Valley Times"}}</script>"#,
+                title: Some("Mayor\u{2019}s plan"),
+                authors: &["Ann Lee"],
+                date: Some("2024-03-05T21:30:00-05:00"),
+                source: Some("Valley Times"),
+                ..NONE
+            },
+            Case {
+                what: "JSON-LD of another type with an author (a Recipe)",
+                head: r#"<script type="application/ld+json">[{"@type":"WebSite","name":"x"},{"@type":"Recipe","headline":"Mint cookies","author":[{"@type":"Person","name":"Erin Hall"}],"datePublished":"2023-12-22"}]</script>"#,
+                title: Some("Mint cookies"),
+                authors: &["Erin Hall"],
+                date: Some("2023-12-22T00:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "Open Graph and article: tags",
+                head: r#"<meta property="og:title" content="Bridge reopens"><meta property="og:site_name" content="Coast News"><meta property="article:published_time" content="2024-09-02T07:45:00+01:00"><meta property="article:author" content="Bo Chen"><meta property="og:url" content="https://coast.example/bridge">"#,
+                title: Some("Bridge reopens"),
+                authors: &["Bo Chen"],
+                date: Some("2024-09-02T07:45:00+01:00"),
+                source: Some("Coast News"),
+                url: Some("https://coast.example/bridge"),
+                ..NONE
+            },
+            Case {
+                what: "<meta name=author|date> in any case, <title> with the site suffix",
+                head: r#"<title>Rates rise again - Money Daily</title><meta NAME="Author" content="By Jo Park and Sam Ode"><meta name="DATE" content="2024-01-31">"#,
+                title: Some("Rates rise again"),
+                authors: &["Jo Park", "Sam Ode"],
+                date: Some("2024-01-31T00:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "<time datetime> and a byline element",
+                body: r#"<p class="byline">By <span class="byline__name">Maria Lopez</span> <time datetime="2022-05-06T10:00:00Z">6 May</time></p>"#,
+                authors: &["Maria Lopez"],
+                date: Some("2022-05-06T10:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "rel=author, itemprop=datePublished on a span",
+                body: r#"<a rel="author" href="/p/1">Kim Ode</a> <span itemprop="datePublished" content="2021-07-08">8 July 2021</span>"#,
+                authors: &["Kim Ode"],
+                date: Some("2021-07-08T00:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "a link to an author page; related-story authors in an aside are not bylines",
+                body: r#"<div>By <a href="/author/ruth-ng">Ruth Ng</a></div><aside class="related"><a href="/author/someone-else">Someone Else</a></aside>"#,
+                authors: &["Ruth Ng"],
+                ..NONE
+            },
+            Case {
+                what: "canonical URL with the date in its path, <html lang>",
+                head: r#"<link rel="canonical" href="https://news.example/2023/12/20/storm-hits/">"#,
+                url: Some("https://news.example/2023/12/20/storm-hits/"),
+                date: Some("2023-12-20T00:00:00Z"),
+                lang: Some("en"),
+                ..NONE
+            },
+            Case {
+                what: "the on-page <h1> over a rewritten SEO title",
+                head: r#"<meta property="og:title" content="Storm news: dam bursts | Valley">"#,
+                body: r#"<h1>Dam bursts after storm, village flooded</h1>"#,
+                title: Some("Dam bursts after storm, village flooded"),
+                ..NONE
+            },
+            Case {
+                what: "organisations, roles and the site itself are not authors",
+                head: r#"<meta property="og:site_name" content="Valley Times"><meta name="author" content="Valley Times Staff, The Associated Press">"#,
+                body: r#"<a href="/author/valley-times">Valley Times</a>"#,
+                source: Some("Valley Times"),
+                ..NONE
+            },
+        ];
+        for c in cases {
+            let lang_attr = if c.lang.is_some() { " lang=\"en\"" } else { "" };
+            let page = format!(
+                "<!doctype html><html{lang_attr}><head>{}</head><body>{}<p>Body text of the article, long enough to be read as a paragraph by the reader.</p></body></html>",
+                c.head, c.body
+            );
+            let a = read_html(&page);
+            let what = c.what;
+            if c.title.is_some() {
+                assert_eq!(a.title.as_deref(), c.title, "title: {what}");
+            }
+            assert_eq!(a.authors, c.authors, "authors: {what}");
+            assert_eq!(a.date.as_deref(), c.date, "date: {what}");
+            if c.source.is_some() {
+                assert_eq!(a.source.as_deref(), c.source, "source: {what}");
+            }
+            assert_eq!(a.url.as_deref(), c.url, "url: {what}");
+            if c.lang.is_some() {
+                assert_eq!(a.lang.as_deref(), c.lang, "lang: {what}");
+            }
+        }
+    }
+
     #[test]
     fn site_suffix_table() {
         let cases = [
