@@ -31,7 +31,7 @@ const END_TAG_REACH: usize = 64;
 /// `html` with nesting capped at `max`; borrowed when nothing had to go.
 pub fn cap_depth(html: &str, max: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut stack: Vec<(&str, bool)> = Vec::new();
     let mut kept_depth = 0usize;
     let mut out: Option<String> = None;
     let mut copied = 0usize;
@@ -62,14 +62,15 @@ pub fn cap_depth(html: &str, max: usize) -> Cow<'_, str> {
             i = start + 1;
             continue;
         }
-        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        // Compared case-insensitively where used: no allocation per tag.
+        let name = &html[name_at..name_at + name_len];
         let end = tag_end(bytes, name_at + name_len);
         if closing {
             let found = stack
                 .iter()
                 .rev()
                 .take(END_TAG_REACH)
-                .position(|(n, _)| *n == name);
+                .position(|(n, _)| n.eq_ignore_ascii_case(name));
             if let Some(k) = found {
                 let at = stack.len() - 1 - k;
                 let dropped = stack[at].1;
@@ -86,13 +87,13 @@ pub fn cap_depth(html: &str, max: usize) -> Cow<'_, str> {
             continue;
         }
         let self_closing = end >= 2 && bytes[end - 2] == b'/';
-        if RAW_TEXT.contains(&name.as_str()) && !self_closing {
+        let is = |list: &[&str]| list.iter().any(|t| t.eq_ignore_ascii_case(name));
+        if is(RAW_TEXT) && !self_closing {
             let close = format!("</{name}");
             i = find_ascii_ci(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
             continue;
         }
-        if !self_closing && !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str())
-        {
+        if !self_closing && !is(VOID) && !is(OPTIONAL_END) {
             let dropped = kept_depth >= max;
             if dropped {
                 cut(&mut out, &mut copied, start, end);
@@ -129,15 +130,11 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|k| from + k)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|k| from + k)
 }
 
 fn find_ascii_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {

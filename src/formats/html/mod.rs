@@ -21,14 +21,25 @@ pub fn read_html(text: &str) -> RawArticle {
     let text = super::depth::cap_depth(text, super::depth::MAX_DEPTH);
     let doc = Html::parse_document(&text);
     let ld = json_ld(&doc);
+    // All <meta> tags once, keyed by their lower-cased property, name or itemprop:
+    // one walk of the page instead of one per key looked up.
+    let metas: Vec<(String, &str)> = doc
+        .select(&sel("meta[content]"))
+        .filter_map(|m| {
+            let v = m.value();
+            let key = v
+                .attr("property")
+                .or_else(|| v.attr("name"))
+                .or_else(|| v.attr("itemprop"))?;
+            Some((key.to_ascii_lowercase(), v.attr("content")?))
+        })
+        .collect();
     let meta = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
-            let s = sel(&format!(
-                "meta[property=\"{k}\" i], meta[name=\"{k}\" i], meta[itemprop=\"{k}\" i]"
-            ));
-            doc.select(&s)
-                .filter_map(|m| m.value().attr("content"))
-                .map(unescape)
+            metas
+                .iter()
+                .filter(|(key, _)| key.eq_ignore_ascii_case(k))
+                .map(|(_, c)| unescape(c))
                 .find(|c| !c.is_empty())
         })
     };
