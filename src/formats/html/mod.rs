@@ -220,18 +220,34 @@ fn byline_names(doc: &Html) -> Vec<String> {
             }
         }
     }
+    // The byline is the first marked element that names someone, with the marked
+    // elements near it (a few levels up share an ancestor); marks elsewhere on the page
+    // are photo credits, related stories and comment authors.
     let mut names: Vec<String> = Vec::new();
-    for e in doc.select(&sel(MARKED)) {
-        if !in_furniture(&e) {
-            add(&mut names, squash(&e.text().collect::<String>()));
-        }
-    }
-    if names.is_empty() {
-        for e in doc.select(&sel("a[href]")) {
+    let near = |a: &scraper::ElementRef, b: &scraper::ElementRef| {
+        let ups =
+            |e: &scraper::ElementRef| e.ancestors().take(3).map(|n| n.id()).collect::<Vec<_>>();
+        let (ua, ub) = (ups(a), ups(b));
+        ua.iter().any(|x| ub.contains(x))
+    };
+    let mut first: Option<scraper::ElementRef> = None;
+    for (selector, links) in [(sel(MARKED), false), (sel("a[href]"), true)] {
+        let author_link = |e: &scraper::ElementRef| {
             let href = e.value().attr("href").unwrap_or("").to_ascii_lowercase();
-            if AUTHOR_PAGES.iter().any(|p| href.contains(p)) && !in_furniture(&e) {
-                add(&mut names, squash(&e.text().collect::<String>()));
+            !links || AUTHOR_PAGES.iter().any(|p| href.contains(p))
+        };
+        for e in doc.select(&selector) {
+            if in_furniture(&e) || !author_link(&e) || first.is_some_and(|f| !near(&f, &e)) {
+                continue;
             }
+            let before = names.len();
+            add(&mut names, squash(&e.text().collect::<String>()));
+            if names.len() > before && first.is_none() {
+                first = Some(e);
+            }
+        }
+        if !names.is_empty() {
+            break;
         }
     }
     names.truncate(4);
