@@ -1,0 +1,159 @@
+//! Quote extraction scored against the hand-made gold set in `tests/quotes_gold.tsv`
+//! (139 quotes in 40 articles of ../shared/corpus/bbc and the seed; the file's header
+//! gives the annotation rules). Scoring as issue 4 defines it:
+//! - a gold quote is found when one extracted quote of its article holds >= 80% of its words;
+//! - an extracted quote is right when >= 50% of its words lie in its article's gold quotes;
+//! - precision = right / extracted, recall = found / gold;
+//! - speaker accuracy = found quotes (with a named gold speaker) whose extracted speaker
+//!   contains the gold name's surname, or the organisation's last word.
+//!
+//! Prints the three figures and asserts floors a little under what newsidx measures.
+//! `NEWSIDX_SHOW_WORST=1` lists every miss.
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use newsidx::app::extract_one;
+use newsidx::formats::Limits;
+
+const PRECISION_FLOOR: f64 = PRECISION_NOW - 0.02;
+const RECALL_FLOOR: f64 = RECALL_NOW - 0.02;
+const SPEAKER_FLOOR: f64 = SPEAKER_NOW - 0.02;
+
+struct Gold {
+    text: String,
+    /// Alternatives (`|` in the file); empty when the text names no one (`?`).
+    speakers: Vec<String>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How many of `part`'s words `whole` holds (each word of `whole` used once).
+fn held(part: &[String], whole: &[String]) -> usize {
+    let mut bag: HashMap<&str, usize> = HashMap::new();
+    for w in whole {
+        *bag.entry(w.as_str()).or_default() += 1;
+    }
+    part.iter()
+        .filter(|w| match bag.get_mut(w.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        })
+        .count()
+}
+
+fn speaker_right(gold: &[String], extracted: Option<&str>) -> bool {
+    let Some(got) = extracted else {
+        return false;
+    };
+    let got = words(got);
+    gold.iter().any(|name| {
+        words(name)
+            .last()
+            .is_some_and(|surname| got.contains(surname))
+    })
+}
+
+#[test]
+fn quotes_precision_recall_speakers_on_the_gold_set() {
+    let Some(bbc) = common::shared("corpus") else {
+        return;
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let tsv = std::fs::read_to_string(root.join("tests/quotes_gold.tsv")).unwrap();
+    let mut gold: BTreeMap<String, Vec<Gold>> = BTreeMap::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "bad gold line {line:?}");
+        let entry = gold.entry(cols[0].to_string()).or_default();
+        if cols[1] == "-" {
+            continue;
+        }
+        let path = match cols[0].strip_prefix("bbc/") {
+            Some(_) => bbc.join(cols[0]),
+            None => root.join(cols[0]),
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (start, end): (usize, usize) = (cols[1].parse().unwrap(), cols[2].parse().unwrap());
+        entry.push(Gold {
+            text: text[start..end].to_string(),
+            speakers: match cols[3] {
+                "?" => Vec::new(),
+                s => s.split('|').map(str::to_string).collect(),
+            },
+        });
+    }
+    assert_eq!(gold.len(), 41, "40 BBC articles and the seed");
+    let show = std::env::var_os("NEWSIDX_SHOW_WORST").is_some();
+    let (mut extracted, mut right) = (0usize, 0usize);
+    let (mut gold_total, mut found) = (0usize, 0usize);
+    let (mut named_found, mut speakers_right) = (0usize, 0usize);
+    for (file, quotes) in &gold {
+        let path = match file.strip_prefix("bbc/") {
+            Some(_) => bbc.join(file),
+            None => root.join(file),
+        };
+        let article = &extract_one(&path, Limits::default()).unwrap()[0].article;
+        let gold_words: Vec<String> = quotes.iter().flat_map(|g| words(&g.text)).collect();
+        for q in &article.quotes {
+            let w = words(&q.text);
+            extracted += 1;
+            if !w.is_empty() && held(&w, &gold_words) * 2 >= w.len() {
+                right += 1;
+            } else if show {
+                println!("  WRONG {file}: {:?} ({:?})", q.text, q.speaker);
+            }
+        }
+        for g in quotes {
+            gold_total += 1;
+            let gw = words(&g.text);
+            let hit = article
+                .quotes
+                .iter()
+                .find(|q| held(&gw, &words(&q.text)) * 5 >= gw.len() * 4);
+            match hit {
+                Some(q) => {
+                    found += 1;
+                    if !g.speakers.is_empty() {
+                        named_found += 1;
+                        if speaker_right(&g.speakers, q.speaker.as_deref()) {
+                            speakers_right += 1;
+                        } else if show {
+                            println!(
+                                "  SPEAKER {file}: {:?} by {:?}, want {:?}",
+                                q.text, q.speaker, g.speakers
+                            );
+                        }
+                    }
+                }
+                None if show => println!("  MISSED {file}: {:?} ({:?})", g.text, g.speakers),
+                None => {}
+            }
+        }
+    }
+    let precision = right as f64 / extracted.max(1) as f64;
+    let recall = found as f64 / gold_total.max(1) as f64;
+    let speaker = speakers_right as f64 / named_found.max(1) as f64;
+    println!(
+        "quote gold set ({} articles, {gold_total} quotes): precision {precision:.3} ({right}/{extracted}), recall {recall:.3} ({found}/{gold_total}), speaker {speaker:.3} ({speakers_right}/{named_found})",
+        gold.len()
+    );
+    assert_eq!(gold_total, 139);
+    assert!(precision >= PRECISION_FLOOR, "precision {precision:.3}");
+    assert!(recall >= RECALL_FLOOR, "recall {recall:.3}");
+    assert!(speaker >= SPEAKER_FLOOR, "speaker {speaker:.3}");
+}
+
+const PRECISION_NOW: f64 = 0.811;
+const RECALL_NOW: f64 = 0.719;
+const SPEAKER_NOW: f64 = 0.663;
