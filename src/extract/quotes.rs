@@ -223,14 +223,32 @@ fn find_spans(paragraphs: &[String]) -> Vec<Span> {
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut open: Option<(char, usize)> = None;
         for (i, c) in p.char_indices() {
+            // A straight mark opens when it stands before a word after a space (or at the
+            // start); otherwise it closes. Papers that lost their paragraph breaks show a new
+            // paragraph of a quote only as such an opening mark after an unclosed one.
+            let opening_straight = c == '"' && straight_opens(p, i);
             let close_of = |o: char| match o {
                 '“' => c == '”',
                 '„' => c == '“' || c == '”',
                 '«' => c == '»',
-                '"' => c == '"',
+                '"' => c == '"' && !opening_straight,
                 _ => false,
             };
             match open {
+                Some(('"', at)) if opening_straight => {
+                    spans.push(Span {
+                        para: pi,
+                        start: at + 1,
+                        end: i,
+                        after: i,
+                        open_at: at,
+                        closed: false,
+                    });
+                    open = Some((c, i));
+                }
+                None if c == '"' && !opening_straight && straight_closes(p, i) => {
+                    // A closing-shaped mark with nothing open: stray, not a quote.
+                }
                 Some((o, at)) if close_of(o) => {
                     spans.push(Span {
                         para: pi,
@@ -270,6 +288,24 @@ fn find_spans(paragraphs: &[String]) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// Whether the straight mark at `i` opens a quote: after a space, an opening bracket or
+/// a dash (or at the start), and before a word.
+fn straight_opens(p: &str, i: usize) -> bool {
+    let before = p[..i].chars().next_back();
+    let after = p[i + 1..].chars().next();
+    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/'))
+        && after.is_some_and(|a| !a.is_whitespace())
+}
+
+/// Whether the straight mark at `i` closes a quote: after a word or punctuation, before
+/// a space, punctuation or the end.
+fn straight_closes(p: &str, i: usize) -> bool {
+    let before = p[..i].chars().next_back();
+    let after = p[i + 1..].chars().next();
+    before.is_some_and(|b| !b.is_whitespace())
+        && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation())
 }
 
 /// The speaker words around a span: after the closing mark, else before the opening one.
