@@ -56,6 +56,25 @@ static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\s,.!?—–-]*(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b"
     ))
 });
+/// `said LSE chief executive Clara Furse`, `declared Wallabies coach Eddie Jones on ...`,
+/// `said the 34-year-old`: the clause after the verb, where a name is looked for.
+static AFTER_VERB_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,!?—–-]*(?:{VERBS})\s+(?P<clause>[^.,;:!?“”\x22]{{1,120}})"
+    ))
+});
+/// `chairman and chief executive Richard Parsons said`: roles in lower case before a name.
+static AFTER_ROLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,—–-]*(?:(?:\p{{Ll}}[\p{{Ll}}\-]*)\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+    ))
+});
+/// `Mr Blair's spokesman said:`, `An Ajax spokesman told BBC Sport:`, `A spokesman for the LSE said:`.
+static BEFORE_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?:(?P<who>{HONORIFIC}?{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{HONORIFIC}?{PERSON}))\s+(?:has\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
+    ))
+});
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,.!?—–-]*according to (?P<who>{HONORIFIC}?{PERSON})"
@@ -167,6 +186,15 @@ const NOT_NAMES: &[&str] = &[
     "Mrs",
     "Ms",
     "Dr",
+];
+
+/// Lower-case words that follow an organisation or a title and precede a name:
+/// "Wallabies coach Eddie Jones", "LSE chief executive Clara Furse".
+const ROLE_NOUNS: &[&str] = &[
+    "coach", "chief", "spokesman", "spokeswoman", "spokesperson", "lawyer", "executive",
+    "director", "minister", "secretary", "president", "leader", "boss", "manager", "chairman",
+    "chairwoman", "analyst", "counsel", "official", "researcher", "editor", "founder",
+    "striker", "captain", "star", "singer", "actor", "actress", "agent", "head", "mp",
 ];
 
 /// Words after which a capitalised phrase names a place or a thing.
@@ -312,9 +340,22 @@ fn straight_closes(p: &str, i: usize) -> bool {
 fn attribute(para: &str, span: &Span) -> Option<String> {
     let after = &para[span.after..];
     let after = &after[..after.find(['“', '„', '«', '"']).unwrap_or(after.len())];
-    for re in [&*AFTER_INVERTED, &*AFTER_SUBJECT, &*AFTER_ACCORDING] {
-        if let Some(c) = re.captures(after) {
-            return Some(c["who"].to_string());
+    // `"...strikers". Rinaldi told BBC Sport:` and `"... to 20." All three parties say`
+    // start a new sentence: what follows introduces the next quote, not this one.
+    let quoted = para[span.start..span.end].trim_end();
+    let rest = after.trim_start();
+    let new_sentence = rest.starts_with('.')
+        || (quoted.ends_with('.') && rest.chars().next().is_some_and(char::is_uppercase));
+    if !new_sentence {
+        if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
+            if let Some(who) = name_in_clause(&c["clause"]) {
+                return Some(who);
+            }
+        }
+        for re in [&*AFTER_INVERTED, &*AFTER_SUBJECT, &*AFTER_ROLE_SUBJECT, &*AFTER_ACCORDING] {
+            if let Some(c) = re.captures(after) {
+                return Some(c["who"].to_string());
+            }
         }
     }
     let before = &para[..span.open_at];
@@ -325,12 +366,57 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let before = &before[sentence_start..];
+    if let Some(c) = BEFORE_SPOKESMAN.captures(before) {
+        if let Some(who) = c.name("who").or_else(|| c.name("for")) {
+            return Some(who.as_str().to_string());
+        }
+    }
     for re in [&*BEFORE_SUBJECT, &*BEFORE_ACCORDING] {
         if let Some(c) = re.captures(before) {
             return Some(c["who"].to_string());
         }
     }
     None
+}
+
+/// The speaker named in the clause after a speech verb: the first capitalised name not
+/// followed by a role ("Wallabies coach Eddie Jones" -> "Eddie Jones"); `he`, `she` and
+/// `the 34-year-old` stand for the person named last.
+fn name_in_clause(clause: &str) -> Option<String> {
+    let clause = clause.trim();
+    let first = clause.split_whitespace().next()?;
+    if matches!(first, "he" | "she") {
+        return Some(first.to_string());
+    }
+    if first == "the"
+        && clause
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.ends_with("-year-old"))
+    {
+        return Some("he".to_string());
+    }
+    if !first.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut candidates = Vec::new();
+    for m in PERSON_MENTION.find_iter(clause) {
+        let next_word = clause[m.end()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let name = m.as_str();
+        if NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or("")) && !HONORIFIC_RE.is_match(name) {
+            continue;
+        }
+        if ROLE_NOUNS.contains(&next_word.as_str()) {
+            candidates.push((name.to_string(), true));
+        } else {
+            return Some(name.to_string());
+        }
+    }
+    candidates.into_iter().next().map(|(n, _)| n)
 }
 
 /// A named person in the text, at (paragraph, byte offset).
