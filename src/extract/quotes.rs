@@ -82,7 +82,7 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
+        r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,[^,]{{1,160}},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
     ))
 });
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -191,10 +191,37 @@ const NOT_NAMES: &[&str] = &[
 /// Lower-case words that follow an organisation or a title and precede a name:
 /// "Wallabies coach Eddie Jones", "LSE chief executive Clara Furse".
 const ROLE_NOUNS: &[&str] = &[
-    "coach", "chief", "spokesman", "spokeswoman", "spokesperson", "lawyer", "executive",
-    "director", "minister", "secretary", "president", "leader", "boss", "manager", "chairman",
-    "chairwoman", "analyst", "counsel", "official", "researcher", "editor", "founder",
-    "striker", "captain", "star", "singer", "actor", "actress", "agent", "head", "mp",
+    "coach",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "executive",
+    "director",
+    "minister",
+    "secretary",
+    "president",
+    "leader",
+    "boss",
+    "manager",
+    "chairman",
+    "chairwoman",
+    "analyst",
+    "counsel",
+    "official",
+    "researcher",
+    "editor",
+    "founder",
+    "striker",
+    "captain",
+    "star",
+    "singer",
+    "actor",
+    "actress",
+    "agent",
+    "head",
+    "mp",
 ];
 
 /// Words after which a capitalised phrase names a place or a thing.
@@ -211,7 +238,8 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     for span in spans {
         let para = &paragraphs[span.para];
         let text = para[span.start..span.end].trim();
-        let attributed = attribute(para, &span).map(|who| resolve(&who, &span, &mentions));
+        let attributed =
+            attribute(para, &span).map(|who| resolve(&who, &span, paragraphs, &mentions));
         let words = text.split_whitespace().count();
         // Short unattributed spans are titles, nicknames and scare quotes.
         if words == 0 || (attributed.is_none() && words < 4 && span.closed) {
@@ -237,6 +265,19 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
         if out[i].1.is_none() && (same_para || runs_on) {
             out[i].1 = out[i - 1].1.clone();
         }
+    }
+    // Still no one: the person the paragraph is about, else the speaker of the quote in
+    // the paragraph before (a paragraph of quote continues the last speaker).
+    for i in 0..out.len() {
+        if out[i].1.is_some() {
+            continue;
+        }
+        out[i].1 = paragraph_subject(&out[i].0, &mentions).or_else(|| {
+            let prev = i.checked_sub(1).map(|p| &out[p])?;
+            (prev.0.para + 1 == out[i].0.para)
+                .then(|| prev.1.clone())
+                .flatten()
+        });
     }
     out.into_iter()
         .map(|(s, speaker)| Quote {
@@ -352,7 +393,12 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
                 return Some(who);
             }
         }
-        for re in [&*AFTER_INVERTED, &*AFTER_SUBJECT, &*AFTER_ROLE_SUBJECT, &*AFTER_ACCORDING] {
+        for re in [
+            &*AFTER_INVERTED,
+            &*AFTER_SUBJECT,
+            &*AFTER_ROLE_SUBJECT,
+            &*AFTER_ACCORDING,
+        ] {
             if let Some(c) = re.captures(after) {
                 return Some(c["who"].to_string());
             }
@@ -394,7 +440,7 @@ fn name_in_clause(clause: &str) -> Option<String> {
             .nth(1)
             .is_some_and(|w| w.ends_with("-year-old"))
     {
-        return Some("he".to_string());
+        return Some("#main".to_string());
     }
     if !first.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -407,7 +453,9 @@ fn name_in_clause(clause: &str) -> Option<String> {
             .unwrap_or("")
             .to_lowercase();
         let name = m.as_str();
-        if NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or("")) && !HONORIFIC_RE.is_match(name) {
+        if NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or(""))
+            && !HONORIFIC_RE.is_match(name)
+        {
             continue;
         }
         if ROLE_NOUNS.contains(&next_word.as_str()) {
@@ -473,7 +521,24 @@ fn clean_name(s: &str) -> String {
 
 /// Turns the attribution words into a full name: pronouns to the person named last,
 /// surnames to the full name given earlier.
-fn resolve(who: &str, span: &Span, mentions: &[Mention]) -> Option<String> {
+/// Where the sentence holding byte `at` of `para` starts.
+fn sentence_start(para: &str, at: usize) -> usize {
+    let bytes = para.as_bytes();
+    let mut i = at.min(para.len());
+    while i > 1 {
+        i -= 1;
+        // ". Next" / "? Next" / ". \"Next": a sentence ends before a space and a capital or a mark.
+        if matches!(bytes[i - 1], b'.' | b'!' | b'?') && bytes[i] == b' ' {
+            let next = para[i + 1..].chars().next();
+            if next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“')) {
+                return i + 1;
+            }
+        }
+    }
+    0
+}
+
+fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
     let at = (span.para, span.open_at);
     let full_names: Vec<&str> = mentions
         .iter()
@@ -490,17 +555,72 @@ fn resolve(who: &str, span: &Span, mentions: &[Mention]) -> Option<String> {
             .find(|f| f.rsplit(' ').next() == Some(name))
             .map(|f| f.to_string())
     };
+    let para = &paragraphs[span.para];
     match who.to_lowercase().as_str() {
-        "he" | "she" => mentions
-            .iter()
-            .filter(|m| m.at < at)
-            .rev()
-            .find_map(|m| expand(&m.name)),
+        "he" | "she" => {
+            // The subject of the sentence, else of the sentence before (the person a
+            // pronoun most often refers to), else the person named last.
+            let here = sentence_start(para, span.open_at);
+            let before = sentence_start(para, here.saturating_sub(2));
+            let first_in = |from: usize, to: usize| {
+                mentions
+                    .iter()
+                    .filter(|m| m.at.0 == span.para && m.at.1 >= from && m.at.1 < to)
+                    .find_map(|m| expand(&m.name))
+            };
+            first_in(here, span.open_at)
+                .or_else(|| (here > 0).then(|| first_in(before, here)).flatten())
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .filter(|m| m.at < at)
+                        .rev()
+                        .find_map(|m| expand(&m.name))
+                })
+        }
+        // "the 34-year-old": the person the story is about, the one named most so far.
+        "#main" => {
+            let mut counts: Vec<(String, usize)> = Vec::new();
+            for m in mentions.iter().filter(|m| m.at < at) {
+                if let Some(name) = expand(&m.name) {
+                    match counts.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, c)) => *c += 1,
+                        None => counts.push((name, 1)),
+                    }
+                }
+            }
+            counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+        }
         _ => {
             let name = clean_name(who);
             expand(&name).or(Some(name))
         }
     }
+}
+
+/// For a quote the text attributes to no one: the person last named before it in its
+/// own paragraph (the paragraph's subject), as a reader would take it.
+fn paragraph_subject(span: &Span, mentions: &[Mention]) -> Option<String> {
+    let full_names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| !m.name.starts_with('?'))
+        .map(|m| m.name.as_str())
+        .collect();
+    mentions
+        .iter()
+        .filter(|m| m.at.0 == span.para && m.at.1 < span.open_at)
+        .rev()
+        .find_map(|m| {
+            let name = m.name.trim_start_matches('?');
+            if name.contains(' ') {
+                Some(name.to_string())
+            } else {
+                full_names
+                    .iter()
+                    .find(|f| f.rsplit(' ').next() == Some(name))
+                    .map(|f| f.to_string())
+            }
+        })
 }
 
 #[cfg(test)]
