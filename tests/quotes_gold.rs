@@ -154,6 +154,6 @@ fn quotes_precision_recall_speakers_on_the_gold_set() {
     assert!(speaker >= SPEAKER_FLOOR, "speaker {speaker:.3}");
 }
 
-const PRECISION_NOW: f64 = 0.970;
+const PRECISION_NOW: f64 = 0.962;
 const RECALL_NOW: f64 = 0.914;
-const SPEAKER_NOW: f64 = 0.792;
+const SPEAKER_NOW: f64 = 0.816;

@@ -69,6 +69,23 @@ static AFTER_ROLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\s,—–-]*(?:(?:\p{{Ll}}[\p{{Ll}}\-]*)\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
     ))
 });
+/// Words for an organisation speaking: `it said`, `the firm said`, `the committee added`.
+const ORG: &str = r"(?:[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement))";
+static AFTER_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,—–-]*(?P<who>{ORG})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+    ))
+});
+static BEFORE_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?:^|[^\p{{L}}])(?P<who>{ORG})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
+    ))
+});
+static AFTER_ORG_CLAUSE: LazyLock<Regex> = LazyLock::new(|| re(format!(r"^{ORG}\b")));
+/// A capitalised name of any kind (organisations included), for `the firm said`.
+static PROPER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\p{Lu}[\p{L}\p{N}'’&\-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&\-]*)*".to_string()));
+
 /// `Mr Blair's spokesman said:`, `An Ajax spokesman told BBC Sport:`, `A spokesman for the LSE said:`.
 static BEFORE_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
@@ -272,7 +289,7 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
         if out[i].1.is_some() {
             continue;
         }
-        out[i].1 = paragraph_subject(&out[i].0, &mentions).or_else(|| {
+        out[i].1 = paragraph_subject(&out[i].0, paragraphs, &mentions).or_else(|| {
             let prev = i.checked_sub(1).map(|p| &out[p])?;
             (prev.0.para + 1 == out[i].0.para)
                 .then(|| prev.1.clone())
@@ -417,7 +434,7 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
             return Some(who.as_str().to_string());
         }
     }
-    for re in [&*BEFORE_SUBJECT, &*BEFORE_ACCORDING] {
+    for re in [&*BEFORE_SUBJECT, &*BEFORE_ORG, &*BEFORE_ACCORDING] {
         if let Some(c) = re.captures(before) {
             return Some(c["who"].to_string());
         }
@@ -441,6 +458,9 @@ fn name_in_clause(clause: &str) -> Option<String> {
             .is_some_and(|w| w.ends_with("-year-old"))
     {
         return Some("#main".to_string());
+    }
+    if let Some(m) = AFTER_ORG_CLAUSE.find(clause) {
+        return Some(m.as_str().to_string());
     }
     if !first.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -521,18 +541,25 @@ fn clean_name(s: &str) -> String {
 
 /// Turns the attribution words into a full name: pronouns to the person named last,
 /// surnames to the full name given earlier.
-/// Where the sentence holding byte `at` of `para` starts.
+/// Where the sentence holding byte `at` of `para` starts: after a `.`, `!` or `?`
+/// (and any closing quote marks) followed by a space and a capital or an opening mark.
 fn sentence_start(para: &str, at: usize) -> usize {
-    let bytes = para.as_bytes();
-    let mut i = at.min(para.len());
-    while i > 1 {
-        i -= 1;
-        // ". Next" / "? Next" / ". \"Next": a sentence ends before a space and a capital or a mark.
-        if matches!(bytes[i - 1], b'.' | b'!' | b'?') && bytes[i] == b' ' {
-            let next = para[i + 1..].chars().next();
-            if next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“')) {
-                return i + 1;
-            }
+    let head = &para[..at.min(para.len())];
+    let mut chars = head.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != ' ' {
+            continue;
+        }
+        let next = para[i + 1..].chars().next();
+        if !next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“')) {
+            continue;
+        }
+        let end = head[..i]
+            .chars()
+            .rev()
+            .find(|c| !matches!(c, '"' | '”' | '’' | '\''));
+        if matches!(end, Some('.' | '!' | '?')) {
+            return i + 1;
         }
     }
     0
@@ -578,6 +605,31 @@ fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) 
                         .find_map(|m| expand(&m.name))
                 })
         }
+        w if w == "it" || w.starts_with("the ") => {
+            let noun = w.trim_start_matches("the ");
+            if matches!(
+                noun,
+                "it" | "firm"
+                    | "company"
+                    | "group"
+                    | "bank"
+                    | "club"
+                    | "airline"
+                    | "retailer"
+                    | "agency"
+                    | "organisation"
+                    | "organization"
+                    | "charity"
+                    | "statement"
+                    | "report"
+                    | "survey"
+            ) {
+                organisation_before(span, paragraphs, &full_names)
+            } else {
+                // "the committee", "the government": the body itself is the speaker.
+                Some(noun.to_string())
+            }
+        }
         // "the 34-year-old": the person the story is about, the one named most so far.
         "#main" => {
             let mut counts: Vec<(String, usize)> = Vec::new();
@@ -598,29 +650,65 @@ fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) 
     }
 }
 
-/// For a quote the text attributes to no one: the person last named before it in its
-/// own paragraph (the paragraph's subject), as a reader would take it.
-fn paragraph_subject(span: &Span, mentions: &[Mention]) -> Option<String> {
+/// The organisation an `it said` or `the firm said` refers to: the last capitalised name
+/// before the quote, in its paragraph or the one before, that is not a person's.
+fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> Option<String> {
+    let is_person = |name: &str| {
+        people
+            .iter()
+            .any(|p| *p == name || p.rsplit(' ').next() == Some(name))
+    };
+    let first = span.para.saturating_sub(1);
+    for pi in (first..=span.para).rev() {
+        let text = if pi == span.para {
+            &paragraphs[pi][..span.open_at]
+        } else {
+            &paragraphs[pi][..]
+        };
+        let found = PROPER_NAME
+            .find_iter(text)
+            .map(|m| clean_name(m.as_str()))
+            .filter(|n| {
+                let first = n.split_whitespace().next().unwrap_or("");
+                !NOT_NAMES.contains(&first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
+            })
+            .last();
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// For a quote the text attributes to no one: the first person named in its sentence
+/// (the sentence's subject), else the person last named before it in its paragraph.
+fn paragraph_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
     let full_names: Vec<&str> = mentions
         .iter()
         .filter(|m| !m.name.starts_with('?'))
         .map(|m| m.name.as_str())
         .collect();
-    mentions
+    let expand = |m: &Mention| {
+        let name = m.name.trim_start_matches('?');
+        if name.contains(' ') {
+            Some(name.to_string())
+        } else {
+            full_names
+                .iter()
+                .find(|f| f.rsplit(' ').next() == Some(name))
+                .map(|f| f.to_string())
+        }
+    };
+    let here = sentence_start(&paragraphs[span.para], span.open_at);
+    let before: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.at.0 == span.para && m.at.1 < span.open_at)
-        .rev()
-        .find_map(|m| {
-            let name = m.name.trim_start_matches('?');
-            if name.contains(' ') {
-                Some(name.to_string())
-            } else {
-                full_names
-                    .iter()
-                    .find(|f| f.rsplit(' ').next() == Some(name))
-                    .map(|f| f.to_string())
-            }
-        })
+        .collect();
+    before
+        .iter()
+        .filter(|m| m.at.1 >= here)
+        .find_map(|m| expand(m))
+        .or_else(|| before.iter().rev().find_map(|m| expand(m)))
 }
 
 #[cfg(test)]
