@@ -156,4 +156,4 @@ fn quotes_precision_recall_speakers_on_the_gold_set() {
 
 const PRECISION_NOW: f64 = 0.962;
 const RECALL_NOW: f64 = 0.914;
-const SPEAKER_NOW: f64 = 0.816;
+const SPEAKER_NOW: f64 = 0.840;

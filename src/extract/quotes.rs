@@ -413,6 +413,7 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
         for re in [
             &*AFTER_INVERTED,
             &*AFTER_SUBJECT,
+            &*AFTER_ORG,
             &*AFTER_ROLE_SUBJECT,
             &*AFTER_ACCORDING,
         ] {
@@ -545,8 +546,7 @@ fn clean_name(s: &str) -> String {
 /// (and any closing quote marks) followed by a space and a capital or an opening mark.
 fn sentence_start(para: &str, at: usize) -> usize {
     let head = &para[..at.min(para.len())];
-    let mut chars = head.char_indices().rev().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in head.char_indices().rev() {
         if c != ' ' {
             continue;
         }
