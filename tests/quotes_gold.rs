@@ -1,7 +1,8 @@
-//! Quote extraction scored against the hand-made gold sets `tests/quotes_gold.tsv` (139
-//! quotes in 40 articles of ../shared/corpus/bbc and the seed; the file's header gives the
-//! annotation rules) and `tests/quotes_heldout.tsv` (75 quotes in 10 more articles,
-//! annotated after the rules were written and never used to tune them). Scoring as issue 4 defines it:
+//! Quote extraction scored against the hand-made gold sets `tests/quotes_gold.tsv` (214
+//! quotes in 50 articles of ../shared/corpus/bbc and the seed; the file's header gives the
+//! annotation rules) and `tests/quotes_heldout.tsv` (32 quotes in 10 more articles,
+//! annotated after the rules were written). Each held-out set was scored blind first
+//! (README: the first figures); fixing rules with its misses makes it a development set. Scoring as issue 4 defines it:
 //! - a gold quote is found when one extracted quote of its article holds >= 80% of its words;
 //! - an extracted quote is right when >= 50% of its words lie in its article's gold quotes;
 //! - precision = right / extracted, recall = found / gold;
@@ -160,8 +161,8 @@ fn quotes_precision_recall_speakers_on_the_gold_set() {
     let f = score("quotes_gold.tsv", &bbc);
     assert_eq!(
         (f.articles, f.quotes),
-        (41, 139),
-        "40 BBC articles and the seed"
+        (51, 214),
+        "50 BBC articles and the seed"
     );
     assert!(
         f.precision >= PRECISION_NOW - 0.02,
@@ -172,14 +173,14 @@ fn quotes_precision_recall_speakers_on_the_gold_set() {
     assert!(f.speaker >= SPEAKER_NOW - 0.02, "speaker {:.3}", f.speaker);
 }
 
-/// The same scoring on articles the rules were never tuned on.
+/// The same scoring on the held-out articles (blind when first scored; see the module doc).
 #[test]
 fn quotes_on_the_held_out_set() {
     let Some(bbc) = common::shared("corpus") else {
         return;
     };
     let f = score("quotes_heldout.tsv", &bbc);
-    assert_eq!((f.articles, f.quotes), (10, 75));
+    assert_eq!((f.articles, f.quotes), (10, 32));
     assert!(
         f.precision >= HELD_OUT_PRECISION_NOW - 0.03,
         "precision {:.3}",
@@ -197,9 +198,9 @@ fn quotes_on_the_held_out_set() {
     );
 }
 
-const PRECISION_NOW: f64 = 0.962;
-const RECALL_NOW: f64 = 0.914;
-const SPEAKER_NOW: f64 = 0.840;
-const HELD_OUT_PRECISION_NOW: f64 = 0.987;
-const HELD_OUT_RECALL_NOW: f64 = 1.0;
-const HELD_OUT_SPEAKER_NOW: f64 = 0.726;
+const PRECISION_NOW: f64 = 0.971;
+const RECALL_NOW: f64 = 0.944;
+const SPEAKER_NOW: f64 = 0.838;
+const HELD_OUT_PRECISION_NOW: f64 = 1.0;
+const HELD_OUT_RECALL_NOW: f64 = 0.969;
+const HELD_OUT_SPEAKER_NOW: f64 = 0.935;

@@ -66,11 +66,11 @@ static AFTER_VERB_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `chairman and chief executive Richard Parsons said`: roles in lower case before a name.
 static AFTER_ROLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,—–-]*(?:(?:\p{{Ll}}[\p{{Ll}}\-]*)\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+        r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*)\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
     ))
 });
 /// Words for an organisation speaking: `it said`, `the firm said`, `the committee added`.
-const ORG: &str = r"(?:[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement))";
+const ORG: &str = r"(?:[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement|magazine|newspaper|paper|broadcaster|network|channel|website|league|federation|association|commission|authority|police|court|spokesman|spokeswoman|spokesperson))";
 static AFTER_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,—–-]*(?P<who>{ORG})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
@@ -90,6 +90,11 @@ static PROPER_NAME: LazyLock<Regex> =
 static BEFORE_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"(?:(?P<who>{HONORIFIC}?{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{HONORIFIC}?{PERSON}))\s+(?:has\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
+    ))
+});
+static AFTER_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,—–-]*(?:a|an|the)\s+(?P<who>{PERSON})\s+spokes(?:man|woman|person)\s+(?:has\s+)?(?:{VERBS})\b"
     ))
 });
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -205,42 +210,6 @@ const NOT_NAMES: &[&str] = &[
     "Dr",
 ];
 
-/// Lower-case words that follow an organisation or a title and precede a name:
-/// "Wallabies coach Eddie Jones", "LSE chief executive Clara Furse".
-const ROLE_NOUNS: &[&str] = &[
-    "coach",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "lawyer",
-    "executive",
-    "director",
-    "minister",
-    "secretary",
-    "president",
-    "leader",
-    "boss",
-    "manager",
-    "chairman",
-    "chairwoman",
-    "analyst",
-    "counsel",
-    "official",
-    "researcher",
-    "editor",
-    "founder",
-    "striker",
-    "captain",
-    "star",
-    "singer",
-    "actor",
-    "actress",
-    "agent",
-    "head",
-    "mp",
-];
-
 /// Words after which a capitalised phrase names a place or a thing.
 const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "from", "to", "of", "near", "into", "across", "via", "towards", "outside",
@@ -250,7 +219,12 @@ const PREPOSITIONS: &[&str] = &[
 /// Extracts the direct quotations of an article from its paragraphs.
 pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     let spans = find_spans(paragraphs);
-    let mentions = person_mentions(paragraphs);
+    let mut mentions = person_mentions(paragraphs);
+    for m in &mut mentions {
+        m.in_quote = spans
+            .iter()
+            .any(|s| s.para == m.at.0 && (s.start..s.end).contains(&m.at.1));
+    }
     let mut out: Vec<(Span, Option<String>)> = Vec::new();
     for span in spans {
         let para = &paragraphs[span.para];
@@ -414,6 +388,7 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
             &*AFTER_INVERTED,
             &*AFTER_SUBJECT,
             &*AFTER_ORG,
+            &*AFTER_SPOKESMAN,
             &*AFTER_ROLE_SUBJECT,
             &*AFTER_ACCORDING,
         ] {
@@ -463,29 +438,39 @@ fn name_in_clause(clause: &str) -> Option<String> {
     if let Some(m) = AFTER_ORG_CLAUSE.find(clause) {
         return Some(m.as_str().to_string());
     }
-    if !first.starts_with(|c: char| c.is_uppercase()) {
+    // "union leader Vincenzo Lilliu": a few lower-case role words may come first.
+    let lead = clause
+        .split_whitespace()
+        .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .count();
+    if lead > 4 {
         return None;
     }
-    let mut candidates = Vec::new();
-    for m in PERSON_MENTION.find_iter(clause) {
-        let next_word = clause[m.end()..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let name = m.as_str();
-        if NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or(""))
-            && !HONORIFIC_RE.is_match(name)
-        {
-            continue;
-        }
-        if ROLE_NOUNS.contains(&next_word.as_str()) {
-            candidates.push((name.to_string(), true));
-        } else {
-            return Some(name.to_string());
+    let runs: Vec<regex::Match> = PERSON_MENTION
+        .find_iter(clause)
+        .filter(|m| {
+            let name = m.as_str();
+            let first = name.split_whitespace().next().unwrap_or("");
+            HONORIFIC_RE.is_match(name) || !NOT_NAMES.contains(&first)
+        })
+        .collect();
+    for (k, m) in runs.iter().enumerate() {
+        // "Spanish teenager Nadal", "Wallabies coach Eddie Jones": a name followed by
+        // lower-case words and another name is a modifier of that name.
+        let gap = match runs.get(k + 1) {
+            Some(next) => &clause[m.end()..next.start()],
+            None => "",
+        };
+        let modifier = !gap.is_empty()
+            && gap.split_whitespace().count() <= 4
+            && gap.split_whitespace().all(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-') && !PREPOSITIONS.contains(&w)
+            });
+        if !modifier {
+            return Some(m.as_str().to_string());
         }
     }
-    candidates.into_iter().next().map(|(n, _)| n)
+    None
 }
 
 /// A named person in the text, at (paragraph, byte offset).
@@ -493,6 +478,8 @@ fn name_in_clause(clause: &str) -> Option<String> {
 struct Mention {
     at: (usize, usize),
     name: String,
+    /// Inside a quotation: the speaker's words, not the story's narration.
+    in_quote: bool,
 }
 
 fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
@@ -505,25 +492,35 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
-            if PREPOSITIONS.contains(&prev_word) {
+            // ... unless a role follows it ("came from Brian Gammage, vice-president of").
+            let appositive = p[m.end()..]
+                .strip_prefix(", ")
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_lowercase);
+            if PREPOSITIONS.contains(&prev_word) && !appositive {
                 continue;
             }
             let name = clean_name(m.as_str());
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
-            if tokens.is_empty() || NOT_NAMES.contains(&tokens[0]) {
+            if tokens.is_empty()
+                || NOT_NAMES.contains(&tokens[0])
+                || is_speech_verb(&tokens[0].to_lowercase())
+            {
                 continue;
             }
             if tokens.len() >= 2 || honorific {
                 out.push(Mention {
                     at: (pi, m.start()),
                     name,
+                    in_quote: false,
                 });
             } else {
                 // A lone capitalised word is a person only if it is the surname of one named earlier.
                 out.push(Mention {
                     at: (pi, m.start()),
                     name: format!("?{name}"),
+                    in_quote: false,
                 });
             }
         }
@@ -531,9 +528,22 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
     out
 }
 
+fn is_speech_verb(word: &str) -> bool {
+    VERBS.split('|').any(|v| v == word)
+}
+
 /// Drops honorifics and a possessive ending.
 fn clean_name(s: &str) -> String {
-    let s = HONORIFIC_RE.replace(s.trim(), "");
+    // "But Serena" -> "Serena": a sentence word run into a name.
+    let mut s = s.trim();
+    while let Some((first, rest)) = s.split_once(' ') {
+        if NOT_NAMES.contains(&first) && !HONORIFIC_RE.is_match(s) {
+            s = rest.trim_start();
+        } else {
+            break;
+        }
+    }
+    let s = HONORIFIC_RE.replace(s, "");
     s.trim_end_matches("’s")
         .trim_end_matches("'s")
         .trim()
@@ -542,6 +552,27 @@ fn clean_name(s: &str) -> String {
 
 /// Turns the attribution words into a full name: pronouns to the person named last,
 /// surnames to the full name given earlier.
+/// A mention as a full name: as it stands when it has several words, else the full name
+/// whose surname it is, else (for "Sir Paul", "Serena") the one full name it is the first
+/// name of. `?`-marked single words that match no one are not people.
+fn expand_name(name: &str, full_names: &[&str]) -> Option<String> {
+    let name = name.trim_start_matches('?');
+    if name.contains(' ') {
+        return Some(name.to_string());
+    }
+    full_names
+        .iter()
+        .find(|f| f.rsplit(' ').next() == Some(name))
+        .or_else(|| {
+            let mut by_first = full_names
+                .iter()
+                .filter(|f| f.split(' ').next() == Some(name));
+            let first = by_first.next();
+            first.filter(|f| by_first.all(|g| g == *f))
+        })
+        .map(|f| f.to_string())
+}
+
 /// Where the sentence holding byte `at` of `para` starts: after a `.`, `!` or `?`
 /// (and any closing quote marks) followed by a space and a capital or an opening mark.
 fn sentence_start(para: &str, at: usize) -> usize {
@@ -572,16 +603,7 @@ fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) 
         .filter(|m| !m.name.starts_with('?'))
         .map(|m| m.name.as_str())
         .collect();
-    let expand = |name: &str| -> Option<String> {
-        let name = name.trim_start_matches('?');
-        if name.contains(' ') {
-            return Some(name.to_string());
-        }
-        full_names
-            .iter()
-            .find(|f| f.rsplit(' ').next() == Some(name))
-            .map(|f| f.to_string())
-    };
+    let expand = |name: &str| expand_name(name, &full_names);
     let para = &paragraphs[span.para];
     match who.to_lowercase().as_str() {
         "he" | "she" => {
@@ -595,8 +617,27 @@ fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) 
                     .filter(|m| m.at.0 == span.para && m.at.1 >= from && m.at.1 < to)
                     .find_map(|m| expand(&m.name))
             };
+            // A person is named more than once (full name, then surname); a club or a
+            // place named once in passing is not who "he" is.
+            let repeated = |name: &str| {
+                let last = name.rsplit(' ').next().unwrap_or(name);
+                mentions
+                    .iter()
+                    .filter(|m| !m.in_quote)
+                    .filter(|m| m.name.trim_start_matches('?').rsplit(' ').next() == Some(last))
+                    .count()
+                    > 1
+            };
             first_in(here, span.open_at)
                 .or_else(|| (here > 0).then(|| first_in(before, here)).flatten())
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .filter(|m| m.at < at)
+                        .rev()
+                        .filter_map(|m| expand(&m.name))
+                        .find(|n| repeated(n))
+                })
                 .or_else(|| {
                     mentions
                         .iter()
@@ -688,17 +729,7 @@ fn paragraph_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) -
         .filter(|m| !m.name.starts_with('?'))
         .map(|m| m.name.as_str())
         .collect();
-    let expand = |m: &Mention| {
-        let name = m.name.trim_start_matches('?');
-        if name.contains(' ') {
-            Some(name.to_string())
-        } else {
-            full_names
-                .iter()
-                .find(|f| f.rsplit(' ').next() == Some(name))
-                .map(|f| f.to_string())
-        }
-    };
+    let expand = |m: &Mention| expand_name(&m.name, &full_names);
     let here = sentence_start(&paragraphs[span.para], span.open_at);
     let before: Vec<&Mention> = mentions
         .iter()
