@@ -62,6 +62,15 @@ pub fn hits_text(
         meta.push(path);
         writeln!(w, "   {}", style.paint(DIM, &meta.join(" · ")))?;
         writeln!(w, "   {}", highlight(&hit.snippet, &hit.highlights, style))?;
+        if let Some(q) = &hit.quote {
+            let who = q.speaker.as_deref().unwrap_or("unattributed");
+            writeln!(
+                w,
+                "   \u{201c}{}\u{201d} \u{2014} {}",
+                highlight(&q.text, &q.highlights, style),
+                style.paint(BOLD, who)
+            )?;
+        }
         writeln!(w)?;
     }
     let shown = results.hits.len();

@@ -594,3 +594,31 @@ fn search_rebuilds_an_index_built_by_an_older_newsidx() {
     let hits = search_json(c.path(), "Sudzha");
     assert!(hits.iter().any(|h| h.path == SEED), "{hits:?}");
 }
+
+/// Issue 4: a hit whose match is in a quote shows that quote and its speaker.
+#[test]
+fn search_hits_show_the_matched_quote_and_speaker() {
+    let c = corpus_copy();
+    let hits = search_json(c.path(), "expelled");
+    let seed = hits.iter().find(|h| h.path == SEED).expect("seed found");
+    let q = seed.quote.as_ref().expect("the match is in a quote");
+    assert!(q.text.contains("will be expelled"), "{}", q.text);
+    assert_eq!(q.speaker.as_deref(), Some("Dmitry Peskov"));
+    let (s, e) = q.highlights[0];
+    assert!(q.text[s..e].to_lowercase().starts_with("expel"));
+    // A word outside every quote: no quote shown.
+    let hits = search_json(c.path(), "Sudzha");
+    let seed = hits.iter().find(|h| h.path == SEED).expect("seed found");
+    assert_eq!(seed.quote, None);
+    // Text output: the quote line names the speaker.
+    let out = newsidx()
+        .args(["search", "expelled", "--color", "never"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("will be expelled") && text.contains("\u{2014} Dmitry Peskov"),
+        "{text}"
+    );
+}

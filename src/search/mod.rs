@@ -109,6 +109,20 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of matched terms in `snippet`.
     pub highlights: Vec<(usize, usize)>,
+    /// When the query's words are found in a direct quotation: the quotation with the most
+    /// matches, who said it, and where the matches are. `None` otherwise.
+    #[serde(default)]
+    pub quote: Option<QuoteMatch>,
+}
+
+/// A quotation of a hit that the query matches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteMatch {
+    pub text: String,
+    /// `None` when the article does not say who.
+    pub speaker: Option<String>,
+    /// Byte ranges of matched terms in `text`.
+    pub highlights: Vec<(usize, usize)>,
 }
 
 /// The hits of one page, the number of matching articles and the facets asked for.
@@ -347,6 +361,30 @@ impl<'a> NewsSearcher<'a> {
         };
         let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
         let snippet = snippets.snippet(body);
+        // Quotes and speakers are stored side by side (one speaker value per quote).
+        let quote = if snippets.has_matchers() {
+            let speakers = doc.get_all(f.speaker).filter_map(|v| v.as_str());
+            doc.get_all(f.quote)
+                .filter_map(|v| v.as_str())
+                .zip(speakers)
+                .map(|(q, who)| (snippets.highlight_all(q), q, who))
+                .filter(|(h, _, _)| !h.is_empty())
+                // Most matches; the first quote of the article on a tie.
+                .fold(
+                    None::<(Vec<(usize, usize)>, &str, &str)>,
+                    |best, cur| match best {
+                        Some(b) if b.0.len() >= cur.0.len() => Some(b),
+                        _ => Some(cur),
+                    },
+                )
+                .map(|(highlights, text, who)| QuoteMatch {
+                    text: text.to_string(),
+                    speaker: (!who.is_empty()).then(|| who.to_string()),
+                    highlights,
+                })
+        } else {
+            None
+        };
         Hit {
             id: doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0),
             score,
@@ -366,6 +404,7 @@ impl<'a> NewsSearcher<'a> {
             url: text(f.url),
             snippet: snippet.text,
             highlights: snippet.highlights,
+            quote,
         }
     }
 }
