@@ -226,11 +226,18 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
             .any(|s| s.para == m.at.0 && (s.start..s.end).contains(&m.at.1));
     }
     let mut out: Vec<(Span, Option<String>)> = Vec::new();
+    // Speakers named so far: a pronoun prefers someone already speaking in the story.
+    let mut speakers: Vec<String> = Vec::new();
     for span in spans {
         let para = &paragraphs[span.para];
         let text = para[span.start..span.end].trim();
-        let attributed =
-            attribute(para, &span).map(|who| resolve(&who, &span, paragraphs, &mentions));
+        let attributed = attribute(para, &span)
+            .map(|who| resolve(&who, &span, paragraphs, &mentions, &speakers));
+        if let Some(Some(who)) = &attributed {
+            if !speakers.contains(who) {
+                speakers.push(who.clone());
+            }
+        }
         let words = text.split_whitespace().count();
         // Short unattributed spans are titles, nicknames and scare quotes.
         if words == 0 || (attributed.is_none() && words < 4 && span.closed) {
@@ -560,13 +567,12 @@ fn expand_name(name: &str, full_names: &[&str]) -> Option<String> {
     if name.contains(' ') {
         return Some(name.to_string());
     }
-    full_names
-        .iter()
+    // Multi-word names only: "Sir Paul" cleaned to "Paul" is not a full name of itself.
+    let full: Vec<&&str> = full_names.iter().filter(|f| f.contains(' ')).collect();
+    full.iter()
         .find(|f| f.rsplit(' ').next() == Some(name))
         .or_else(|| {
-            let mut by_first = full_names
-                .iter()
-                .filter(|f| f.split(' ').next() == Some(name));
+            let mut by_first = full.iter().filter(|f| f.split(' ').next() == Some(name));
             let first = by_first.next();
             first.filter(|f| by_first.all(|g| g == *f))
         })
@@ -596,7 +602,13 @@ fn sentence_start(para: &str, at: usize) -> usize {
     0
 }
 
-fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
+fn resolve(
+    who: &str,
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &[Mention],
+    speakers: &[String],
+) -> Option<String> {
     let at = (span.para, span.open_at);
     let full_names: Vec<&str> = mentions
         .iter()
@@ -611,11 +623,19 @@ fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) 
             // pronoun most often refers to), else the person named last.
             let here = sentence_start(para, span.open_at);
             let before = sentence_start(para, here.saturating_sub(2));
+            // In a window, someone already quoted wins over the first name in it
+            // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
             let first_in = |from: usize, to: usize| {
-                mentions
+                let names: Vec<String> = mentions
                     .iter()
                     .filter(|m| m.at.0 == span.para && m.at.1 >= from && m.at.1 < to)
-                    .find_map(|m| expand(&m.name))
+                    .filter_map(|m| expand(&m.name))
+                    .collect();
+                names
+                    .iter()
+                    .find(|n| speakers.contains(n))
+                    .or(names.first())
+                    .cloned()
             };
             // A person is named more than once (full name, then surname); a club or a
             // place named once in passing is not who "he" is.
@@ -665,7 +685,8 @@ fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) 
                     | "report"
                     | "survey"
             ) {
-                organisation_before(span, paragraphs, &full_names)
+                named_as(noun, span, paragraphs)
+                    .or_else(|| organisation_before(span, paragraphs, &full_names))
             } else {
                 // "the committee", "the government": the body itself is the speaker.
                 Some(noun.to_string())
@@ -689,6 +710,42 @@ fn resolve(who: &str, span: &Span, paragraphs: &[String], mentions: &[Mention]) 
             expand(&name).or(Some(name))
         }
     }
+}
+
+/// "US magazine Mobile PC", "the firm, Shell,": the name the story gave this noun, the
+/// last time before the quote.
+fn named_as(noun: &str, span: &Span, paragraphs: &[String]) -> Option<String> {
+    if matches!(noun, "it" | "statement" | "report" | "survey") {
+        return None;
+    }
+    let mut found = None;
+    for (pi, p) in paragraphs.iter().enumerate().take(span.para + 1) {
+        let text = if pi == span.para {
+            &p[..span.open_at]
+        } else {
+            &p[..]
+        };
+        let mut from = 0;
+        while let Some(k) = text[from..].find(noun) {
+            let at = from + k;
+            from = at + noun.len();
+            let before_ok = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = text[from..].trim_start_matches([',', ' ']);
+            if !before_ok || !rest.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if let Some(m) = PROPER_NAME.find(rest) {
+                let name = clean_name(m.as_str());
+                if !NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or("")) {
+                    found = Some(name);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The organisation an `it said` or `the firm said` refers to: the last capitalised name
