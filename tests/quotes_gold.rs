@@ -200,7 +200,7 @@ fn quotes_on_the_held_out_set() {
 
 const PRECISION_NOW: f64 = 0.975;
 const RECALL_NOW: f64 = 0.947;
-const SPEAKER_NOW: f64 = 0.873;
+const SPEAKER_NOW: f64 = 0.882;
 const HELD_OUT_PRECISION_NOW: f64 = 1.0;
 const HELD_OUT_RECALL_NOW: f64 = 0.979;
 const HELD_OUT_SPEAKER_NOW: f64 = 0.674;

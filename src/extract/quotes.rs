@@ -261,7 +261,10 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
         let same_para = prev.para == out[i].0.para;
         let runs_on = !prev.closed && prev.para + 1 == out[i].0.para;
         if out[i].1.is_none() && (same_para || runs_on) {
-            out[i].1 = out[i - 1].1.clone();
+            // A person named earlier in the quote's own sentence ("Mr Kennedy said he had
+            // ... but advances mean "...") is its speaker, not the previous quote's.
+            out[i].1 =
+                sentence_subject(&out[i].0, paragraphs, &mentions).or_else(|| out[i - 1].1.clone());
         }
     }
     // Still no one: the person the paragraph is about, else the speaker of the quote in
@@ -776,6 +779,20 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
         }
     }
     None
+}
+
+/// The first person named in the quote's sentence before the quote, if any.
+fn sentence_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
+    let full_names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| !m.name.starts_with('?'))
+        .map(|m| m.name.as_str())
+        .collect();
+    let here = sentence_start(&paragraphs[span.para], span.open_at);
+    mentions
+        .iter()
+        .filter(|m| m.at.0 == span.para && m.at.1 >= here && m.at.1 < span.open_at && !m.in_quote)
+        .find_map(|m| expand_name(&m.name, &full_names))
 }
 
 /// For a quote the text attributes to no one: the first person named in its sentence
