@@ -585,7 +585,12 @@ fn expand_name(name: &str, full_names: &[&str]) -> Option<String> {
 /// Where the sentence holding byte `at` of `para` starts: after a `.`, `!` or `?`
 /// (and any closing quote marks) followed by a space and a capital or an opening mark.
 fn sentence_start(para: &str, at: usize) -> usize {
-    let head = &para[..at.min(para.len())];
+    // Callers step back by bytes ("the sentence before"): land on a character boundary.
+    let mut at = at.min(para.len());
+    while !para.is_char_boundary(at) {
+        at -= 1;
+    }
+    let head = &para[..at];
     for (i, c) in head.char_indices().rev() {
         if c != ' ' {
             continue;
@@ -826,6 +831,22 @@ mod tests {
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()
+    }
+
+    #[test]
+    fn sentence_start_inside_a_multibyte_character_does_not_panic() {
+        // "the sentence before" is looked up two bytes before a sentence start, which can
+        // fall inside "’" or "é": this panicked on real pages (meta-dev).
+        let para = "Le président a parlé. “Ça va,” a-t-il dit. Il l’a répété: “Non.”";
+        for at in 0..=para.len() {
+            let s = sentence_start(para, at);
+            assert!(para.is_char_boundary(s) && s <= at.max(s));
+        }
+        let got = run("Marie Curie spoke first. Elle a dit: “Très bien, nous continuerons demain.” Puis «Oui, c’est ça», a-t-elle ajouté.");
+        assert!(
+            got.iter().any(|(q, _)| q.starts_with("Très bien")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -185,7 +185,8 @@ pub fn read_html(text: &str) -> RawArticle {
 fn byline_names(doc: &Html) -> Vec<String> {
     const MARKED: &str = "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], \
         [class*=author-name], [class*=author__name], [class*=authorName], [class*=AuthorName], \
-        [class*=byline__name], [class*=byline-name], [class*=attribution__item-name]";
+        [class*=byline__name], [class*=byline-name], [class*=attribution__item-name], \
+        [class*=author i] a, [class*=byline i] a, a[class*=author i]";
     const AUTHOR_PAGES: &[&str] = &[
         "/author/",
         "/authors/",
