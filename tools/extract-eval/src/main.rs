@@ -163,9 +163,15 @@ fn load(dir: &Path) -> Vec<Page> {
     pages
 }
 
+static PANICS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Runs one extractor on one page; a panic counts (printed in the table) and scores as empty.
 fn run(f: Extractor, p: &Page, took: &mut Duration) -> Out {
     let t = Instant::now();
-    let out = catch_unwind(AssertUnwindSafe(|| f(&p.html, &p.url))).unwrap_or_default();
+    let out = catch_unwind(AssertUnwindSafe(|| f(&p.html, &p.url))).unwrap_or_else(|_| {
+        PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Out::default()
+    });
     *took += t.elapsed();
     out
 }
@@ -204,13 +210,14 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let dev = load(&shared.join("extraction/dev"));
     let meta = load(&shared.join("extraction/meta-dev"));
-    println!("| extractor | dev F1 | dev P | dev R | pages/s (1 core) | meta title | meta authors F1 | meta date | meta body F1 |");
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("| extractor | dev F1 | dev P | dev R | pages/s (1 core) | meta title | meta authors F1 | meta date | meta body F1 | panics |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for (name, f) in EXTRACTORS {
         if only.as_deref().is_some_and(|o| !name.starts_with(o)) {
             continue;
         }
         // Speed: the median of five timed passes over the dev pages (one core).
+        PANICS.store(0, std::sync::atomic::Ordering::Relaxed);
         let mut passes = Vec::new();
         let mut scores = Vec::new();
         for pass in 0..5 {
@@ -253,10 +260,11 @@ fn main() {
         let mb = body_score(&meta_scores.iter().map(|s| s.0).collect::<Vec<_>>());
         let n = meta.len() as f64;
         println!(
-            "| {name} | {:.3} | {:.3} | {:.3} | {:.0} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            "| {name} | {:.3} | {:.3} | {:.3} | {:.0} | {:.3} | {:.3} | {:.3} | {:.3} | {} |",
             b.f1, b.precision, b.recall,
             n_dev as f64 / took.as_secs_f64(),
-            titles as f64 / n, authors.f1(), dates as f64 / n, mb.f1
+            titles as f64 / n, authors.f1(), dates as f64 / n, mb.f1,
+            PANICS.load(std::sync::atomic::Ordering::Relaxed)
         );
         if worst > 0 {
             scores.sort_by(|a, b| a.0.f1().total_cmp(&b.0.f1()));
