@@ -833,6 +833,29 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Paragraphs made of quote marks of every style, names, speech verbs, pronouns,
+        /// punctuation and multi-byte letters: extraction never panics.
+        #[test]
+        fn quotes_never_panic_on_arbitrary_paragraphs(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "\"", "“", "”", "«", "»", "„", "’", "'", " ", ". ", ", ", ": ", "? ",
+                    "said", "told", "he", "she", "it", "the firm", "Mr ", "Sir ", "Anna Lee",
+                    "Lee", "Ça", "é", "Ž", "Москва", "—", "\n", "the 34-year-old", "spokesman for",
+                    "magazine", "Paul", "according to", "'s", "A", "words here", ".” ", "He said: “",
+                    "she added. “", "’. ",
+                ]),
+                0..60,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let paras: Vec<String> = text.split('\n').map(str::to_string).collect();
+            let _ = quotes(&paras);
+        }
+    }
+
     #[test]
     fn sentence_start_inside_a_multibyte_character_does_not_panic() {
         // "the sentence before" is looked up two bytes before a sentence start, which can
