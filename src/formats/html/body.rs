@@ -6,11 +6,15 @@
 //! 2. furniture subtrees are set aside: scripts, navigation, asides, figures and
 //!    captions, hidden elements, and elements whose class or id names page furniture
 //!    (share bars, related stories, comments, newsletter boxes, ...);
-//! 3. every paragraph-like block with some text scores its parent, grandparent and
-//!    further ancestors (more for longer text and more commas); a container's score is
-//!    scaled by the share of its text that is not link text, and weighted by its class;
-//! 4. the best container wins, with the siblings that score near it or read as prose;
-//! 5. its text is written out, dropping link lists and furniture inside it.
+//! 3. every block with text of its own (a `<p>`, or a `<div>` holding text between
+//!    `<br>`s) scores its container and the container's ancestors (more for longer text
+//!    and more commas); a container's score is scaled by the share of its text that is
+//!    not link text, and weighted by its class;
+//! 4. the best container wins; an article cut into chunks (the same component class
+//!    repeated, or near-equal candidates in other branches) is taken whole through their
+//!    common ancestor; siblings that score near it or read as prose join it;
+//! 5. its text is written out, dropping link lists, short caption/credit/byline blocks
+//!    and lines made only of link text.
 //!
 //! When that gives almost nothing (a page without paragraphs, or furniture names on the
 //! real content), the pass runs again without the class-name rules, then falls back to

@@ -1,7 +1,12 @@
-//! HTML reader (baseline): metadata from JSON-LD, Open Graph / `article:` meta tags,
-//! `<meta name=author|date>`, `<time datetime>`, the canonical link and `<html lang>`;
-//! body from the main content element, one line per block element, without
-//! navigation, scripts, asides, forms, figures and other page furniture.
+//! Stage 2, HTML reader: one parse per page, then metadata here and the main text in
+//! [`body`].
+//!
+//! Metadata in order of trust: JSON-LD (an article object, else any object with a headline
+//! or an author), Open Graph and `article:` tags, `<meta name=...>` (any case), `itemprop`,
+//! `<time>`, byline elements and links to author pages, the canonical URL, a date in the
+//! URL, `<html lang>`. The title is the on-page `<h1>` when it restates the stated title
+//! (SEO titles are rewritten); authors are people only (no organisations, roles or the
+//! site itself); entities left in values are decoded.
 //!
 //! The tree is walked iteratively (`traverse`), so deeply nested markup cannot overflow the stack.
 
