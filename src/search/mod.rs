@@ -360,14 +360,26 @@ impl<'a> NewsSearcher<'a> {
                 .map(str::to_string)
         };
         let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
-        let snippet = snippets.snippet(body);
+        let (snippet, body_matches) = snippets.snippet_and_matches(body);
         // Quotes and speakers are stored side by side (one speaker value per quote).
-        let quote = if snippets.has_matchers() {
+        // A quote is a passage of the body: its matches are the body's matches inside it,
+        // found without matching again (that doubled the hot path's matching).
+        let quote = if snippets.has_matchers() && !body_matches.is_empty() {
             let speakers = doc.get_all(f.speaker).filter_map(|v| v.as_str());
             doc.get_all(f.quote)
                 .filter_map(|v| v.as_str())
                 .zip(speakers)
-                .map(|(q, who)| (snippets.highlight_all(q), q, who))
+                .map(|(q, who)| {
+                    let highlights = match body.find(q) {
+                        Some(at) => body_matches
+                            .iter()
+                            .filter(|(s, e)| *s >= at && *e <= at + q.len())
+                            .map(|(s, e)| (s - at, e - at))
+                            .collect(),
+                        None => snippets.highlight_all(q),
+                    };
+                    (highlights, q, who)
+                })
                 .filter(|(h, _, _)| !h.is_empty())
                 // Most matches; the first quote of the article on a tie.
                 .fold(

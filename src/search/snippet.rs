@@ -65,14 +65,25 @@ impl Snippeter {
 
     /// The best passage of `body`; its first line (cut to size) when nothing matches.
     pub fn snippet(&mut self, body: &str) -> Snippet {
+        self.snippet_and_matches(body).0
+    }
+
+    /// [`Self::snippet`], and the byte ranges of every match in the whole body (so callers
+    /// can highlight passages of the body, such as its quotes, without matching again).
+    pub fn snippet_and_matches(&mut self, body: &str) -> (Snippet, Vec<(usize, usize)>) {
         let found = self.matches(body);
+        let all = found.iter().map(|m| (m.0, m.1)).collect();
+        (self.snippet_from(body, &found), all)
+    }
+
+    fn snippet_from(&mut self, body: &str, found: &[(usize, usize, usize)]) -> Snippet {
         if found.is_empty() {
             return Snippet {
                 text: lead(body, self.max_chars),
                 highlights: Vec::new(),
             };
         }
-        let (start, end) = self.best_window(body, &found);
+        let (start, end) = self.best_window(body, found);
         let start = use_spare_room(body, start, end, self.max_chars);
         let mut text = String::with_capacity(end - start + 8);
         let mut shift = 0usize;
