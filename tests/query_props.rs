@@ -121,3 +121,18 @@ proptest! {
         check(&q, SortOrder::Relevance)?;
     }
 }
+
+/// Found by `glued_syntax_never_panics` in CI: an excluded phrase that matches nothing
+/// ("Sudzha~1\" reads as the words sudzha and 1) made tantivy's phrase scorer trip its
+/// debug assertion when the exclusion was built.
+#[test]
+fn excluded_phrase_matching_nothing_does_not_panic() {
+    for q in [
+        "NOT Sudzha~1\\NOT ",
+        "NOT \"sudzha 1\"",
+        "Kursk -\"sudzha 1\"",
+    ] {
+        check(q, SortOrder::Relevance).unwrap();
+        check(q, SortOrder::Date).unwrap();
+    }
+}
