@@ -618,11 +618,7 @@ fn resolve(
     speakers: &[String],
 ) -> Option<String> {
     let at = (span.para, span.open_at);
-    let full_names: Vec<&str> = mentions
-        .iter()
-        .filter(|m| !m.name.starts_with('?'))
-        .map(|m| m.name.as_str())
-        .collect();
+    let full_names = full_names(mentions);
     let expand = |name: &str| expand_name(name, &full_names);
     let para = &paragraphs[span.para];
     match who.to_lowercase().as_str() {
@@ -659,19 +655,14 @@ fn resolve(
             first_in(here, span.open_at)
                 .or_else(|| (here > 0).then(|| first_in(before, here)).flatten())
                 .or_else(|| {
-                    mentions
+                    let named: Vec<String> = mentions
                         .iter()
                         .filter(|m| m.at < at)
                         .rev()
                         .filter_map(|m| expand(&m.name))
-                        .find(|n| repeated(n))
-                })
-                .or_else(|| {
-                    mentions
-                        .iter()
-                        .filter(|m| m.at < at)
-                        .rev()
-                        .find_map(|m| expand(&m.name))
+                        .collect();
+                    let pick = named.iter().find(|n| repeated(n)).or(named.first());
+                    pick.cloned()
                 })
         }
         w if w == "it" || w.starts_with("the ") => {
@@ -788,11 +779,7 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
 
 /// The first person named in the quote's sentence before the quote, if any.
 fn sentence_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
-    let full_names: Vec<&str> = mentions
-        .iter()
-        .filter(|m| !m.name.starts_with('?'))
-        .map(|m| m.name.as_str())
-        .collect();
+    let full_names = full_names(mentions);
     let here = sentence_start(&paragraphs[span.para], span.open_at);
     mentions
         .iter()
@@ -803,22 +790,23 @@ fn sentence_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) ->
 /// For a quote the text attributes to no one: the first person named in its sentence
 /// (the sentence's subject), else the person last named before it in its paragraph.
 fn paragraph_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
-    let full_names: Vec<&str> = mentions
+    let full_names = full_names(mentions);
+    sentence_subject(span, paragraphs, mentions).or_else(|| {
+        mentions
+            .iter()
+            .filter(|m| m.at.0 == span.para && m.at.1 < span.open_at)
+            .rev()
+            .find_map(|m| expand_name(&m.name, &full_names))
+    })
+}
+
+/// The names in `mentions` that are full names (several words, or with an honorific).
+fn full_names(mentions: &[Mention]) -> Vec<&str> {
+    mentions
         .iter()
         .filter(|m| !m.name.starts_with('?'))
         .map(|m| m.name.as_str())
-        .collect();
-    let expand = |m: &Mention| expand_name(&m.name, &full_names);
-    let here = sentence_start(&paragraphs[span.para], span.open_at);
-    let before: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| m.at.0 == span.para && m.at.1 < span.open_at)
-        .collect();
-    before
-        .iter()
-        .filter(|m| m.at.1 >= here)
-        .find_map(|m| expand(m))
-        .or_else(|| before.iter().rev().find_map(|m| expand(m)))
+        .collect()
 }
 
 #[cfg(test)]
