@@ -1,4 +1,4 @@
-//! Search hot path and extraction, measured with criterion.
+//! Search hot path, measured with criterion (indexing and extraction: benches/index.rs).
 //!
 //! `cargo bench --bench search`. Corpus: ../shared/corpus/bbc when present, else corpus/.
 //! Queries: ../shared/queries/bbc-dev.txt by class (10 each: rare, mid, common, phrase,
@@ -9,12 +9,14 @@
 //! against raw tantivy running the same words as plain terms, the least work it can do:
 //! the ratio is the price of the feature on the hot path. The `peers` group puts SQLite
 //! FTS5 and a brute-force regex scan beside newsidx and raw tantivy on the same articles.
+//! `NEWSIDX_BENCH_INDEX=DIR` runs the search and peer groups on an index built beforehand
+//! (the 100k generated corpus of the README's Performance section).
 
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsidx::formats::{Markup, RawArticle};
 use newsidx::index::{NewsIndex, NoProgress, UpdateOptions};
 use newsidx::search::facets::FacetKind;
 use newsidx::search::{NewsSearcher, SearchOptions, SortOrder};
@@ -29,6 +31,24 @@ fn corpus() -> PathBuf {
     } else {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
     }
+}
+
+/// The index every search bench uses, built once per process: `NEWSIDX_BENCH_INDEX`
+/// names an index built beforehand (the 100k generated corpus: `newsidx index`), else
+/// the corpus above is indexed into a temporary folder (outside the timed part).
+fn bench_index() -> &'static NewsIndex {
+    static INDEX: OnceLock<(Option<tempfile::TempDir>, NewsIndex)> = OnceLock::new();
+    let (_, idx) = INDEX.get_or_init(|| match std::env::var_os("NEWSIDX_BENCH_INDEX") {
+        Some(dir) => (None, NewsIndex::open(std::path::Path::new(&dir)).unwrap()),
+        None => {
+            let tmp = tempfile::tempdir().unwrap();
+            let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+            idx.update(&corpus(), &UpdateOptions::default(), &NoProgress)
+                .unwrap();
+            (Some(tmp), idx)
+        }
+    });
+    idx
 }
 
 fn query_classes() -> Vec<(&'static str, Vec<String>)> {
@@ -126,11 +146,8 @@ fn raw_top10(parser: &QueryParser, searcher: &tantivy::Searcher, q: &str) {
 }
 
 fn search(c: &mut Criterion) {
-    let tmp = tempfile::tempdir().unwrap();
-    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
-    idx.update(&corpus(), &UpdateOptions::default(), &NoProgress)
-        .unwrap();
-    let searcher = NewsSearcher::new(&idx).unwrap();
+    let idx = bench_index();
+    let searcher = NewsSearcher::new(idx).unwrap();
     let raw_searcher = idx.reader().unwrap().searcher();
     let f = *idx.fields();
     let raw_parser = QueryParser::for_index(idx.tantivy(), vec![f.title, f.body]);
@@ -213,12 +230,9 @@ fn articles(idx: &NewsIndex) -> Vec<(String, String)> {
 /// SQLite FTS5 (bundled SQLite, porter tokenizer, bm25, top 10 with title and body), and
 /// a brute-force scan of every body with a case-insensitive whole-word regex.
 fn peers(c: &mut Criterion) {
-    let tmp = tempfile::tempdir().unwrap();
-    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
-    idx.update(&corpus(), &UpdateOptions::default(), &NoProgress)
-        .unwrap();
-    let docs = articles(&idx);
-    let searcher = NewsSearcher::new(&idx).unwrap();
+    let idx = bench_index();
+    let docs = articles(idx);
+    let searcher = NewsSearcher::new(idx).unwrap();
     let raw_searcher = idx.reader().unwrap().searcher();
     let f = *idx.fields();
     let raw_parser = QueryParser::for_index(idx.tantivy(), vec![f.title, f.body]);
@@ -306,63 +320,9 @@ fn peers(c: &mut Criterion) {
     g.finish();
 }
 
-fn extraction(c: &mut Criterion) {
-    let texts: Vec<String> = walkdir::WalkDir::new(corpus())
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .take(500)
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .collect();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let mut g = c.benchmark_group("extract");
-    g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function(format!("txt/{}_articles", texts.len()), |b| {
-        b.iter(|| {
-            for t in &texts {
-                black_box(newsidx::extract::extract(
-                    RawArticle::new(Markup::Plain, t.clone()),
-                    "x.txt",
-                ));
-            }
-        })
-    });
-    g.finish();
-
-    // Web pages: ../shared/extraction/dev, decoded outside the timed part; the timed part
-    // is what `index` does per page after decoding (parse, metadata, main text, clean,
-    // extract). Throughput in pages: the figure issue 3 asks for (pages/s on one core).
-    let dev = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/extraction/dev/html");
-    let mut pages: Vec<String> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dev) {
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            let raw = std::fs::read(&p).unwrap();
-            let limits = newsidx::formats::Limits::default();
-            let bytes = newsidx::formats::decompress(&p, raw, true, limits).unwrap();
-            pages.push(newsidx::formats::decode(&bytes, true));
-        }
-    }
-    if !pages.is_empty() {
-        let mut g = c.benchmark_group("extract");
-        g.throughput(Throughput::Elements(pages.len() as u64));
-        g.bench_function(format!("html/{}_dev_pages", pages.len()), |b| {
-            b.iter(|| {
-                for p in &pages {
-                    let raw = newsidx::formats::read_html(p);
-                    black_box(newsidx::extract::extract(raw, "page.html"));
-                }
-            })
-        });
-        g.finish();
-    }
-}
-
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = search, peers, extraction
+    targets = search, peers
 }
 criterion_main!(benches);

@@ -77,12 +77,17 @@ pub fn hits_text(
     if shown > 0 {
         writeln!(
             w,
-            "{} {}-{} of {} matching article{}",
+            "{} {}-{} of {}{} matching article{}",
             style.paint(DIM, "--"),
             offset + 1,
             offset + shown,
             results.total,
-            if results.total == 1 { "" } else { "s" }
+            if results.total_exact { "" } else { "+" },
+            if results.total == 1 && results.total_exact {
+                ""
+            } else {
+                "s"
+            }
         )?;
     }
     Ok(())
@@ -307,5 +312,40 @@ mod tests {
         );
         // Ranges that do not fit are ignored, never a panic.
         assert_eq!(highlight(s, &[(4, 99)], Style { color: true }), s);
+    }
+
+    #[test]
+    fn totals_say_when_counting_stopped() {
+        let hit = crate::search::Hit {
+            id: 1,
+            score: 1.0,
+            path: "a.txt".into(),
+            record: None,
+            title: "Sudzha".into(),
+            authors: Vec::new(),
+            date: None,
+            source: None,
+            url: None,
+            snippet: "Troops entered Sudzha.".into(),
+            highlights: vec![(15, 21)],
+            quote: None,
+        };
+        let cases = [
+            (1, true, "1-1 of 1 matching article\n"),
+            (10_000, false, "1-1 of 10000+ matching articles\n"),
+            (1, false, "1-1 of 1+ matching articles\n"),
+        ];
+        for (total, exact, want) in cases {
+            let results = Results {
+                total,
+                total_exact: exact,
+                hits: vec![hit.clone()],
+                ..Results::default()
+            };
+            let mut out = Vec::new();
+            hits_text(&mut out, &results, 0, Style { color: false }).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(text.ends_with(want), "{text:?}");
+        }
     }
 }

@@ -196,7 +196,11 @@ impl NewsIndex {
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(dir, schema).map_err(|e| Error::tantivy(dir, e))?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(schema::settings())
+            .create_in_dir(dir)
+            .map_err(|e| Error::tantivy(dir, e))?;
         schema::register_tokenizers(&index);
         Ok(NewsIndex {
             dir: dir.to_path_buf(),

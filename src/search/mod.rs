@@ -12,9 +12,9 @@ use std::ops::Bound;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term, TERMINATED};
 
 use crate::error::{Error, Result};
 use crate::index::schema::TEXT_TOKENIZER;
@@ -125,12 +125,32 @@ pub struct QuoteMatch {
     pub highlights: Vec<(usize, usize)>,
 }
 
+/// How many matching articles a ranked page counts before it stops: with more, the
+/// total says "more than this" (`total_exact` false). Counting every match of a common word
+/// cost as much as ranking it; the exact number is what `--count` (or facets) is for.
+/// Elasticsearch stops at the same number by default (`track_total_hits`).
+pub const COUNT_CAP: usize = 10_000;
+
 /// The hits of one page, the number of matching articles and the facets asked for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Results {
+    /// Matching articles: exact, or a lower bound when `total_exact` is false.
     pub total: usize,
+    /// False when counting stopped at [`COUNT_CAP`] (ranked pages without facets).
+    pub total_exact: bool,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+}
+
+impl Default for Results {
+    fn default() -> Self {
+        Results {
+            total: 0,
+            total_exact: true,
+            hits: Vec::new(),
+            facets: Facets::new(),
+        }
+    }
 }
 
 /// Searches one index; build it once per process, query it many times.
@@ -173,7 +193,31 @@ impl<'a> NewsSearcher<'a> {
             (opts.offset + opts.limit).max(1)
         };
         let facets = FacetCollector::new(&schema, fields, &opts.facets);
+        let mut total_exact = true;
         let (total, ranked, facets): (usize, Vec<(f32, DocAddress)>, Facets) = match opts.sort {
+            // Ranking alone lets tantivy skip blocks whose best score cannot enter the top
+            // (block-max WAND); a collector beside it (Count) forces every match to be
+            // scored. So the total is a separate pass that scores nothing: for one term it
+            // is the term's document frequency, read not counted.
+            SortOrder::Relevance if opts.facets.is_empty() && !opts.all => {
+                let top = self
+                    .searcher
+                    .search(q, &TopDocs::with_limit(want).order_by_score())
+                    .map_err(terr)?;
+                let (total, exact) = self.count_up_to(q, COUNT_CAP).map_err(terr)?;
+                total_exact = exact;
+                (total, top, Facets::new())
+            }
+            // Facets need every match, but not its score: ranking (pruned) and counting
+            // (unscored) as two passes beat scoring every match in one.
+            SortOrder::Relevance if !opts.all => {
+                let top = self
+                    .searcher
+                    .search(q, &TopDocs::with_limit(want).order_by_score())
+                    .map_err(terr)?;
+                let (total, facets) = self.searcher.search(q, &(Count, facets)).map_err(terr)?;
+                (total, top, facets)
+            }
             SortOrder::Relevance => self
                 .searcher
                 .search(
@@ -202,9 +246,12 @@ impl<'a> NewsSearcher<'a> {
                 )
             }
         };
-        if ranked.is_empty() || (!opts.all && opts.offset >= total) {
+        // A capped count is a lower bound: a deep page may hold more than it says.
+        let total = total.max(ranked.len());
+        if ranked.is_empty() || (!opts.all && ranked.len() <= opts.offset) {
             return Ok(Results {
                 total,
+                total_exact,
                 hits: Vec::new(),
                 facets,
             });
@@ -250,9 +297,33 @@ impl<'a> NewsSearcher<'a> {
             .collect();
         Ok(Results {
             total,
+            total_exact,
             hits,
             facets,
         })
+    }
+
+    /// Matching articles counted without scoring, up to `cap`: (count, whether it is
+    /// the exact total; false when there are more than `cap`). The walk stops at `cap`, so a common word costs no more to count
+    /// than a mid one.
+    fn count_up_to(&self, q: &dyn Query, cap: usize) -> tantivy::Result<(usize, bool)> {
+        let weight = q.weight(EnableScoring::disabled_from_searcher(&self.searcher))?;
+        let mut n = 0usize;
+        for reader in self.searcher.segment_readers() {
+            let mut docs = weight.scorer(reader, 1.0)?;
+            let alive = reader.alive_bitset();
+            let mut doc = docs.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    if n == cap {
+                        return Ok((n, false));
+                    }
+                    n += 1;
+                }
+                doc = docs.advance();
+            }
+        }
+        Ok((n, true))
     }
 
     /// Articles most like one article (more-like-this over title and body), best first;
@@ -303,6 +374,7 @@ impl<'a> NewsSearcher<'a> {
         sort_hits(&mut hits);
         Ok(Results {
             total,
+            total_exact: true,
             hits,
             facets: Facets::new(),
         })
@@ -370,7 +442,7 @@ impl<'a> NewsSearcher<'a> {
                 .filter_map(|v| v.as_str())
                 .zip(speakers)
                 .map(|(q, who)| {
-                    let highlights = match body.find(q) {
+                    let highlights = match find_passage(body, q) {
                         Some(at) => body_matches
                             .iter()
                             .filter(|(s, e)| *s >= at && *e <= at + q.len())
@@ -411,7 +483,7 @@ impl<'a> NewsSearcher<'a> {
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())
                 .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
-                .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+                .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
             source: text(f.source),
             url: text(f.url),
             snippet: snippet.text,
@@ -419,6 +491,17 @@ impl<'a> NewsSearcher<'a> {
             quote,
         }
     }
+}
+
+/// Where `passage` (a quote, stored apart from the body it was taken from) starts in
+/// `body`: each occurrence of its first byte is tried. A substring searcher for the
+/// whole quote cost more to build than this search.
+fn find_passage(body: &str, passage: &str) -> Option<usize> {
+    let (body, passage) = (body.as_bytes(), passage.as_bytes());
+    let Some(&first) = passage.first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, body).find(|&at| body[at..].starts_with(passage))
 }
 
 /// Best score first, ties by path and record: the same order on every run.
@@ -429,4 +512,65 @@ fn sort_hits(hits: &mut [Hit]) {
             .then_with(|| a.path.cmp(&b.path))
             .then_with(|| a.record.cmp(&b.record))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{NoProgress, UpdateOptions};
+
+    #[test]
+    fn counting_stops_at_the_cap_and_says_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        for i in 0..5 {
+            std::fs::write(
+                corpus.join(format!("{i}.txt")),
+                format!("Report {i}\n\nTroops near Kursk, day {i}.\n"),
+            )
+            .unwrap();
+        }
+        let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+        idx.update(&corpus, &UpdateOptions::default(), &NoProgress)
+            .unwrap();
+        let searcher = NewsSearcher::new(&idx).unwrap();
+        let q = searcher.parse("Kursk").unwrap();
+        let cases = [
+            (1, (1, false)),
+            (4, (4, false)),
+            (5, (5, true)),
+            (6, (5, true)),
+        ];
+        for (cap, want) in cases {
+            assert_eq!(searcher.count_up_to(&*q, cap).unwrap(), want, "cap {cap}");
+        }
+        // Under the cap the page's total is exact.
+        let opts = SearchOptions {
+            query: "Kursk".into(),
+            limit: 2,
+            ..SearchOptions::default()
+        };
+        let r = searcher.search(&opts).unwrap();
+        assert_eq!((r.total, r.total_exact, r.hits.len()), (5, true, 2));
+    }
+
+    #[test]
+    fn passages_are_found_where_they_start() {
+        let long = "We will not swap our territory for anything, not now and not ever";
+        let short = "We will not swap our territory.";
+        let body = format!("He said: “{long}.” Then: “{short}”");
+        let cases: [(&str, &str, Option<usize>); 6] = [
+            ("abc", "b", Some(1)),
+            ("abc", "abcd", None),
+            (&body, long, Some("He said: “".len())),
+            // Its start occurs first inside the long quote: the passage is later.
+            (&body, short, Some(body.rfind(short).unwrap())),
+            (&body, "We will not swap our territory for everything", None),
+            ("x «Суджа была взята» y", "«Суджа была взята»", Some(2)),
+        ];
+        for (body, passage, want) in cases {
+            assert_eq!(find_passage(body, passage), want, "{passage:?} in {body:?}");
+        }
+    }
 }

@@ -7,6 +7,7 @@
 //! its sentence when that is near, so snippets read from a sentence start.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::query::Matcher;
@@ -26,6 +27,10 @@ pub struct Snippeter {
     /// at once, ASCII case folded; None when a typo matcher makes every word a candidate.
     finder: Option<AhoCorasick>,
     max_chars: usize,
+    /// What each candidate word analysed to, for this query: the shown bodies share most
+    /// of their words (`the`, `said`), and analysing (stemming) a word costs far more
+    /// than looking it up.
+    seen: FxHashMap<Box<str>, Option<(usize, usize, usize)>>,
 }
 
 /// How far back (in characters) a window may start to begin at its sentence.
@@ -60,6 +65,7 @@ impl Snippeter {
             matchers,
             finder,
             max_chars: max_chars.max(20),
+            seen: FxHashMap::default(),
         }
     }
 
@@ -147,20 +153,32 @@ impl Snippeter {
         };
         for (start, end) in candidate_words(body, finder) {
             let word = &body[start..end];
-            let mut stream = self.analyzer.token_stream(word);
-            while let Some(t) = stream.next() {
-                if let Some(i) = self.matchers.iter().position(|m| matches(m, &t.text)) {
-                    // A word and its stem share offsets: one match.
-                    if out
-                        .last()
-                        .is_none_or(|l: &(usize, usize, usize)| l.0 != start + t.offset_from)
-                    {
-                        out.push((start + t.offset_from, start + t.offset_to, i));
-                    }
+            let found = match self.seen.get(word) {
+                Some(found) => *found,
+                None => {
+                    let found = self.analyse_word(word);
+                    self.seen.insert(word.into(), found);
+                    found
                 }
+            };
+            if let Some((from, to, i)) = found {
+                out.push((start + from, start + to, i));
             }
         }
         out
+    }
+
+    /// The first token of one candidate word that a matcher takes: (start, end) in the
+    /// word and the matcher's index. A word is one token, or a few at the same offsets (a
+    /// Cyrillic word and its stem), so it holds one match at most.
+    fn analyse_word(&mut self, word: &str) -> Option<(usize, usize, usize)> {
+        let mut stream = self.analyzer.token_stream(word);
+        while let Some(t) = stream.next() {
+            if let Some(i) = self.matchers.iter().position(|m| matches(m, &t.text)) {
+                return Some((t.offset_from, t.offset_to, i));
+            }
+        }
+        None
     }
 
     /// Byte range of the best window.
@@ -213,7 +231,7 @@ fn candidate_words(body: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] < 0xC0 {
-            i += 1;
+            i = next_lead_byte(bytes, i + 1);
             continue;
         }
         let c = body[i..].chars().next().unwrap_or(' ');
@@ -236,6 +254,27 @@ fn candidate_words(body: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
     spans.sort_unstable();
     spans.dedup();
     spans
+}
+
+/// The first position from `from` holding the lead byte of a multi-byte character
+/// (`bytes.len()` if none). Eight ASCII bytes are skipped at a time: most of a news body
+/// is ASCII, and this scan runs over every shown body.
+fn next_lead_byte(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i] >= 0xC0 {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 fn matches(m: &Matcher, token: &str) -> bool {
@@ -464,6 +503,27 @@ mod tests {
             }
         }
         assert!(checked > 100, "only {checked} checks");
+    }
+
+    #[test]
+    fn next_lead_byte_table() {
+        let cases: [(&str, usize, usize); 7] = [
+            ("", 0, 0),
+            ("plain ascii text, longer than eight bytes", 0, 41),
+            ("Sudža", 0, 3),
+            ("ab Суджа", 1, 3),
+            ("0123456789abcdef “quoted”", 0, 17),
+            // Continuation bytes are not lead bytes: from inside `ž` the next is `С`.
+            ("žС", 1, 2),
+            ("abcdefgh", 8, 8),
+        ];
+        for (text, from, want) in cases {
+            assert_eq!(
+                next_lead_byte(text.as_bytes(), from),
+                want,
+                "{text:?} from {from}"
+            );
+        }
     }
 
     #[test]
