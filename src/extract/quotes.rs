@@ -12,6 +12,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// A direct quotation.
@@ -42,8 +43,15 @@ const HONORIFIC: &str =
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
 const PERSON: &str = r"\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le|al|bin|ibn|el)\s+)?\p{Lu}[\p{L}'’\-]+){0,3}";
 
+/// The attribution patterns repeat Unicode classes a bounded number of times, so their
+/// lazy DFAs have many states: with the regex crate's default cache (2 MiB) the cache
+/// filled, was cleared and rebuilt over and over, a quarter of text extraction time.
+/// A larger cache is filled once per thread and kept.
 fn re(p: String) -> Regex {
-    Regex::new(&p).expect("static regex is valid")
+    regex::RegexBuilder::new(&p)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("static regex is valid")
 }
 
 static AFTER_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -461,7 +469,7 @@ fn name_in_clause(clause: &str) -> Option<String> {
         .filter(|m| {
             let name = m.as_str();
             let first = name.split_whitespace().next().unwrap_or("");
-            HONORIFIC_RE.is_match(name) || !NOT_NAMES.contains(&first)
+            HONORIFIC_RE.is_match(name) || !is_not_name(first)
         })
         .collect();
     for (k, m) in runs.iter().enumerate() {
@@ -514,7 +522,7 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
             if tokens.is_empty()
-                || NOT_NAMES.contains(&tokens[0])
+                || is_not_name(tokens[0])
                 || is_speech_verb(&tokens[0].to_lowercase())
             {
                 continue;
@@ -539,7 +547,14 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
 }
 
 fn is_speech_verb(word: &str) -> bool {
-    VERBS.split('|').any(|v| v == word)
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| VERBS.split('|').collect());
+    SET.contains(word)
+}
+
+/// Capitalised words that are never a person (checked for every capitalised word).
+fn is_not_name(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Drops honorifics and a possessive ending.
@@ -547,7 +562,7 @@ fn clean_name(s: &str) -> String {
     // "But Serena" -> "Serena": a sentence word run into a name.
     let mut s = s.trim();
     while let Some((first, rest)) = s.split_once(' ') {
-        if NOT_NAMES.contains(&first) && !HONORIFIC_RE.is_match(s) {
+        if is_not_name(first) && !HONORIFIC_RE.is_match(s) {
             s = rest.trim_start();
         } else {
             break;
@@ -738,7 +753,7 @@ fn named_as(noun: &str, span: &Span, paragraphs: &[String]) -> Option<String> {
             }
             if let Some(m) = PROPER_NAME.find(rest) {
                 let name = clean_name(m.as_str());
-                if !NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or("")) {
+                if !is_not_name(name.split_whitespace().next().unwrap_or("")) {
                     found = Some(name);
                 }
             }
@@ -767,7 +782,7 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
             .map(|m| clean_name(m.as_str()))
             .filter(|n| {
                 let first = n.split_whitespace().next().unwrap_or("");
-                !NOT_NAMES.contains(&first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
+                !is_not_name(first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
             })
             .last();
         if found.is_some() {
