@@ -199,7 +199,7 @@ impl<'a> NewsSearcher<'a> {
             // (block-max WAND); a collector beside it (Count) forces every match to be
             // scored. So the total is a separate pass that scores nothing: for one term it
             // is the term's document frequency, read not counted.
-            SortOrder::Relevance if opts.facets.is_empty() && !opts.all => {
+            SortOrder::Relevance if opts.facets.is_empty() && !opts.all && compiled.prunable => {
                 let top = self
                     .searcher
                     .search(q, &TopDocs::with_limit(want).order_by_score())
@@ -210,7 +210,7 @@ impl<'a> NewsSearcher<'a> {
             }
             // Facets need every match, but not its score: ranking (pruned) and counting
             // (unscored) as two passes beat scoring every match in one.
-            SortOrder::Relevance if !opts.all => {
+            SortOrder::Relevance if !opts.all && compiled.prunable => {
                 let top = self
                     .searcher
                     .search(q, &TopDocs::with_limit(want).order_by_score())

@@ -46,6 +46,32 @@ pub enum Matcher {
 pub struct Compiled {
     pub query: Box<dyn Query>,
     pub matchers: Vec<Matcher>,
+    /// True when the query is plain words joined by OR (no phrase, prefix, typo, `+`,
+    /// `-`, range or date filter): the shape tantivy ranks with block-max WAND, skipping
+    /// blocks that cannot reach the top, so ranking alone costs far less than visiting
+    /// every match. Other queries visit every match to rank anyway.
+    pub prunable: bool,
+}
+
+/// See [`Compiled::prunable`]: words of letters and digits only (one term each) in the
+/// default fields, OR-ed.
+fn prunable(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses
+            .iter()
+            .all(|(occur, sub)| matches!(occur, None | Some(AstOccur::Should)) && prunable(sub)),
+        UserInputAst::Boost(sub, _) => prunable(sub),
+        UserInputAst::Leaf(leaf) => match &**leaf {
+            UserInputLeaf::Literal(lit) => {
+                !lit.prefix
+                    && lit.field_name.is_none()
+                    && lit.delimiter == Delimiter::None
+                    && !lit.phrase.is_empty()
+                    && lit.phrase.chars().all(|c| c.is_ascii_alphanumeric())
+            }
+            _ => false,
+        },
+    }
 }
 
 /// A whole-day range of dates: `start` inclusive, `end` exclusive (UTC midnights).
@@ -166,6 +192,7 @@ impl<'a> Compiler<'a> {
         Ok(Compiled {
             query: q,
             matchers: run.matchers,
+            prunable: filter.is_none() && prunable(&ast),
         })
     }
 
@@ -549,6 +576,29 @@ fn syntax_error(query: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_plain_or_queries_are_prunable() {
+        let cases = [
+            ("Sudzha", true),
+            ("Kursk Sudzha", true),
+            ("Kursk OR Sudzha", true),
+            ("Kursk^2 Sudzha", true),
+            ("\"swap territory\"", false),
+            ("+Kursk +Sudzha", false),
+            ("Kursk -Sudzha", false),
+            ("Sudz*", false),
+            ("Sudzja~1", false),
+            // Field-scoped words are left out: `date:2025` is a range.
+            ("title:Sudzha", false),
+            ("date:2025", false),
+            ("U.S.", false),
+        ];
+        for (q, want) in cases {
+            let ast = tantivy::query_grammar::parse_query(q).unwrap();
+            assert_eq!(prunable(&ast), want, "{q}");
+        }
+    }
 
     #[test]
     fn periods_cover_whole_days_months_years() {

@@ -24,8 +24,11 @@ pub struct Snippeter {
     analyzer: TextAnalyzer,
     matchers: Vec<Matcher>,
     /// Finds the anchors (leading letters a word must have to possibly match) in a body
-    /// at once, ASCII case folded; None when a typo matcher makes every word a candidate.
-    finder: Option<AhoCorasick>,
+    /// at once, in its ASCII-lowercased copy; None when a typo matcher makes every word a
+    /// candidate.
+    finder: Option<Finder>,
+    /// The body being matched, ASCII lower-cased (same byte offsets), reused per body.
+    lower: Vec<u8>,
     max_chars: usize,
     /// What each candidate word analysed to, for this query: the shown bodies share most
     /// of their words (`the`, `said`), and analysing (stemming) a word costs far more
@@ -49,23 +52,14 @@ impl Snippeter {
                 Matcher::Fuzzy(..) => None,
             })
             .collect();
-        let finder = anchors.and_then(|a| {
-            // Leftmost, not overlapping: an anchor is letters only, so a match lies inside
-            // one word and can hide no other word's start; this keeps the SIMD prefilter.
-            // A contiguous NFA builds in microseconds (a DFA per query cost more).
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostFirst)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(a)
-                .ok()
-        });
+        let finder = anchors.and_then(|a| Finder::new(a.iter().map(|x| x.to_ascii_lowercase())));
         Snippeter {
             analyzer,
             matchers,
             finder,
             max_chars: max_chars.max(20),
             seen: FxHashMap::default(),
+            lower: Vec::new(),
         }
     }
 
@@ -151,7 +145,10 @@ impl Snippeter {
             }
             return out;
         };
-        for (start, end) in candidate_words(body, finder) {
+        self.lower.clear();
+        self.lower.extend_from_slice(body.as_bytes());
+        self.lower.make_ascii_lowercase();
+        for (start, end) in candidate_words(body, &self.lower, finder) {
             let word = &body[start..end];
             let found = match self.seen.get(word) {
                 Some(found) => *found,
@@ -207,7 +204,7 @@ impl Snippeter {
 /// SimpleTokenizer cuts them) that may match: those starting with an anchor, found by
 /// `finder`, and every word with a non-ASCII letter (accents fold, Cyrillic romanises:
 /// their analysed form cannot be told from their bytes). Sorted, each once.
-fn candidate_words(body: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
+fn candidate_words(body: &str, lower: &[u8], finder: &Finder) -> Vec<(usize, usize)> {
     let bytes = body.as_bytes();
     let alnum_before = |at: usize| {
         body[..at]
@@ -222,11 +219,16 @@ fn candidate_words(body: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
             .map_or(body.len(), |(i, _)| from + i)
     };
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for m in finder.find_iter(body) {
-        let at = m.start();
+    let mut found = |at: usize| {
+        // Leftmost matches, not overlapping: an anchor is letters only, so a match lies
+        // inside one word and can hide no other word's start.
         if !alnum_before(at) && spans.last().is_none_or(|l| l.0 != at) {
             spans.push((at, word_end(at)));
         }
+    };
+    match finder {
+        Finder::Packed(p) => p.find_iter(lower).for_each(|m| found(m.start())),
+        Finder::Automaton(a) => a.find_iter(lower).for_each(|m| found(m.start())),
     }
     let mut i = 0;
     while i < bytes.len() {
@@ -282,6 +284,34 @@ fn matches(m: &Matcher, token: &str) -> bool {
         Matcher::Term(t) => token == t,
         Matcher::Prefix(p) => token.starts_with(p.as_str()),
         Matcher::Fuzzy(t, d) => within_distance(t, token, *d as usize),
+    }
+}
+
+/// A multi-pattern search for the (lower-case) anchors. Teddy, aho-corasick's packed SIMD
+/// searcher, builds in well under a microsecond; building the automaton was a tenth of a
+/// rare word's search. The automaton serves where Teddy cannot (no SIMD, many patterns).
+enum Finder {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl Finder {
+    fn new(anchors: impl Iterator<Item = String>) -> Option<Finder> {
+        let anchors: Vec<String> = anchors.collect();
+        let packed = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&anchors)
+            .build();
+        if let Some(p) = packed {
+            return Some(Finder::Packed(p));
+        }
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&anchors)
+            .ok()
+            .map(Finder::Automaton)
     }
 }
 
