@@ -33,31 +33,77 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 /// RFC 2822, or any form [`parse_dateline`] accepts. Returns RFC 3339 in UTC.
 pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim();
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+    if let Some(d) = parse_zoned(s) {
         return Some(to_rfc3339(d));
     }
-    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(to_rfc3339(d));
+    if let Some(d) = parse_naive(s) {
+        return Some(to_rfc3339(Utc.from_utc_datetime(&d).fixed_offset()));
     }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-    ] {
-        if let Ok(d) = DateTime::parse_from_str(s, fmt) {
-            return Some(to_rfc3339(d));
-        }
-    }
-    for fmt in [
+    parse_dateline(s)
+}
+
+/// A timestamp with its zone: RFC 3339, RFC 2822, ISO 8601 with `+hhmm`.
+fn parse_zoned(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    DateTime::parse_from_rfc3339(s)
+        .or_else(|_| DateTime::parse_from_rfc2822(s))
+        .ok()
+        .or_else(|| {
+            [
+                "%Y-%m-%dT%H:%M:%S%.f%z",
+                "%Y-%m-%dT%H:%M%z",
+                "%Y-%m-%d %H:%M:%S%.f%z",
+            ]
+            .iter()
+            .find_map(|fmt| DateTime::parse_from_str(s, fmt).ok())
+        })
+}
+
+/// An ISO 8601 timestamp without a zone.
+fn parse_naive(s: &str) -> Option<NaiveDateTime> {
+    [
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(to_rfc3339(Utc.from_utc_datetime(&d).fixed_offset()));
+    ]
+    .iter()
+    .find_map(|fmt| NaiveDateTime::parse_from_str(s.trim(), fmt).ok())
+}
+
+/// `chosen` (RFC 3339, from [`parse_date`]) at the publisher's own offset when the page
+/// states it elsewhere. Structured metadata is often in UTC while the page shows local
+/// time, and the day a reader sees is the local one: an article published at 22:22 in New
+/// York is dated the 22nd, though UTC says the 23rd. `others` are the page's other date
+/// values; the first that names the same instant (within a minute) with a non-zero
+/// offset, or without a zone but to the second a whole number of half hours (up to -12 h
+/// or +14 h) away from UTC, gives the offset. Otherwise `chosen` is returned unchanged.
+pub fn at_local_offset(chosen: &str, others: &[String]) -> String {
+    let Ok(at) = DateTime::parse_from_rfc3339(chosen) else {
+        return chosen.to_string();
+    };
+    if at.offset().local_minus_utc() != 0 {
+        return chosen.to_string();
+    }
+    let utc = at.naive_utc();
+    for other in others {
+        let offset = if let Some(d) = parse_zoned(other) {
+            let same = (d.naive_utc() - utc).num_seconds().abs() <= 60;
+            (same && d.offset().local_minus_utc() != 0).then(|| *d.offset())
+        } else if let Some(local) = parse_naive(other) {
+            let diff = (local - utc).num_seconds();
+            let halves = (diff as f64 / 1800.0).round() as i64;
+            let residual = (diff - halves * 1800).abs();
+            ((-24..=28).contains(&halves) && halves != 0 && residual <= 1)
+                .then(|| FixedOffset::east_opt((halves * 1800) as i32))
+                .flatten()
+        } else {
+            None
+        };
+        if let Some(offset) = offset {
+            return to_rfc3339(at.with_timezone(&offset));
         }
     }
-    parse_dateline(s)
+    chosen.to_string()
 }
 
 /// Parses a line that is only a date, such as `Published: 3 January 2025`,
@@ -146,6 +192,62 @@ fn zone_offset(z: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utc_metadata_takes_the_offset_the_page_shows() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let cases = [
+            // The same instant shown at -05:00 elsewhere on the page: the New York day.
+            (
+                "2023-12-23T03:22:07Z",
+                s(&["2023-12-23T03:22:07Z", "2023-12-22T22:22:07-0500"]),
+                "2023-12-22T22:22:07-05:00",
+            ),
+            // A zone-less local rendering eight hours behind UTC.
+            (
+                "2023-12-24T01:06:51Z",
+                s(&["2023-12-23 17:06:51"]),
+                "2023-12-23T17:06:51-08:00",
+            ),
+            // Another instant (an update) is not the same article time: unchanged.
+            (
+                "2023-12-02T00:46:23Z",
+                s(&["2023-11-17T15:29:33-05:00"]),
+                "2023-12-02T00:46:23Z",
+            ),
+            // A naive time not a whole number of half hours away: another moment.
+            (
+                "2023-10-16T21:56:19Z",
+                s(&["2023-10-16 18:26:00"]),
+                "2023-10-16T21:56:19Z",
+            ),
+            (
+                "2023-10-16T21:56:19Z",
+                s(&["2023-10-16 21:56:00"]),
+                "2023-10-16T21:56:19Z",
+            ),
+            // India, half an hour off the hour.
+            (
+                "2023-10-16T21:56:19Z",
+                s(&["2023-10-17T03:26:19"]),
+                "2023-10-17T03:26:19+05:30",
+            ),
+            // Already local: kept.
+            (
+                "2023-12-01T19:46:23-05:00",
+                s(&["2023-12-02T09:46:23+09:00"]),
+                "2023-12-01T19:46:23-05:00",
+            ),
+            ("2023-12-22T22:20:00Z", s(&[]), "2023-12-22T22:20:00Z"),
+        ];
+        for (chosen, others, want) in cases {
+            assert_eq!(
+                at_local_offset(chosen, &others),
+                want,
+                "{chosen} {others:?}"
+            );
+        }
+    }
 
     #[test]
     fn dateline_table() {

@@ -107,8 +107,9 @@ pub fn read_html(text: &str) -> RawArticle {
         .next()
         .or_else(|| meta(&["og:url"]))
         .or_else(|| ld.as_ref().and_then(|a| a.get("url")).and_then(ld_text));
-    // The first candidate, in order of trust, that reads as a date.
-    let date = ld
+    // The first candidate, in order of trust, that reads as a date, at the offset the
+    // page shows when another candidate is the same instant in local time.
+    let dates: Vec<String> = ld
         .as_ref()
         .and_then(|a| a.get("datePublished").or_else(|| a.get("dateCreated")))
         .and_then(ld_text)
@@ -147,7 +148,11 @@ pub fn read_html(text: &str) -> RawArticle {
                 .take(20)
                 .map(|t| squash(&t.text().collect::<String>())),
         )
-        .find_map(|d| crate::extract::dates::parse_date(&d));
+        .collect();
+    let date = dates
+        .iter()
+        .find_map(|d| crate::extract::dates::parse_date(d))
+        .map(|d| crate::extract::dates::at_local_offset(&d, &dates));
 
     let lang = doc
         .root_element()
