@@ -144,7 +144,7 @@ pub fn read_html(text: &str) -> RawArticle {
         )
         .chain(url.as_deref().and_then(date_in_url))
         .chain(
-            doc.select(&sel("time, [class*=date], [class*=Date], [class*=time]"))
+            doc.select(&sel("time, [class*=date i], [id*=date i], [class*=time]"))
                 .take(20)
                 .map(|t| squash(&t.text().collect::<String>())),
         )
@@ -543,6 +543,19 @@ mod tests {
                 body: r#"<p class="byline">By <span class="byline__name">Maria Lopez</span> <time datetime="2022-05-06T10:00:00Z">6 May</time></p>"#,
                 authors: &["Maria Lopez"],
                 date: Some("2022-05-06T10:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "a date element named by its id",
+                body: r#"<dl><dt>Posted</dt><dd id="date_posted">December 13, 2023</dd></dl>"#,
+                date: Some("2023-12-13T00:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "JSON-LD in UTC at the offset the page's <time> shows",
+                head: r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-12-23T03:22:07Z"}</script>"#,
+                body: r#"<time datetime="2023-12-22T22:22:07-0500">December 22, 2023 10:22PM EST</time>"#,
+                date: Some("2023-12-22T22:22:07-05:00"),
                 ..NONE
             },
             Case {
