@@ -398,12 +398,32 @@ pub fn split_names(s: &str) -> Vec<String> {
     let s = BY.replace(&s, "");
     let mut out: Vec<String> = Vec::new();
     for part in SPLIT.split(&s) {
-        let part = part.trim().trim_end_matches('.');
+        let part = without_credentials(part.trim().trim_end_matches('.'));
         if NAME_FULL.is_match(part) && !is_organisation(part) && !out.iter().any(|n| n == part) {
             out.push(part.to_string());
         }
     }
     out
+}
+
+/// The name without academic and professional letters after it ("Lauren Manaker MS",
+/// "Ann Lee PhD RD"): they are not part of the name. Two words at least stay.
+fn without_credentials(name: &str) -> &str {
+    const LETTERS: &[&str] = &[
+        "MD", "PhD", "DPhil", "MS", "MSc", "MA", "BA", "BSc", "MBA", "MPH", "RD", "RDN", "LD",
+        "LDN", "CDN", "CPT", "RN", "NP", "DVM", "JD", "Esq", "CFA", "CPA", "DDS", "FRCP",
+    ];
+    let mut name = name;
+    while let Some((rest, last)) = name.rsplit_once(' ') {
+        let last = last
+            .trim_matches(|c: char| c == ',' || c == '.')
+            .replace('.', "");
+        if rest.split_whitespace().count() < 2 || !LETTERS.contains(&last.as_str()) {
+            break;
+        }
+        name = rest.trim_end_matches([',', ' ']);
+    }
+    name
 }
 
 /// A capitalised name that is a newsroom, a role or a publication, not a person:
@@ -651,6 +671,11 @@ mod tests {
                 &["Ann Lee", "Bo Kim", "Cy Young"],
             ),
             ("Ann Lee, political correspondent", &["Ann Lee"]),
+            ("Lauren Manaker MS", &["Lauren Manaker"]),
+            ("Ann Lee, PhD, R.D.", &["Ann Lee"]),
+            ("By Jo Ma MD and Bo Kim", &["Jo Ma", "Bo Kim"]),
+            // A two-word name keeps its second word even when it looks like letters.
+            ("Ann MA", &["Ann MA"]),
             ("Staff", &[]),
             ("Reuters", &[]),
             ("https://example.org/ann", &[]),
