@@ -217,11 +217,17 @@ fn byline_names(doc: &Html) -> Vec<String> {
             .filter_map(scraper::ElementRef::wrap)
             .any(|a| {
                 let el = a.value();
+                // The classes of the page and article containers describe the page
+                // (`article.comments-open`), not a region of furniture.
+                let container = matches!(el.name(), "html" | "body" | "main" | "article");
                 matches!(el.name(), "nav" | "aside" | "footer")
-                    || el.attr("class").is_some_and(|c| {
-                        let c = c.to_ascii_lowercase();
-                        c.contains("related") || c.contains("recommend") || c.contains("comment")
-                    })
+                    || !container
+                        && el.attr("class").is_some_and(|c| {
+                            let c = c.to_ascii_lowercase();
+                            c.contains("related")
+                                || c.contains("recommend")
+                                || c.contains("comment")
+                        })
             })
     };
     fn add(names: &mut Vec<String>, text: String) {
@@ -543,6 +549,12 @@ mod tests {
                 body: r#"<p class="byline">By <span class="byline__name">Maria Lopez</span> <time datetime="2022-05-06T10:00:00Z">6 May</time></p>"#,
                 authors: &["Maria Lopez"],
                 date: Some("2022-05-06T10:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "a byline inside an article whose classes mention comments",
+                body: r#"<article class="article-single comments-open"><p class="byline"><a rel="author" href="/author/ft/"><span>Ana Ruiz and Tom Hale, Financial Times</span></a></p></article>"#,
+                authors: &["Ana Ruiz", "Tom Hale"],
                 ..NONE
             },
             Case {
