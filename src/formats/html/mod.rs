@@ -90,6 +90,9 @@ pub fn read_html(text: &str) -> RawArticle {
     if authors.is_empty() {
         authors = byline_names(&doc);
     }
+    if authors.is_empty() {
+        authors = written_byline(&doc);
+    }
     // A site or publisher named as the author is not a person.
     authors.retain(|a| !source.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(a)));
     let mut seen = Vec::new();
@@ -269,6 +272,51 @@ fn byline_names(doc: &Html) -> Vec<String> {
     }
     names.truncate(4);
     names
+}
+
+/// A byline written as text, unmarked, just under the headline: `posted on <time> by
+/// Rafael Antonio Pineda`. Looks at the short text runs that follow the first `<h1>` (a
+/// byline comes before the story) for `by` and a capitalised name; `Photo by ...` and
+/// other credits are not bylines.
+fn written_byline(doc: &Html) -> Vec<String> {
+    static BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[\s|·,—–-])(?P<credit>(?i:photo|photos|image|images|video|illustration|graphic|picture|pictures|photograph)\s+)?\b[Bb]y\s+(?P<names>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,5})\s*$",
+        )
+        .expect("static regex")
+    });
+    let Some(h1) = doc.select(&sel("h1")).next() else {
+        return Vec::new();
+    };
+    let mut after = false;
+    let mut seen = 0;
+    for node in doc.root_element().descendants() {
+        if node.id() == h1.id() {
+            after = true;
+            continue;
+        }
+        if !after {
+            continue;
+        }
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let text = squash(text);
+        if text.is_empty() || node.ancestors().any(|a| a.id() == h1.id()) {
+            continue;
+        }
+        seen += 1;
+        // Past the first paragraphs the story has begun.
+        if seen > 12 || text.len() > 200 {
+            break;
+        }
+        if let Some(c) = BY.captures(&text) {
+            if c.name("credit").is_none() {
+                return crate::clean::split_names(&c["names"]);
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// A date written into the URL's path: `/2023/12/20/` or `2023-12-20`.
@@ -555,6 +603,20 @@ mod tests {
                 what: "a byline inside an article whose classes mention comments",
                 body: r#"<article class="article-single comments-open"><p class="byline"><a rel="author" href="/author/ft/"><span>Ana Ruiz and Tom Hale, Financial Times</span></a></p></article>"#,
                 authors: &["Ana Ruiz", "Tom Hale"],
+                ..NONE
+            },
+            Case {
+                what: "a byline written as text under the headline; a photo credit is not one",
+                body: r#"<h1>Film opens in Jakarta</h1><div><small>posted on <time datetime="2023-12-19">2023-12-19</time></small> by Rafael Antonio Pineda</div>"#,
+                title: Some("Film opens in Jakarta"),
+                authors: &["Rafael Antonio Pineda"],
+                date: Some("2023-12-19T00:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "a photo credit under the headline is not a byline",
+                body: r#"<h1>Film opens in Jakarta</h1><figure><figcaption>Photo by Ann Lee</figcaption></figure>"#,
+                title: Some("Film opens in Jakarta"),
                 ..NONE
             },
             Case {
