@@ -197,8 +197,8 @@ impl<'a> NewsSearcher<'a> {
         let (total, ranked, facets): (usize, Vec<(f32, DocAddress)>, Facets) = match opts.sort {
             // Ranking alone lets tantivy skip blocks whose best score cannot enter the top
             // (block-max WAND); a collector beside it (Count) forces every match to be
-            // scored. So the total is a separate pass that scores nothing: for one term it
-            // is the term's document frequency, read not counted.
+            // scored. So the total is a separate pass that scores nothing and stops at
+            // COUNT_CAP.
             SortOrder::Relevance if opts.facets.is_empty() && !opts.all && compiled.prunable => {
                 let top = self
                     .searcher
@@ -303,9 +303,9 @@ impl<'a> NewsSearcher<'a> {
         })
     }
 
-    /// Matching articles counted without scoring, up to `cap`: (count, whether it is
-    /// the exact total; false when there are more than `cap`). The walk stops at `cap`, so a common word costs no more to count
-    /// than a mid one.
+    /// Matching articles counted without scoring, up to `cap`: (count, whether it is the
+    /// exact total; false when there are more than `cap`). The walk stops at `cap`, so a
+    /// common word costs no more to count than a mid one.
     fn count_up_to(&self, q: &dyn Query, cap: usize) -> tantivy::Result<(usize, bool)> {
         let weight = q.weight(EnableScoring::disabled_from_searcher(&self.searcher))?;
         let mut n = 0usize;
