@@ -96,7 +96,9 @@ fn score(tsv_name: &str, bbc: &std::path::Path) -> Figures {
             },
         });
     }
-    let show = std::env::var_os("NEWSIDX_SHOW_WORST").is_some();
+    // The held-out set's misses are never listed: read, they would make it a tuning set.
+    // (Session 4 listed them once by mistake; see the README's quote section.)
+    let show = tsv_name != "quotes_heldout.tsv" && std::env::var_os("NEWSIDX_SHOW_WORST").is_some();
     let (mut extracted, mut right) = (0usize, 0usize);
     let (mut gold_total, mut found) = (0usize, 0usize);
     let (mut named_found, mut speakers_right) = (0usize, 0usize);
@@ -203,4 +205,4 @@ const RECALL_NOW: f64 = 0.947;
 const SPEAKER_NOW: f64 = 0.882;
 const HELD_OUT_PRECISION_NOW: f64 = 1.0;
 const HELD_OUT_RECALL_NOW: f64 = 0.979;
-const HELD_OUT_SPEAKER_NOW: f64 = 0.674;
+const HELD_OUT_SPEAKER_NOW: f64 = 0.717;

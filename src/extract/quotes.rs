@@ -61,7 +61,7 @@ static AFTER_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,.!?—–-]*(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b"
+        r"^[\s,.!?—–-]*(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,(?P<appos>[^,]{{1,80}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b"
     ))
 });
 /// `said LSE chief executive Clara Furse`, `declared Wallabies coach Eddie Jones on ...`,
@@ -112,7 +112,7 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,[^,]{{1,160}},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
+        r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,(?P<appos>[^,]{{1,160}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
     ))
 });
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -411,7 +411,7 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
             &*AFTER_ACCORDING,
         ] {
             if let Some(c) = re.captures(after) {
-                return Some(c["who"].to_string());
+                return Some(subject(&c));
             }
         }
     }
@@ -430,10 +430,98 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
     }
     for re in [&*BEFORE_SUBJECT, &*BEFORE_ORG, &*BEFORE_ACCORDING] {
         if let Some(c) = re.captures(before) {
-            return Some(c["who"].to_string());
+            return Some(subject(&c));
         }
     }
     None
+}
+
+/// The speaker a subject pattern found: `who`, unless `who` is a title and the clause
+/// between commas after it is nothing but a person's name (`Argentina's President, Nestor
+/// Kirchner, said`, `The Attorney General, Lord Goldsmith, said`): then that name.
+fn subject(c: &regex::Captures) -> String {
+    let who = &c["who"];
+    let title = who.contains("'s ")
+        || who.contains("’s ")
+        || who
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
+    if title {
+        if let Some(name) = c.name("appos").and_then(|a| bare_name(a.as_str())) {
+            return name;
+        }
+    }
+    who.to_string()
+}
+
+/// Words that end a title rather than a name (`Attorney General`, `Prime Minister`); a
+/// possessive (`Argentina's President`) marks a title too.
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "general",
+    "archbishop",
+    "bishop",
+    "governor",
+    "mayor",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "judge",
+    "prosecutor",
+    "coach",
+    "manager",
+    "captain",
+    "executive",
+    "officer",
+    "head",
+    "editor",
+    "founder",
+    "senator",
+    "mp",
+];
+
+/// A clause that is only a person's name, with an honorific or style before it (`Nestor
+/// Kirchner`, `Lord Goldsmith`, `the Most Reverend Peter Smith`); None for anything else.
+fn bare_name(clause: &str) -> Option<String> {
+    static NAME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        re(format!(
+            r"^(?:{HONORIFIC}|(?:Lord|Lady|Baroness|Baron|Cardinal)\s+)?{PERSON}$"
+        ))
+    });
+    let mut s = clause.trim();
+    for style in [
+        "the ",
+        "The ",
+        "Most Reverend ",
+        "Right Reverend ",
+        "Rt Hon ",
+        "Reverend ",
+    ] {
+        s = s.strip_prefix(style).unwrap_or(s).trim_start();
+    }
+    let words = s.split_whitespace().count();
+    let styled = s.split_whitespace().next().is_some_and(|w| {
+        matches!(w, "Lord" | "Lady" | "Baroness" | "Baron" | "Cardinal") || HONORIFIC_RE.is_match(s)
+    });
+    (NAME_ONLY.is_match(s) && (words >= 2 || styled) && !is_not_name(s.split(' ').next()?))
+        .then(|| clean_name(s))
 }
 
 /// The speaker named in the clause after a speech verb: the first capitalised name not
@@ -913,6 +1001,19 @@ mod tests {
             (
                 "Kremlin spokesman Dmitry Peskov told reporters: «We see no basis for talks.»",
                 &[("We see no basis for talks.", Some("Dmitry Peskov"))],
+            ),
+            (
+                "Argentina's President, Nestor Kirchner, said on Friday: \"The best deal in history.\"",
+                &[("The best deal in history.", Some("Nestor Kirchner"))],
+            ),
+            (
+                "The Attorney General, Lord Goldsmith, said he would act \"in the near future\" on it.",
+                &[("in the near future", Some("Goldsmith"))],
+            ),
+            // Not a title before the commas: the subject stays the speaker.
+            (
+                "Ann Lee, Acme Corp, said: \"Sales are up and we are hiring.\"",
+                &[("Sales are up and we are hiring.", Some("Ann Lee"))],
             ),
             (
                 "Ann Lee arrived late. „Wir sind bereit“, she said.",
