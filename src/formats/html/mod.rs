@@ -276,12 +276,13 @@ fn byline_names(doc: &Html) -> Vec<String> {
 
 /// A byline written as text, unmarked, just under the headline: `posted on <time> by
 /// Rafael Antonio Pineda`. Looks at the short text runs that follow the first `<h1>` (a
-/// byline comes before the story) for `by` and a capitalised name; `Photo by ...` and
-/// other credits are not bylines.
+/// byline comes before the story) for `by` and a capitalised name, at the start of the
+/// run or after a date or a separator (`hit by Storm Ciara` in a standfirst is not a
+/// byline); `Photo by ...` and other credits are not bylines.
 fn written_byline(doc: &Html) -> Vec<String> {
     static BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?:^|[\s|·,—–-])(?P<credit>(?i:photo|photos|image|images|video|illustration|graphic|picture|pictures|photograph)\s+)?\b[Bb]y\s+(?P<names>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,5})\s*$",
+            r"^(?:[^.!?]*(?:\d|[|·,—–-])[^.!?]*?\s)?(?P<credit>(?i:photo|photos|image|images|video|illustration|graphic|picture|pictures|photograph)\s+)?[Bb]y\s+(?P<names>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.\-]*){1,5})\s*$",
         )
         .expect("static regex")
     });
@@ -611,6 +612,13 @@ mod tests {
                 title: Some("Film opens in Jakarta"),
                 authors: &["Rafael Antonio Pineda"],
                 date: Some("2023-12-19T00:00:00Z"),
+                ..NONE
+            },
+            Case {
+                what: "a standfirst ending in `by` and a name is not a byline",
+                body: r#"<h1>Floods reach the valley towns</h1><p class="standfirst">Homes were hit by Storm Ciara</p><div>Updated 3 hours ago by Jo Park</div>"#,
+                title: Some("Floods reach the valley towns"),
+                authors: &["Jo Park"],
                 ..NONE
             },
             Case {
