@@ -306,7 +306,26 @@ impl<'a> NewsSearcher<'a> {
     /// Matching articles counted without scoring, up to `cap`: (count, whether it is the
     /// exact total; false when there are more than `cap`). The walk stops at `cap`, so a
     /// common word costs no more to count than a mid one.
+    ///
+    /// `q` must be an OR of terms ([`query::Compiled::prunable`]): it then matches at least
+    /// as many articles as its most frequent term, so when a term's document frequency is
+    /// already past `cap` nothing is walked. Frequencies still count deleted documents
+    /// until a merge, so that shortcut is taken only in an index without deletions.
     fn count_up_to(&self, q: &dyn Query, cap: usize) -> tantivy::Result<(usize, bool)> {
+        let readers = self.searcher.segment_readers();
+        if readers.iter().all(|r| r.num_deleted_docs() == 0) {
+            let (mut most, mut failed) = (0u64, None);
+            q.query_terms(&mut |term, _| match self.searcher.doc_freq(term) {
+                Ok(n) => most = most.max(n),
+                Err(e) => failed = Some(e),
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if most > cap as u64 {
+                return Ok((cap, false));
+            }
+        }
         let weight = q.weight(EnableScoring::disabled_from_searcher(&self.searcher))?;
         let mut n = 0usize;
         for reader in self.searcher.segment_readers() {
@@ -553,6 +572,25 @@ mod tests {
         };
         let r = searcher.search(&opts).unwrap();
         assert_eq!((r.total, r.total_exact, r.hits.len()), (5, true, 2));
+
+        // With a deleted article the frequencies overcount: the matches are walked.
+        std::fs::remove_file(corpus.join("0.txt")).unwrap();
+        idx.update(&corpus, &UpdateOptions::default(), &NoProgress)
+            .unwrap();
+        let searcher = NewsSearcher::new(&idx).unwrap();
+        let q = searcher.parse("Kursk").unwrap();
+        let deleted = searcher
+            .searcher
+            .segment_readers()
+            .iter()
+            .any(|r| r.num_deleted_docs() > 0);
+        for (cap, want) in [(1, (1, false)), (4, (4, true)), (5, (4, true))] {
+            assert_eq!(
+                searcher.count_up_to(&*q, cap).unwrap(),
+                want,
+                "cap {cap}, deletions {deleted}"
+            );
+        }
     }
 
     #[test]
