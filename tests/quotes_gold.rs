@@ -1,4 +1,4 @@
-//! Quote extraction scored against the hand-made gold sets `tests/quotes_gold.tsv` (246
+//! Quote extraction scored against the hand-made gold sets `tests/quotes_gold.tsv` (293
 //! quotes in 70 articles of ../shared/corpus/bbc and the seed; the file's header gives the
 //! annotation rules) and `tests/quotes_heldout.tsv` (88 quotes in 20 more articles,
 //! annotated after the rules were written and scored blind). Each held-out set was scored blind first
@@ -201,9 +201,10 @@ fn quotes_on_the_held_out_set() {
 }
 
 const PRECISION_NOW: f64 = 0.979;
-const RECALL_NOW: f64 = 0.952;
-const SPEAKER_NOW: f64 = 0.855;
-// Scored blind in session 5 (annotated before newsidx ran on the articles): 0.966, 0.966, 0.750.
+const RECALL_NOW: f64 = 0.959;
+const SPEAKER_NOW: f64 = 0.953;
+// Scored blind in session 5 (annotated before newsidx ran on the articles): 0.966, 0.966,
+// 0.750; after rules written from development-set misses only (its misses unread): 0.821.
 const HELD_OUT_PRECISION_NOW: f64 = 0.966;
 const HELD_OUT_RECALL_NOW: f64 = 0.966;
-const HELD_OUT_SPEAKER_NOW: f64 = 0.750;
+const HELD_OUT_SPEAKER_NOW: f64 = 0.821;

@@ -5,9 +5,11 @@
 //! next one (the convention for multi-paragraph quotes); its speaker is the one attributed
 //! where the quote finally closes. The speaker comes from the words around the quote
 //! (`X said`, `said X`, `X told reporters`, `X added:`, `according to X`); a pronoun resolves
-//! to the person named last before the quote, a surname or `Mr Brown` to the full name
-//! given earlier, and a quote with no attribution of its own inherits the speaker of the
-//! quote before it in the same paragraph.
+//! to the subject of its sentence or the one before (a person: not an organisation, a
+//! place, a bare title, an object of a preposition or someone of the other gender where an
+//! honorific says), a title (`the judge`, `said the spokesman`) to whom the story gave it,
+//! a surname or `Mr Brown` to the full name given earlier, and a quote with no attribution
+//! of its own inherits the speaker of the quote before it in the same paragraph.
 
 use std::sync::LazyLock;
 
@@ -41,7 +43,9 @@ struct Span {
 const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused";
 const HONORIFIC: &str =
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
-const PERSON: &str = r"\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le|al|bin|ibn|el)\s+)?\p{Lu}[\p{L}'’\-]+){0,3}";
+/// A name: capitalised words, with particles (`van`, `bin`) and middle initials
+/// (`Samuel L Jackson`, `George W. Bush`) between them.
+const PERSON: &str = r"\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le|al|bin|ibn|el)\s+|\p{Lu}\.?\s+)?\p{Lu}[\p{L}'’\-]+){0,3}";
 
 /// The attribution patterns repeat Unicode classes a bounded number of times, so their
 /// lazy DFAs have many states: with the regex crate's default cache (2 MiB) the cache
@@ -74,11 +78,11 @@ static AFTER_VERB_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `chairman and chief executive Richard Parsons said`: roles in lower case before a name.
 static AFTER_ROLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*)\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+        r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*),?\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
     ))
 });
 /// Words for an organisation speaking: `it said`, `the firm said`, `the committee added`.
-const ORG: &str = r"(?:[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement|magazine|newspaper|paper|broadcaster|network|channel|website|league|federation|association|commission|authority|police|court|spokesman|spokeswoman|spokesperson))";
+const ORG: &str = r"(?:[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement|complaint|lawsuit|letter|ruling|study|magazine|newspaper|paper|broadcaster|network|channel|website|league|federation|association|commission|authority|police|court|spokesman|spokeswoman|spokesperson))";
 static AFTER_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,—–-]*(?P<who>{ORG})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
@@ -122,7 +126,7 @@ static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERSON_MENTION: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"(?:{HONORIFIC})?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{0,3}}"
+        r"(?:{HONORIFIC})?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+(?:\p{{Lu}}\.?\s+)?\p{{Lu}}[\p{{L}}'’\-]+){{0,3}}"
     ))
 });
 static HONORIFIC_RE: LazyLock<Regex> = LazyLock::new(|| re(format!("^{HONORIFIC}")));
@@ -210,6 +214,8 @@ const NOT_NAMES: &[&str] = &[
     "November",
     "December",
     "Responding",
+    "Former",
+    "Ex",
     "Speaking",
     "Asked",
     "Mr",
@@ -236,11 +242,29 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     let mut out: Vec<(Span, Option<String>)> = Vec::new();
     // Speakers named so far: a pronoun prefers someone already speaking in the story.
     let mut speakers: Vec<String> = Vec::new();
-    for span in spans {
+    // Where the run of quote marks a span ends started: `"A. "B," he said` is one speech,
+    // and `he` refers to someone named before "A".
+    let mut run_start: Option<(usize, usize)> = None;
+    let mut prev_open: Option<&Span> = None;
+    for span in &spans {
+        let continues = prev_open.is_some_and(|p| p.para == span.para || p.para + 1 == span.para);
+        if !continues {
+            run_start = Some((span.para, span.open_at));
+        }
+        prev_open = (!span.closed).then_some(span);
+        let span = span.clone();
         let para = &paragraphs[span.para];
         let text = para[span.start..span.end].trim();
-        let attributed = attribute(para, &span)
-            .map(|who| resolve(&who, &span, paragraphs, &mentions, &speakers));
+        let anchor = run_start.unwrap_or((span.para, span.open_at));
+        let attributed = attribute(para, &span).map(|(who, at)| {
+            // A pronoun after the quote: look before the run the quote belongs to.
+            let at = if at >= span.after {
+                anchor
+            } else {
+                (span.para, at)
+            };
+            resolve(&who, at, &span, paragraphs, &mentions, &speakers)
+        });
         if let Some(Some(who)) = &attributed {
             if !speakers.contains(who) {
                 speakers.push(who.clone());
@@ -271,19 +295,20 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
         if out[i].1.is_none() && (same_para || runs_on) {
             // A person named earlier in the quote's own sentence ("Mr Kennedy said he had
             // ... but advances mean "...") is its speaker, not the previous quote's.
-            out[i].1 =
-                sentence_subject(&out[i].0, paragraphs, &mentions).or_else(|| out[i - 1].1.clone());
+            out[i].1 = sentence_subject(&out[i].0, paragraphs, &mentions, &speakers)
+                .or_else(|| out[i - 1].1.clone());
         }
     }
-    // Still no one: the person the paragraph is about, else the speaker of the quote in
-    // the paragraph before (a paragraph of quote continues the last speaker).
+    // Still no one: the person the paragraph is about, else the speaker of the quote
+    // before in this paragraph or the one before (a paragraph of quote continues the
+    // last speaker).
     for i in 0..out.len() {
         if out[i].1.is_some() {
             continue;
         }
-        out[i].1 = paragraph_subject(&out[i].0, paragraphs, &mentions).or_else(|| {
+        out[i].1 = paragraph_subject(&out[i].0, paragraphs, &mentions, &speakers).or_else(|| {
             let prev = i.checked_sub(1).map(|p| &out[p])?;
-            (prev.0.para + 1 == out[i].0.para)
+            (prev.0.para + 1 >= out[i].0.para)
                 .then(|| prev.1.clone())
                 .flatten()
         });
@@ -387,7 +412,9 @@ fn straight_closes(p: &str, i: usize) -> bool {
 }
 
 /// The speaker words around a span: after the closing mark, else before the opening one.
-fn attribute(para: &str, span: &Span) -> Option<String> {
+/// Returns the attribution words and where they stand in the paragraph (a pronoun before
+/// the quote refers to someone named before it, not to a name between it and the quote).
+fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     let after = &para[span.after..];
     let after = &after[..after.find(['“', '„', '«', '"']).unwrap_or(after.len())];
     // `"...strikers". Rinaldi told BBC Sport:` and `"... to 20." All three parties say`
@@ -399,7 +426,7 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
     if !new_sentence {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             if let Some(who) = name_in_clause(&c["clause"]) {
-                return Some(who);
+                return Some((who, span.after));
             }
         }
         for re in [
@@ -411,7 +438,7 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
             &*AFTER_ACCORDING,
         ] {
             if let Some(c) = re.captures(after) {
-                return Some(subject(&c));
+                return Some((subject(&c), span.after));
             }
         }
     }
@@ -425,12 +452,15 @@ fn attribute(para: &str, span: &Span) -> Option<String> {
     let before = &before[sentence_start..];
     if let Some(c) = BEFORE_SPOKESMAN.captures(before) {
         if let Some(who) = c.name("who").or_else(|| c.name("for")) {
-            return Some(who.as_str().to_string());
+            return Some((who.as_str().to_string(), sentence_start + who.start()));
         }
     }
     for re in [&*BEFORE_SUBJECT, &*BEFORE_ORG, &*BEFORE_ACCORDING] {
         if let Some(c) = re.captures(before) {
-            return Some(subject(&c));
+            return Some((
+                subject(&c),
+                sentence_start + c.name("who").map_or(0, |m| m.start()),
+            ));
         }
     }
     None
@@ -544,6 +574,23 @@ fn name_in_clause(clause: &str) -> Option<String> {
     if let Some(m) = AFTER_ORG_CLAUSE.find(clause) {
         return Some(m.as_str().to_string());
     }
+    // "the Spurs sporting director", "the club's new manager": a title and no name after
+    // it stands for the person who holds it.
+    if matches!(first, "the" | "The") {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        if let Some(k) = words
+            .iter()
+            .take(5)
+            .position(|w| TITLES.contains(&w.to_lowercase().as_str()))
+        {
+            let named_after = words
+                .get(k + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            if !named_after {
+                return Some(format!("the {}", words[k].to_lowercase()));
+            }
+        }
+    }
     // "union leader Vincenzo Lilliu": a few lower-case role words may come first.
     let lead = clause
         .split_whitespace()
@@ -586,10 +633,122 @@ struct Mention {
     name: String,
     /// Inside a quotation: the speaker's words, not the story's narration.
     in_quote: bool,
+    /// The object of a preposition (`Labour MP for West Ham`, `comments about Thierry
+    /// Henry`) or a name given with its acronym (`the Assistive Mouse Adapter (AMA)`):
+    /// kept for full names, never what a pronoun or a sentence's subject is.
+    oblique: bool,
+    /// From the honorific: `Some(true)` for Ms, Mrs, Miss, Lady, Dame, Baroness;
+    /// `Some(false)` for Mr, Sir, Lord.
+    female: Option<bool>,
+}
+
+/// Prepositions whose object is kept as a name (it may be a person's full name) but is
+/// not the subject a pronoun refers to.
+const OBLIQUE: &[&str] = &[
+    "for", "about", "against", "with", "by", "between", "among", "like", "than", "over", "under",
+    "behind", "beside",
+];
+
+/// Last words of an organisation's or a place's name: not who `he` or `she` is.
+const ORG_WORDS: &[&str] = &[
+    "international",
+    "association",
+    "council",
+    "ministry",
+    "office",
+    "board",
+    "committee",
+    "commission",
+    "party",
+    "group",
+    "bank",
+    "union",
+    "league",
+    "federation",
+    "corporation",
+    "company",
+    "agency",
+    "institute",
+    "university",
+    "college",
+    "trust",
+    "foundation",
+    "society",
+    "court",
+    "department",
+    "service",
+    "services",
+    "authority",
+    "club",
+    "fc",
+    "united",
+    "city",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "inc",
+    "ltd",
+    "plc",
+    "airways",
+    "airlines",
+    "network",
+    "organisation",
+    "organization",
+    "campaign",
+    "government",
+    "parliament",
+    "assembly",
+    "senate",
+    "congress",
+    "street",
+    "house",
+    "europe",
+    "pc",
+    "amendment",
+    "regiments",
+    "army",
+    "police",
+    "school",
+    "hospital",
+    "centre",
+    "center",
+    "exchange",
+    "fund",
+    "forum",
+    "radio",
+    "television",
+    "tv",
+    "magazine",
+    "online",
+];
+
+/// Whether `name` can be who `pronoun` (he or she) stands for: a person's name (not an
+/// organisation, a place or a bare title like `Attorney General`) of a matching gender
+/// where an honorific tells it.
+fn could_be(name: &str, pronoun: &str, mentions: &[Mention]) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    if ORG_WORDS.contains(&last.as_str()) || TITLES.contains(&last.as_str()) {
+        return false;
+    }
+    let female = pronoun.eq_ignore_ascii_case("she");
+    let surname = |n: &str| {
+        n.trim_start_matches('?')
+            .rsplit(' ')
+            .next()
+            .map(str::to_string)
+    };
+    let want = surname(name);
+    !mentions
+        .iter()
+        .filter(|m| surname(&m.name) == want)
+        .any(|m| m.female.is_some_and(|f| f != female))
 }
 
 fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Where the last object of a preposition ended (paragraph, byte).
+    let mut prev_object: Option<(usize, usize)> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
         for m in PERSON_MENTION.find_iter(p) {
             // After a preposition a capitalised phrase is a place ("on Mill Lane"), not a person.
@@ -599,16 +758,54 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                 .next()
                 .unwrap_or("");
             // ... unless a role follows it ("came from Brian Gammage, vice-president of").
+            // A pronoun or a verb after the comma starts a clause ("of Lords, he has
+            // said", "for West Ham, said"): no role there.
             let appositive = p[m.end()..]
                 .strip_prefix(", ")
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_lowercase);
+                .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+                .is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !is_speech_verb(w)
+                        && !matches!(
+                            w,
+                            "he" | "she"
+                                | "it"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "and"
+                                | "but"
+                                | "or"
+                                | "which"
+                                | "where"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "so"
+                        )
+                });
             if PREPOSITIONS.contains(&prev_word) && !appositive {
                 continue;
             }
+            // "The Assistive Mouse Adapter (AMA)": a name with its acronym is a thing's.
+            let acronym = p[m.end()..]
+                .strip_prefix(" (")
+                .and_then(|r| r.split_once(')'))
+                .is_some_and(|(a, _)| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()));
+            // "met with Stiller and Jackson": a name joined to an object is one too.
+            let joined = prev_object
+                .filter(|&(pj, end)| pj == pi && end <= m.start())
+                .is_some_and(|(_, end)| matches!(&p[end..m.start()], " and " | " or " | ", "));
+            let oblique = (OBLIQUE.contains(&prev_word) && !appositive) || acronym || joined;
+            prev_object = oblique.then_some((pi, m.end()));
             let name = clean_name(m.as_str());
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
+            let female = match m.as_str().split([' ', '.']).next() {
+                Some("Ms" | "Mrs" | "Miss" | "Lady" | "Dame" | "Baroness") => Some(true),
+                Some("Mr" | "Sir" | "Lord") => Some(false),
+                _ => None,
+            };
             if tokens.is_empty()
                 || is_not_name(tokens[0])
                 || is_speech_verb(&tokens[0].to_lowercase())
@@ -620,6 +817,8 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     at: (pi, m.start()),
                     name,
                     in_quote: false,
+                    oblique,
+                    female,
                 });
             } else {
                 // A lone capitalised word is a person only if it is the surname of one named earlier.
@@ -627,6 +826,8 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     at: (pi, m.start()),
                     name: format!("?{name}"),
                     in_quote: false,
+                    oblique,
+                    female,
                 });
             }
         }
@@ -657,10 +858,13 @@ fn clean_name(s: &str) -> String {
         }
     }
     let s = HONORIFIC_RE.replace(s, "");
-    s.trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim()
-        .to_string()
+    let s = s.trim_end_matches("’s").trim_end_matches("'s");
+    // "Ricky Gervais'": the possessive of a name ending in s.
+    let s = match s.strip_suffix(['\'', '’']) {
+        Some(base) if base.ends_with('s') => base,
+        _ => s,
+    };
+    s.trim().to_string()
 }
 
 /// Turns the attribution words into a full name: pronouns to the person named last,
@@ -715,98 +919,47 @@ fn sentence_start(para: &str, at: usize) -> usize {
 
 fn resolve(
     who: &str,
+    at: (usize, usize),
     span: &Span,
     paragraphs: &[String],
     mentions: &[Mention],
     speakers: &[String],
 ) -> Option<String> {
-    let at = (span.para, span.open_at);
     let full_names = full_names(mentions);
     let expand = |name: &str| expand_name(name, &full_names);
-    let para = &paragraphs[span.para];
-    match who.to_lowercase().as_str() {
-        "he" | "she" => {
-            // The subject of the sentence, else of the sentence before (the person a
-            // pronoun most often refers to), else the person named last.
-            let here = sentence_start(para, span.open_at);
-            let before = sentence_start(para, here.saturating_sub(2));
-            // In a window, someone already quoted wins over the first name in it
-            // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
-            let first_in = |from: usize, to: usize| {
-                let names: Vec<String> = mentions
-                    .iter()
-                    .filter(|m| m.at.0 == span.para && m.at.1 >= from && m.at.1 < to)
-                    .filter_map(|m| expand(&m.name))
-                    .collect();
-                names
-                    .iter()
-                    .find(|n| speakers.contains(n))
-                    .or(names.first())
-                    .cloned()
-            };
-            // A person is named more than once (full name, then surname); a club or a
-            // place named once in passing is not who "he" is.
-            let repeated = |name: &str| {
-                let last = name.rsplit(' ').next().unwrap_or(name);
-                mentions
-                    .iter()
-                    .filter(|m| !m.in_quote)
-                    .filter(|m| m.name.trim_start_matches('?').rsplit(' ').next() == Some(last))
-                    .count()
-                    > 1
-            };
-            first_in(here, span.open_at)
-                .or_else(|| (here > 0).then(|| first_in(before, here)).flatten())
-                .or_else(|| {
-                    let named: Vec<String> = mentions
-                        .iter()
-                        .filter(|m| m.at < at)
-                        .rev()
-                        .filter_map(|m| expand(&m.name))
-                        .collect();
-                    let pick = named.iter().find(|n| repeated(n)).or(named.first());
-                    pick.cloned()
-                })
-        }
+    let lower = who.to_lowercase();
+    match lower.as_str() {
+        "he" | "she" => pronoun(&lower, at, paragraphs, mentions, speakers),
         w if w == "it" || w.starts_with("the ") => {
             let noun = w.trim_start_matches("the ");
-            if matches!(
-                noun,
-                "it" | "firm"
-                    | "company"
-                    | "group"
-                    | "bank"
-                    | "club"
-                    | "airline"
-                    | "retailer"
-                    | "agency"
-                    | "organisation"
-                    | "organization"
-                    | "charity"
-                    | "statement"
-                    | "report"
-                    | "survey"
-            ) {
-                named_as(noun, span, paragraphs)
-                    .or_else(|| organisation_before(span, paragraphs, &full_names))
-            } else {
+            let last_speaker = || speakers.last().cloned();
+            match noun {
+                "it" | "statement" | "report" | "survey" | "complaint" | "lawsuit" | "letter"
+                | "ruling" | "study" => organisation_before(span, paragraphs, &full_names),
+                // "said the spokesman": whose spokesman the story said he is.
+                "spokesman" | "spokeswoman" | "spokesperson" => {
+                    spokesman_of(span, paragraphs).or_else(last_speaker)
+                }
+                // "The Judge wrote", "said the Spurs sporting director": the person the
+                // story gave that title, else the one speaking so far.
+                role if TITLES.contains(&role.rsplit(' ').next().unwrap_or(role)) => {
+                    let role = role.rsplit(' ').next().unwrap_or(role);
+                    named_as(role, span, paragraphs)
+                        .map(|n| expand(&n).unwrap_or(n))
+                        .or_else(last_speaker)
+                }
+                "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
+                | "agency" | "organisation" | "organization" | "charity" | "magazine"
+                | "newspaper" | "paper" | "broadcaster" | "network" | "channel" | "website" => {
+                    named_as(noun, span, paragraphs)
+                        .or_else(|| organisation_before(span, paragraphs, &full_names))
+                }
                 // "the committee", "the government": the body itself is the speaker.
-                Some(noun.to_string())
+                _ => Some(noun.to_string()),
             }
         }
         // "the 34-year-old": the person the story is about, the one named most so far.
-        "#main" => {
-            let mut counts: Vec<(String, usize)> = Vec::new();
-            for m in mentions.iter().filter(|m| m.at < at) {
-                if let Some(name) = expand(&m.name) {
-                    match counts.iter_mut().find(|(n, _)| *n == name) {
-                        Some((_, c)) => *c += 1,
-                        None => counts.push((name, 1)),
-                    }
-                }
-            }
-            counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
-        }
+        "#main" => main_person((span.para, span.open_at), mentions, &full_names),
         _ => {
             let name = clean_name(who);
             expand(&name).or(Some(name))
@@ -814,11 +967,90 @@ fn resolve(
     }
 }
 
-/// "US magazine Mobile PC", "the firm, Shell,": the name the story gave this noun, the
-/// last time before the quote.
+/// The person named most before `at`: whom "the 34-year-old" means.
+fn main_person(at: (usize, usize), mentions: &[Mention], full_names: &[&str]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.at < at) {
+        if let Some(name) = expand_name(&m.name, full_names) {
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}
+
+/// Whom `he` or `she` at `at` (paragraph, byte) refers to: the subject of its sentence
+/// before it, else of the sentence before (the person a pronoun most often refers to),
+/// else the last person named before it more than once, else the last one named. Only people can be meant: organisations, places, bare titles, names inside
+/// quotes, objects of prepositions and names of the other gender are passed over.
+fn pronoun(
+    pronoun: &str,
+    at: (usize, usize),
+    paragraphs: &[String],
+    mentions: &[Mention],
+    speakers: &[String],
+) -> Option<String> {
+    let full_names = full_names(mentions);
+    let para = &paragraphs[at.0];
+    let here = sentence_start(para, at.1);
+    let before = sentence_start(para, here.saturating_sub(2));
+    let person = |m: &&Mention| -> Option<String> {
+        if m.in_quote || m.oblique {
+            return None;
+        }
+        // "Lord Goldsmith" is a person even when no full name is given.
+        let honorific = (!m.name.starts_with('?')).then(|| m.name.clone());
+        expand_name(&m.name, &full_names)
+            .or(honorific)
+            .filter(|n| could_be(n, pronoun, mentions))
+    };
+    // In a window, someone already quoted wins over the first name in it
+    // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
+    let first_in = |from: usize, to: usize| {
+        let names: Vec<String> = mentions
+            .iter()
+            .filter(|m| m.at.0 == at.0 && m.at.1 >= from && m.at.1 < to)
+            .filter_map(|m| person(&m))
+            .collect();
+        names
+            .iter()
+            .find(|n| speakers.contains(n))
+            .or(names.first())
+            .cloned()
+    };
+    // A person is named more than once (full name, then surname); a club or a place
+    // named once in passing is not who "he" is.
+    let repeated = |name: &str| {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        mentions
+            .iter()
+            .filter(|m| !m.in_quote)
+            .filter(|m| m.name.trim_start_matches('?').rsplit(' ').next() == Some(last))
+            .count()
+            > 1
+    };
+    first_in(here, at.1)
+        .or_else(|| (here > 0).then(|| first_in(before, here)).flatten())
+        .or_else(|| {
+            let named: Vec<String> = mentions
+                .iter()
+                .filter(|m| m.at < at)
+                .rev()
+                .filter_map(|m| person(&m))
+                .collect();
+            let pick = named.iter().find(|n| repeated(n)).or(named.first());
+            pick.cloned()
+        })
+}
+
+/// "US magazine Mobile PC", "the firm, Shell,", "Judge James Kleinberg": the name the
+/// story gave this noun (in lower case or capitalised), the last time before the quote.
 fn named_as(noun: &str, span: &Span, paragraphs: &[String]) -> Option<String> {
-    if matches!(noun, "it" | "statement" | "report" | "survey") {
-        return None;
+    let mut cap = noun.to_string();
+    if let Some(f) = cap.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
     let mut found = None;
     for (pi, p) in paragraphs.iter().enumerate().take(span.para + 1) {
@@ -827,10 +1059,11 @@ fn named_as(noun: &str, span: &Span, paragraphs: &[String]) -> Option<String> {
         } else {
             &p[..]
         };
-        let mut from = 0;
-        while let Some(k) = text[from..].find(noun) {
-            let at = from + k;
-            from = at + noun.len();
+        let mut hits: Vec<usize> = text.match_indices(noun).map(|(i, _)| i).collect();
+        hits.extend(text.match_indices(cap.as_str()).map(|(i, _)| i));
+        hits.sort_unstable();
+        for at in hits {
+            let from = at + noun.len();
             let before_ok = text[..at]
                 .chars()
                 .next_back()
@@ -850,13 +1083,43 @@ fn named_as(noun: &str, span: &Span, paragraphs: &[String]) -> Option<String> {
     found
 }
 
+/// "said the spokesman": the body a spokesman was last said to speak for (`a spokesman
+/// for the Home Office`, `a Home Office spokesman`) in the quote's paragraph or the two
+/// before it.
+fn spokesman_of(span: &Span, paragraphs: &[String]) -> Option<String> {
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(format!(
+            r"(?:(?P<who>{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{PERSON}))"
+        ))
+    });
+    for pi in (span.para.saturating_sub(2)..=span.para).rev() {
+        let p = &paragraphs[pi];
+        let text = if pi == span.para {
+            &p[..span.open_at]
+        } else {
+            &p[..]
+        };
+        let last = OF.captures_iter(text).last();
+        if let Some(name) = last.and_then(|c| c.name("who").or_else(|| c.name("for"))) {
+            let name = clean_name(name.as_str());
+            if !is_not_name(name.split_whitespace().next().unwrap_or("")) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
 /// The organisation an `it said` or `the firm said` refers to: the last capitalised name
 /// before the quote, in its paragraph or the one before, that is not a person's.
 fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> Option<String> {
+    // People named in full ("Lycos Europe" is a two-word name too, but not a person's).
     let is_person = |name: &str| {
-        people
-            .iter()
-            .any(|p| *p == name || p.rsplit(' ').next() == Some(name))
+        people.iter().any(|p| {
+            let last = p.rsplit(' ').next().unwrap_or(p).to_lowercase();
+            (*p == name || p.rsplit(' ').next() == Some(name))
+                && !ORG_WORDS.contains(&last.as_str())
+        })
     };
     let first = span.para.saturating_sub(1);
     for pi in (first..=span.para).rev() {
@@ -867,6 +1130,28 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
         };
         let found = PROPER_NAME
             .find_iter(text)
+            // "the conference in San Francisco": a place, not who speaks.
+            .filter(|m| {
+                let prev = text[..m.start()]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("");
+                !matches!(
+                    prev,
+                    "in" | "at"
+                        | "on"
+                        | "near"
+                        | "into"
+                        | "across"
+                        | "towards"
+                        | "around"
+                        | "outside"
+                        | "inside"
+                        | "through"
+                        | "the"
+                )
+            })
             .map(|m| clean_name(m.as_str()))
             .filter(|n| {
                 let first = n.split_whitespace().next().unwrap_or("");
@@ -881,9 +1166,31 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
 }
 
 /// The first person named in the quote's sentence before the quote, if any.
-fn sentence_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
+fn sentence_subject(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &[Mention],
+    speakers: &[String],
+) -> Option<String> {
     let full_names = full_names(mentions);
-    let here = sentence_start(&paragraphs[span.para], span.open_at);
+    let para = &paragraphs[span.para];
+    let here = sentence_start(para, span.open_at);
+    // "He said Stiller and Jackson would play ... and that the jokes "...": the subject is
+    // the pronoun, not the first name after it.
+    let head = para[here..span.open_at].trim_start_matches(['"', '“', '”', ' ']);
+    let head = head
+        .strip_prefix("But ")
+        .or_else(|| head.strip_prefix("And "))
+        .unwrap_or(head);
+    if let Some(p) = ["He ", "She "].iter().find(|p| head.starts_with(**p)) {
+        return pronoun(
+            p.trim_end(),
+            (span.para, here),
+            paragraphs,
+            mentions,
+            speakers,
+        );
+    }
     mentions
         .iter()
         .filter(|m| m.at.0 == span.para && m.at.1 >= here && m.at.1 < span.open_at && !m.in_quote)
@@ -892,12 +1199,17 @@ fn sentence_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) ->
 
 /// For a quote the text attributes to no one: the first person named in its sentence
 /// (the sentence's subject), else the person last named before it in its paragraph.
-fn paragraph_subject(span: &Span, paragraphs: &[String], mentions: &[Mention]) -> Option<String> {
+fn paragraph_subject(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &[Mention],
+    speakers: &[String],
+) -> Option<String> {
     let full_names = full_names(mentions);
-    sentence_subject(span, paragraphs, mentions).or_else(|| {
+    sentence_subject(span, paragraphs, mentions, speakers).or_else(|| {
         mentions
             .iter()
-            .filter(|m| m.at.0 == span.para && m.at.1 < span.open_at)
+            .filter(|m| m.at.0 == span.para && m.at.1 < span.open_at && !m.oblique)
             .rev()
             .find_map(|m| expand_name(&m.name, &full_names))
     })
@@ -1024,6 +1336,48 @@ mod tests {
                 &[("We are ready,", None), ("and we will go on.", None)],
             ),
             ("The film \"Jaws\" was shown.", &[]),
+            // Pronouns pass over bare titles, places after `for` and the other gender.
+            (
+                "The Attorney General, Lord Goldsmith, has issued no orders. He said he will act \"in the near future\" on it.",
+                &[("in the near future", Some("Goldsmith"))],
+            ),
+            (
+                "Tony Banks, Labour MP for West Ham, said it would pass. He said the ban was late. \"Let the election decide this,\" he said.",
+                &[("Let the election decide this,", Some("Tony Banks"))],
+            ),
+            (
+                "Irene Khan leads Amnesty International. Ms Khan spoke first.\nThe Amnesty secretary-general said the gap grew. \"Public passivity is the problem,\" she said.",
+                &[("Public passivity is the problem,", Some("Irene Khan"))],
+            ),
+            // `he` after a run of quote marks refers to someone named before the run.
+            (
+                "Nigel Yeo said most would obey.\nBut Simon Hart has questioned it. \"The rules are blurred. \"You can hunt a rat,\" he said.",
+                &[
+                    ("The rules are blurred.", Some("Simon Hart")),
+                    ("You can hunt a rat,", Some("Simon Hart")),
+                ],
+            ),
+            // "met with Stiller and Jackson": objects, not who `He` is.
+            (
+                "Ricky Gervais has met with Stiller and Jackson.\n\"It is all sorted now,\" Gervais said.\nHe said Stiller and Jackson would play \"twisted versions of themselves\" on screen.",
+                &[
+                    ("It is all sorted now,", Some("Ricky Gervais")),
+                    ("twisted versions of themselves", Some("Ricky Gervais")),
+                ],
+            ),
+            // Roles: whose spokesman, which judge, a role before a name between commas.
+            (
+                "A spokesman for the Home Office said it was wrong. \"We are developing a programme,\" said the spokesman.",
+                &[("We are developing a programme,", Some("Home Office"))],
+            ),
+            (
+                "Judge James Kleinberg ruled on Friday. The Judge wrote: \"An interested public is not the public interest.\"",
+                &[("An interested public is not the public interest.", Some("James Kleinberg"))],
+            ),
+            (
+                "\"We are not going away,\" hunt master, Captain Ian Farquhar, said.",
+                &[("We are not going away,", Some("Captain Ian Farquhar"))],
+            ),
             (
                 "Sam Hill said: “The first part of it runs on\n“and the second part ends here.”",
                 &[
