@@ -271,8 +271,9 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
             }
         }
         let words = text.split_whitespace().count();
-        // Short unattributed spans are titles, nicknames and scare quotes.
-        if words == 0 || (attributed.is_none() && words < 4 && span.closed) {
+        // Short unattributed spans are titles, nicknames and scare quotes; a single word
+        // ("scorching", "gossip") is a label even where someone is named as using it.
+        if words == 0 || (span.closed && (words == 1 || (attributed.is_none() && words < 4))) {
             continue;
         }
         out.push((span, attributed.flatten()));
@@ -282,7 +283,7 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     for i in (0..out.len()).rev() {
         if !out[i].0.closed && out[i].1.is_none() {
             if let Some(next) = out.get(i + 1) {
-                if next.0.para == out[i].0.para + 1 {
+                if next.0.para == out[i].0.para + 1 || next.0.para == out[i].0.para {
                     out[i].1 = next.1.clone();
                 }
             }
@@ -421,8 +422,10 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     // start a new sentence: what follows introduces the next quote, not this one.
     let quoted = para[span.start..span.end].trim_end();
     let rest = after.trim_start();
+    // An ellipsis trails off ("... nine years... " Hailey later recalled): no full stop.
+    let full_stop = quoted.ends_with('.') && !quoted.ends_with("..");
     let new_sentence = rest.starts_with('.')
-        || (quoted.ends_with('.') && rest.chars().next().is_some_and(char::is_uppercase));
+        || (full_stop && rest.chars().next().is_some_and(char::is_uppercase));
     if !new_sentence {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             if let Some(who) = name_in_clause(&c["clause"]) {
@@ -720,15 +723,25 @@ const ORG_WORDS: &[&str] = &[
     "television",
     "tv",
     "magazine",
-    "online",
+    "online", "stadium", "park", "road", "ground", "arena", "hall", "square", "island",
+    "airport", "awards", "festival", "theatre", "theater", "museum", "gallery", "prize", "cup",
 ];
+
+/// Whether `name` can be a person's: not ending in an organisation's or a place's word
+/// or in a title (`Attorney General`, `Labour MPs`).
+fn personal(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    let singular = last.strip_suffix('s').unwrap_or(&last);
+    !(ORG_WORDS.contains(&last.as_str())
+        || TITLES.contains(&last.as_str())
+        || TITLES.contains(&singular))
+}
 
 /// Whether `name` can be who `pronoun` (he or she) stands for: a person's name (not an
 /// organisation, a place or a bare title like `Attorney General`) of a matching gender
 /// where an honorific tells it.
 fn could_be(name: &str, pronoun: &str, mentions: &[Mention]) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-    if ORG_WORDS.contains(&last.as_str()) || TITLES.contains(&last.as_str()) {
+    if !personal(name) {
         return false;
     }
     let female = pronoun.eq_ignore_ascii_case("she");
@@ -1194,7 +1207,8 @@ fn sentence_subject(
     mentions
         .iter()
         .filter(|m| m.at.0 == span.para && m.at.1 >= here && m.at.1 < span.open_at && !m.in_quote)
-        .find_map(|m| expand_name(&m.name, &full_names))
+        .filter(|m| !m.oblique)
+        .find_map(|m| expand_name(&m.name, &full_names).filter(|n| personal(n)))
 }
 
 /// For a quote the text attributes to no one: the first person named in its sentence
@@ -1211,7 +1225,7 @@ fn paragraph_subject(
             .iter()
             .filter(|m| m.at.0 == span.para && m.at.1 < span.open_at && !m.oblique)
             .rev()
-            .find_map(|m| expand_name(&m.name, &full_names))
+            .find_map(|m| expand_name(&m.name, &full_names).filter(|n| personal(n)))
     })
 }
 
