@@ -200,12 +200,13 @@ fn quotes_on_the_held_out_set() {
     );
 }
 
-const PRECISION_NOW: f64 = 0.976;
-const RECALL_NOW: f64 = 0.961;
-const SPEAKER_NOW: f64 = 0.922;
+const PRECISION_NOW: f64 = 0.995;
+const RECALL_NOW: f64 = 0.969;
+const SPEAKER_NOW: f64 = 0.940;
 // The 19th-22nd articles of each section, scored blind in session 5 (annotated before
 // newsidx ran on them, after the rules written from the 1st-18th): 0.946, 0.935, 0.874.
-// (The set before it, the 15th-18th, scored 0.966, 0.966, 0.750 blind, before those rules.)
-const HELD_OUT_PRECISION_NOW: f64 = 0.946;
-const HELD_OUT_RECALL_NOW: f64 = 0.935;
-const HELD_OUT_SPEAKER_NOW: f64 = 0.874;
+// Rules written afterwards from development-set misses (held-out misses unread): 1.000,
+// 0.946, 0.886. (The set before it, the 15th-18th, scored 0.966, 0.966, 0.750 blind.)
+const HELD_OUT_PRECISION_NOW: f64 = 1.0;
+const HELD_OUT_RECALL_NOW: f64 = 0.946;
+const HELD_OUT_SPEAKER_NOW: f64 = 0.886;

@@ -40,7 +40,7 @@ struct Span {
     closed: bool,
 }
 
-const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused";
+const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused|apologised|apologized|described|called|denied|accused|criticised|criticized|praised|welcomed|dismissed|hailed|labelled|labeled|branded";
 const HONORIFIC: &str =
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
 /// A name: capitalised words, with particles (`van`, `bin`) and middle initials
@@ -127,6 +127,12 @@ static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON_MENTION: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"(?:{HONORIFIC})?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+(?:\p{{Lu}}\.?\s+)?\p{{Lu}}[\p{{L}}'’\-]+){{0,3}}"
+    ))
+});
+/// After a name: a speech verb (past an appositive) or a relative `who`.
+static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^(?:,\s+who\b|(?:,[^,.]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b)"
     ))
 });
 static HONORIFIC_RE: LazyLock<Regex> = LazyLock::new(|| re(format!("^{HONORIFIC}")));
@@ -296,7 +302,14 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
         if out[i].1.is_none() && (same_para || runs_on) {
             // A person named earlier in the quote's own sentence ("Mr Kennedy said he had
             // ... but advances mean "...") is its speaker, not the previous quote's.
+            // A sentence of narration between the two quotes that names someone ("Best
+            // actor Foxx could not come, but Helen Mirren read out his speech.") hands the
+            // next quote to its subject.
+            let narrated = same_para
+                .then(|| narration_subject(prev, &out[i].0, paragraphs, &mentions))
+                .flatten();
             out[i].1 = sentence_subject(&out[i].0, paragraphs, &mentions, &speakers)
+                .or(narrated)
                 .or_else(|| out[i - 1].1.clone());
         }
     }
@@ -424,8 +437,8 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     let rest = after.trim_start();
     // An ellipsis trails off ("... nine years... " Hailey later recalled): no full stop.
     let full_stop = quoted.ends_with('.') && !quoted.ends_with("..");
-    let new_sentence = rest.starts_with('.')
-        || (full_stop && rest.chars().next().is_some_and(char::is_uppercase));
+    let new_sentence =
+        rest.starts_with('.') || (full_stop && rest.chars().next().is_some_and(char::is_uppercase));
     if !new_sentence {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             if let Some(who) = name_in_clause(&c["clause"]) {
@@ -460,6 +473,22 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     }
     for re in [&*BEFORE_SUBJECT, &*BEFORE_ORG, &*BEFORE_ACCORDING] {
         if let Some(c) = re.captures(before) {
+            // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
+            // the subject; the title before it is.
+            let who = c.name("who").map_or(0, |m| m.start());
+            let prev = before[..who].trim_end().rsplit(' ').next().unwrap_or("");
+            // ("the chief executive of PwC said" stays PwC: a body speaks through its head.)
+            if matches!(prev, "for" | "and" | "in" | "at" | "from") {
+                let role = before[..who]
+                    .split_whitespace()
+                    .rev()
+                    .take(8)
+                    .map(str::to_lowercase)
+                    .find(|w| TITLES.contains(&w.as_str()));
+                if let Some(r) = role {
+                    return Some((format!("the {r}"), sentence_start + who));
+                }
+            }
             return Some((
                 subject(&c),
                 sentence_start + c.name("who").map_or(0, |m| m.start()),
@@ -640,6 +669,9 @@ struct Mention {
     /// Henry`) or a name given with its acronym (`the Assistive Mouse Adapter (AMA)`):
     /// kept for full names, never what a pronoun or a sentence's subject is.
     oblique: bool,
+    /// The subject of a speech verb or of a relative clause (`Jim Lanzone, vice president
+    /// of ..., said`, `DiCaprio, who lost out`): a person, even when named by one word.
+    speaks: bool,
     /// From the honorific: `Some(true)` for Ms, Mrs, Miss, Lady, Dame, Baroness;
     /// `Some(false)` for Mr, Sir, Lord.
     female: Option<bool>,
@@ -723,8 +755,40 @@ const ORG_WORDS: &[&str] = &[
     "television",
     "tv",
     "magazine",
-    "online", "stadium", "park", "road", "ground", "arena", "hall", "square", "island",
-    "airport", "awards", "festival", "theatre", "theater", "museum", "gallery", "prize", "cup",
+    "online",
+    "stadium",
+    "park",
+    "road",
+    "ground",
+    "arena",
+    "hall",
+    "square",
+    "island",
+    "airport",
+    "awards",
+    "festival",
+    "theatre",
+    "theater",
+    "museum",
+    "gallery",
+    "prize",
+    "cup",
+    // "Best British film": a name does not end in a nationality.
+    "british",
+    "american",
+    "english",
+    "scottish",
+    "welsh",
+    "irish",
+    "french",
+    "german",
+    "european",
+    "spanish",
+    "italian",
+    "australian",
+    "chinese",
+    "japanese",
+    "indian",
 ];
 
 /// Whether `name` can be a person's: not ending in an organisation's or a place's word
@@ -811,6 +875,7 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                 .is_some_and(|(_, end)| matches!(&p[end..m.start()], " and " | " or " | ", "));
             let oblique = (OBLIQUE.contains(&prev_word) && !appositive) || acronym || joined;
             prev_object = oblique.then_some((pi, m.end()));
+            let speaks = SPEAKS.is_match(&p[m.end()..]);
             let name = clean_name(m.as_str());
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
@@ -831,6 +896,7 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     name,
                     in_quote: false,
                     oblique,
+                    speaks,
                     female,
                 });
             } else {
@@ -840,6 +906,7 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     name: format!("?{name}"),
                     in_quote: false,
                     oblique,
+                    speaks,
                     female,
                 });
             }
@@ -957,14 +1024,14 @@ fn resolve(
                 // story gave that title, else the one speaking so far.
                 role if TITLES.contains(&role.rsplit(' ').next().unwrap_or(role)) => {
                     let role = role.rsplit(' ').next().unwrap_or(role);
-                    named_as(role, span, paragraphs)
+                    named_as(role, (span.para, span.open_at), paragraphs)
                         .map(|n| expand(&n).unwrap_or(n))
                         .or_else(last_speaker)
                 }
                 "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
                 | "agency" | "organisation" | "organization" | "charity" | "magazine"
                 | "newspaper" | "paper" | "broadcaster" | "network" | "channel" | "website" => {
-                    named_as(noun, span, paragraphs)
+                    named_as(noun, (span.para, span.open_at), paragraphs)
                         .or_else(|| organisation_before(span, paragraphs, &full_names))
                 }
                 // "the committee", "the government": the body itself is the speaker.
@@ -975,6 +1042,10 @@ fn resolve(
         "#main" => main_person((span.para, span.open_at), mentions, &full_names),
         _ => {
             let name = clean_name(who);
+            // "They said": a plural, no one in particular.
+            if is_not_name(&name) {
+                return None;
+            }
             expand(&name).or(Some(name))
         }
     }
@@ -1008,15 +1079,16 @@ fn pronoun(
     let full_names = full_names(mentions);
     let para = &paragraphs[at.0];
     let here = sentence_start(para, at.1);
-    let before = sentence_start(para, here.saturating_sub(2));
     let person = |m: &&Mention| -> Option<String> {
         if m.in_quote || m.oblique {
             return None;
         }
-        // "Lord Goldsmith" is a person even when no full name is given.
-        let honorific = (!m.name.starts_with('?')).then(|| m.name.clone());
+        // "Lord Goldsmith" is a person even when no full name is given, and so is
+        // "DiCaprio, who lost out" or "Rasheed said".
+        let bare = (!m.name.starts_with('?') || m.speaks)
+            .then(|| m.name.trim_start_matches('?').to_string());
         expand_name(&m.name, &full_names)
-            .or(honorific)
+            .or(bare)
             .filter(|n| could_be(n, pronoun, mentions))
     };
     // In a window, someone already quoted wins over the first name in it
@@ -1044,34 +1116,68 @@ fn pronoun(
             .count()
             > 1
     };
-    first_in(here, at.1)
-        .or_else(|| (here > 0).then(|| first_in(before, here)).flatten())
-        .or_else(|| {
-            let named: Vec<String> = mentions
-                .iter()
-                .filter(|m| m.at < at)
-                .rev()
-                .filter_map(|m| person(&m))
-                .collect();
-            let pick = named.iter().find(|n| repeated(n)).or(named.first());
-            pick.cloned()
-        })
+    if let Some(name) = first_in(here, at.1) {
+        return Some(name);
+    }
+    // The sentences before, nearest first; one whose subject is the same pronoun ("She
+    // thanked the woman she played, Katharine Hepburn, ...") passes the reference back.
+    let mut to = here;
+    for _ in 0..3 {
+        if to == 0 {
+            break;
+        }
+        let from = sentence_start(para, to.saturating_sub(2));
+        let head = para[from..to].trim_start_matches(['"', '“', '”', ' ']);
+        let head = head
+            .strip_prefix("But ")
+            .or_else(|| head.strip_prefix("And "))
+            .unwrap_or(head);
+        let same = head
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(pronoun));
+        if !same {
+            if let Some(name) = first_in(from, to) {
+                return Some(name);
+            }
+            // "The home secretary has already admitted ...": whom the story gave the title.
+            let words: Vec<String> = head.split(' ').take(4).map(str::to_lowercase).collect();
+            if words.first().is_some_and(|w| w == "the") {
+                if let Some(title) = words.iter().find(|w| TITLES.contains(&w.as_str())) {
+                    let name = named_as(title, (at.0, from), paragraphs)
+                        .map(|n| expand_name(&n, &full_names).unwrap_or(n));
+                    if name.is_some() {
+                        return name;
+                    }
+                }
+            }
+            break;
+        }
+        to = from;
+    }
+    let named: Vec<(String, bool)> = mentions
+        .iter()
+        .filter(|m| m.at < at)
+        .rev()
+        .filter_map(|m| person(&m).map(|n| (n, m.speaks)))
+        .collect();
+    let pick = named
+        .iter()
+        .find(|(n, speaks)| *speaks || repeated(n))
+        .or(named.first());
+    pick.map(|(n, _)| n.clone())
 }
 
 /// "US magazine Mobile PC", "the firm, Shell,", "Judge James Kleinberg": the name the
 /// story gave this noun (in lower case or capitalised), the last time before the quote.
-fn named_as(noun: &str, span: &Span, paragraphs: &[String]) -> Option<String> {
+fn named_as(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<String> {
     let mut cap = noun.to_string();
     if let Some(f) = cap.get_mut(..1) {
         f.make_ascii_uppercase();
     }
     let mut found = None;
-    for (pi, p) in paragraphs.iter().enumerate().take(span.para + 1) {
-        let text = if pi == span.para {
-            &p[..span.open_at]
-        } else {
-            &p[..]
-        };
+    for (pi, p) in paragraphs.iter().enumerate().take(at.0 + 1) {
+        let text = if pi == at.0 { &p[..at.1] } else { &p[..] };
         let mut hits: Vec<usize> = text.match_indices(noun).map(|(i, _)| i).collect();
         hits.extend(text.match_indices(cap.as_str()).map(|(i, _)| i));
         hits.sort_unstable();
@@ -1134,48 +1240,63 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
                 && !ORG_WORDS.contains(&last.as_str())
         })
     };
-    let first = span.para.saturating_sub(1);
-    for pi in (first..=span.para).rev() {
-        let text = if pi == span.para {
+    let upto = |pi: usize| -> &str {
+        if pi == span.para {
             &paragraphs[pi][..span.open_at]
         } else {
             &paragraphs[pi][..]
-        };
-        let found = PROPER_NAME
-            .find_iter(text)
-            // "the conference in San Francisco": a place, not who speaks.
-            .filter(|m| {
-                let prev = text[..m.start()]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .unwrap_or("");
-                !matches!(
-                    prev,
-                    "in" | "at"
-                        | "on"
-                        | "near"
-                        | "into"
-                        | "across"
-                        | "towards"
-                        | "around"
-                        | "outside"
-                        | "inside"
-                        | "through"
-                        | "the"
-                )
-            })
-            .map(|m| clean_name(m.as_str()))
-            .filter(|n| {
-                let first = n.split_whitespace().next().unwrap_or("");
-                !is_not_name(first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
-            })
-            .last();
-        if found.is_some() {
-            return found;
         }
+    };
+    // Candidates in the quote's paragraph and the one before, nearest last.
+    let mut candidates: Vec<String> = Vec::new();
+    for pi in span.para.saturating_sub(1)..=span.para {
+        let text = upto(pi);
+        candidates.extend(
+            PROPER_NAME
+                .find_iter(text)
+                // "the conference in San Francisco", "the province of Aceh": a place.
+                .filter(|m| {
+                    let prev = text[..m.start()]
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("");
+                    !matches!(
+                        prev,
+                        "in" | "at"
+                            | "on"
+                            | "of"
+                            | "near"
+                            | "into"
+                            | "across"
+                            | "towards"
+                            | "around"
+                            | "outside"
+                            | "inside"
+                            | "through"
+                            | "the"
+                    )
+                })
+                .map(|m| clean_name(m.as_str()))
+                .filter(|n| {
+                    let first = n.split_whitespace().next().unwrap_or("");
+                    !is_not_name(first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
+                }),
+        );
     }
-    None
+    // The one the story has named most so far (the report's, the statement's author is
+    // the body the story is about), the nearest on a tie.
+    // (At most 30 paragraphs back: bounded work on huge pages.)
+    let story: String = (span.para.saturating_sub(30)..=span.para)
+        .map(upto)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let times = |name: &str| story.match_indices(name).count();
+    candidates
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (times(n), *i))
+        .map(|(_, n)| n.clone())
 }
 
 /// The first person named in the quote's sentence before the quote, if any.
@@ -1208,6 +1329,36 @@ fn sentence_subject(
         .iter()
         .filter(|m| m.at.0 == span.para && m.at.1 >= here && m.at.1 < span.open_at && !m.in_quote)
         .filter(|m| !m.oblique)
+        .find_map(|m| expand_name(&m.name, &full_names).filter(|n| personal(n)))
+}
+
+/// The first person named in the sentence just before `span`'s, when that sentence lies
+/// wholly after the quote `prev` and does not start with a pronoun (which would continue
+/// `prev`'s speaker).
+fn narration_subject(
+    prev: &Span,
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &[Mention],
+) -> Option<String> {
+    let para = &paragraphs[span.para];
+    let here = sentence_start(para, span.open_at);
+    let from = sentence_start(para, here.saturating_sub(2));
+    if here == 0 || from < prev.after {
+        return None;
+    }
+    let head = para[from..here].trim_start();
+    if ["He ", "She ", "It ", "They "]
+        .iter()
+        .any(|p| head.starts_with(p))
+    {
+        return None;
+    }
+    let full_names = full_names(mentions);
+    mentions
+        .iter()
+        .filter(|m| m.at.0 == span.para && m.at.1 >= from && m.at.1 < here)
+        .filter(|m| !m.in_quote && !m.oblique)
         .find_map(|m| expand_name(&m.name, &full_names).filter(|n| personal(n)))
 }
 
@@ -1378,6 +1529,42 @@ mod tests {
                     ("It is all sorted now,", Some("Ricky Gervais")),
                     ("twisted versions of themselves", Some("Ricky Gervais")),
                 ],
+            ),
+            // An ellipsis is no full stop: the name after it still attributes.
+            (
+                "Arthur Hailey wrote books.\n\"I was a rusty pilot who hadn't flown for nine years... \" Hailey later recalled.",
+                &[("I was a rusty pilot who hadn't flown for nine years...", Some("Arthur Hailey"))],
+            ),
+            // One quoted word is a label, whoever is named with it.
+            ("Paul Flynn said they had a \"scorching\" from MPs.", &[]),
+            // A sentence whose subject is the same pronoun passes the reference back.
+            (
+                "Blanchett, who won in 1999, said: \"It means a lot to me.\" She thanked the woman she played, Katharine Hepburn, for paving the way. \"Thank you, I'm sure you're pleased,\" she said.",
+                &[
+                    ("It means a lot to me.", Some("Blanchett")),
+                    ("Thank you, I'm sure you're pleased,", Some("Blanchett")),
+                ],
+            ),
+            // Narration naming someone between two quotes hands over the next one.
+            (
+                "\"It was a surprise,\" said Mike Leigh. Best actor Jamie Foxx could not come, but Helen Mirren read out his speech. \"I'm honoured and proud to receive this.\"",
+                &[
+                    ("It was a surprise,", Some("Mike Leigh")),
+                    ("I'm honoured and proud to receive this.", Some("Jamie Foxx")),
+                ],
+            ),
+            // A place after `for ... and` is not the subject; the title before it is.
+            (
+                "Douglas Hogg said the Bill was \"largely unnecessary and expensive\". But the Tory MP for Sleaford and North Hykeham admitted the role \"cannot be frozen in aspic\".",
+                &[
+                    ("largely unnecessary and expensive", Some("Douglas Hogg")),
+                    ("cannot be frozen in aspic", Some("Douglas Hogg")),
+                ],
+            ),
+            // `the report said`: the body the story names most, not the place beside it.
+            (
+                "The Asian Development Bank (ADB) said growth would slow. The ADB warned of poverty. The province of Aceh suffered most, but its gas fields \"have survived intact\", the report said.",
+                &[("have survived intact", Some("ADB"))],
             ),
             // Roles: whose spokesman, which judge, a role before a name between commas.
             (
