@@ -40,7 +40,7 @@ struct Span {
     closed: bool,
 }
 
-const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused|apologised|apologized|described|called|denied|accused|criticised|criticized|praised|welcomed|dismissed|hailed|labelled|labeled|branded";
+const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused|read|apologised|apologized|described|called|denied|accused|criticised|criticized|praised|welcomed|dismissed|hailed|labelled|labeled|branded";
 const HONORIFIC: &str =
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
 /// A name: capitalised words, with particles (`van`, `bin`) and middle initials
@@ -78,7 +78,7 @@ static AFTER_VERB_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `chairman and chief executive Richard Parsons said`: roles in lower case before a name.
 static AFTER_ROLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*),?\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+        r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}'’\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*),?\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
     ))
 });
 /// Words for an organisation speaking: `it said`, `the firm said`, `the committee added`.
@@ -118,6 +118,11 @@ static BEFORE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,(?P<appos>[^,]{{1,160}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
     ))
+});
+/// `Tony Blair attacked the plans, saying they are a "...`: the clause before the participle
+/// holds the speaker.
+static BEFORE_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"^\s*(?P<clause>[^.!?:“”"]{1,200}),\s+(?:saying|adding|warning|insisting|arguing|claiming|calling|describing|telling)\b[^.!?:“”"]{0,80}[:,]?\s*$"#.to_string())
 });
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
@@ -222,6 +227,8 @@ const NOT_NAMES: &[&str] = &[
     "Responding",
     "Former",
     "Ex",
+    "Earlier",
+    "Later",
     "Speaking",
     "Asked",
     "Mr",
@@ -277,6 +284,19 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
             }
         }
         let words = text.split_whitespace().count();
+        // A fragment in the same sentence as an attributed quote ("said the entrants had
+        // been of "outstanding quality" and that judging had been "enormously difficult"")
+        // reports the same speaker.
+        let same_sentence = out.last().filter(|(prev, who)| {
+            who.is_some()
+                && prev.para == span.para
+                && prev.after <= span.open_at
+                && !para[prev.after..span.open_at].contains(['.', '!', '?'])
+        });
+        let attributed = match (attributed, same_sentence) {
+            (None, Some((_, who))) => Some(who.clone()),
+            (a, _) => a,
+        };
         // Short unattributed spans are titles, nicknames and scare quotes; a single word
         // ("scorching", "gossip") is a label even where someone is named as using it.
         if words == 0 || (span.closed && (words == 1 || (attributed.is_none() && words < 4))) {
@@ -471,6 +491,26 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             return Some((who.as_str().to_string(), sentence_start + who.start()));
         }
     }
+    // `sent Mr Bush his "warmest congratulations", saying:` — the participle after the
+    // quote belongs to the clause before it.
+    let participle_after = ["saying", "adding", "calling", "describing", "warning"]
+        .iter()
+        .any(|w| after.trim_start_matches([',', ' ']).starts_with(w));
+    if participle_after && after.trim_start().starts_with(',') {
+        if let Some(who) = name_in_clause(before.trim()) {
+            if !matches!(who.as_str(), "he" | "she") {
+                return Some((who, sentence_start));
+            }
+        }
+    }
+    if let Some(c) = BEFORE_PARTICIPLE.captures(before) {
+        let clause = c.name("clause").expect("group");
+        if let Some(who) = name_in_clause(clause.as_str()) {
+            if !matches!(who.as_str(), "he" | "she") {
+                return Some((who, sentence_start + clause.start()));
+            }
+        }
+    }
     for re in [&*BEFORE_SUBJECT, &*BEFORE_ORG, &*BEFORE_ACCORDING] {
         if let Some(c) = re.captures(before) {
             // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
@@ -646,10 +686,37 @@ fn name_in_clause(clause: &str) -> Option<String> {
             Some(next) => &clause[m.end()..next.start()],
             None => "",
         };
+        // The words between are a role ("coach", "foreign affairs spokesman"), not a
+        // verb ("Michael Howard sent Mr Bush").
+        let verb = |w: &str| {
+            is_speech_verb(w)
+                || w.ends_with("ed")
+                || matches!(
+                    w,
+                    "sent"
+                        | "gave"
+                        | "met"
+                        | "made"
+                        | "took"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "is"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "won"
+                        | "lost"
+                        | "beat"
+                )
+        };
         let modifier = !gap.is_empty()
             && gap.split_whitespace().count() <= 4
             && gap.split_whitespace().all(|w| {
-                w.chars().all(|c| c.is_lowercase() || c == '-') && !PREPOSITIONS.contains(&w)
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !PREPOSITIONS.contains(&w)
+                    && !verb(w)
             });
         if !modifier {
             return Some(m.as_str().to_string());
@@ -862,6 +929,8 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                         )
                 });
             if PREPOSITIONS.contains(&prev_word) && !appositive {
+                // "competition from Bernal, Jamie Foxx and ...": the list is objects too.
+                prev_object = Some((pi, m.end()));
                 continue;
             }
             // "The Assistive Mouse Adapter (AMA)": a name with its acronym is a thing's.
@@ -872,7 +941,16 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
             // "met with Stiller and Jackson": a name joined to an object is one too.
             let joined = prev_object
                 .filter(|&(pj, end)| pj == pi && end <= m.start())
-                .is_some_and(|(_, end)| matches!(&p[end..m.start()], " and " | " or " | ", "));
+                .is_some_and(|(_, end)| {
+                    // A comma joins only inside a list ("Bernal, Jamie Foxx, Jim Carrey and"),
+                    // not after an opening phrase ("in the Independent, Mr Abbas said").
+                    let rest = &p[m.end()..];
+                    match &p[end..m.start()] {
+                        " and " | " or " => true,
+                        ", " => rest.starts_with(", ") || rest.starts_with(" and "),
+                        _ => false,
+                    }
+                });
             let oblique = (OBLIQUE.contains(&prev_word) && !appositive) || acronym || joined;
             prev_object = oblique.then_some((pi, m.end()));
             let speaks = SPEAKS.is_match(&p[m.end()..]);
@@ -960,7 +1038,12 @@ fn expand_name(name: &str, full_names: &[&str]) -> Option<String> {
     // Multi-word names only: "Sir Paul" cleaned to "Paul" is not a full name of itself.
     let full: Vec<&&str> = full_names.iter().filter(|f| f.contains(' ')).collect();
     full.iter()
-        .find(|f| f.rsplit(' ').next() == Some(name))
+        // "DiCaprio" is the surname of "Leonardo diCaprio" too.
+        .find(|f| {
+            f.rsplit(' ')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(name))
+        })
         .or_else(|| {
             let mut by_first = full.iter().filter(|f| f.split(' ').next() == Some(name));
             let first = by_first.next();
@@ -1119,8 +1202,9 @@ fn pronoun(
     if let Some(name) = first_in(here, at.1) {
         return Some(name);
     }
-    // The sentences before, nearest first; one whose subject is the same pronoun ("She
-    // thanked the woman she played, Katharine Hepburn, ...") passes the reference back.
+    // The sentences before, nearest first: the first person named in one; a sentence
+    // whose subject is the same pronoun ("She thanked the woman she played, Katharine
+    // Hepburn, ...") or that names no one passes the reference back.
     let mut to = here;
     for _ in 0..3 {
         if to == 0 {
@@ -1137,7 +1221,17 @@ fn pronoun(
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case(pronoun));
         if !same {
-            if let Some(name) = first_in(from, to) {
+            // The sentence just before: its first person; further back only a person
+            // leading the sentence ("DiCaprio faces ..."), not "The book ... starring X".
+            let subject_end = if to == here {
+                to
+            } else {
+                para[from..to]
+                    .match_indices(' ')
+                    .nth(5)
+                    .map_or(to, |(i, _)| from + i)
+            };
+            if let Some(name) = first_in(from, subject_end) {
                 return Some(name);
             }
             // "The home secretary has already admitted ...": whom the story gave the title.
@@ -1151,7 +1245,6 @@ fn pronoun(
                     }
                 }
             }
-            break;
         }
         to = from;
     }
@@ -1565,6 +1658,32 @@ mod tests {
             (
                 "The Asian Development Bank (ADB) said growth would slow. The ADB warned of poverty. The province of Aceh suffered most, but its gas fields \"have survived intact\", the report said.",
                 &[("have survived intact", Some("ADB"))],
+            ),
+            // A participle after the clause that names the speaker.
+            (
+                "Earlier Tory leader Michael Howard sent Mr Bush his \"warmest congratulations\", saying: \"We look to the president.\"",
+                &[
+                    ("warmest congratulations", Some("Michael Howard")),
+                    ("We look to the president.", Some("Michael Howard")),
+                ],
+            ),
+            // `read the statement`: the body the story names most nearby.
+            (
+                "Valve shut down the accounts. In a statement Valve said the system worked. \"The method used was easy to trace,\" read the statement.",
+                &[("The method used was easy to trace,", Some("Valve"))],
+            ),
+            // A second fragment in the attributed sentence has the same speaker.
+            (
+                "Grant Dean said the entrants had been of \"outstanding quality\" and that judging had been \"enormously difficult\".",
+                &[
+                    ("outstanding quality", Some("Grant Dean")),
+                    ("enormously difficult", Some("Grant Dean")),
+                ],
+            ),
+            // A list after `from` is objects; the person leading an earlier sentence is `he`.
+            (
+                "Leonardo DiCaprio is nominated. DiCaprio faces competition from Bernal, Jamie Foxx, Jim Carrey and Johnny Depp. The crowd screamed when he arrived. \"It's unlike anything I've ever seen,\" he told the BBC.",
+                &[("It's unlike anything I've ever seen,", Some("Leonardo DiCaprio"))],
             ),
             // Roles: whose spokesman, which judge, a role before a name between commas.
             (
