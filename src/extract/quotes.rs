@@ -78,11 +78,11 @@ static AFTER_VERB_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `chairman and chief executive Richard Parsons said`: roles in lower case before a name.
 static AFTER_ROLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}'’\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*),?\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+        r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}'’\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*),?\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON})(?:,[^,]{{1,60}},|,)?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
     ))
 });
 /// Words for an organisation speaking: `it said`, `the firm said`, `the committee added`.
-const ORG: &str = r"(?:[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement|complaint|lawsuit|letter|ruling|study|magazine|newspaper|paper|broadcaster|network|channel|website|league|federation|association|commission|authority|police|court|spokesman|spokeswoman|spokesperson))";
+const ORG: &str = r"(?:\p{Lu}[\p{L}'’&\-]+(?:\s+\p{Lu}[\p{L}'’&\-]+){0,2}\s+(?:magazine|newspaper|firm|company|group|bank|airline|agency|charity|union|website|network|channel|broadcaster)|[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement|complaint|lawsuit|letter|ruling|study|magazine|newspaper|paper|broadcaster|network|channel|website|league|federation|association|commission|authority|police|court|spokesman|spokeswoman|spokesperson))";
 static AFTER_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,—–-]*(?P<who>{ORG})\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
@@ -461,13 +461,24 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
         rest.starts_with('.') || (full_stop && rest.chars().next().is_some_and(char::is_uppercase));
     if !new_sentence {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
-            if let Some(who) = name_in_clause(&c["clause"]) {
+            let clause = c.name("clause").expect("group");
+            let role = clause
+                .as_str()
+                .split_whitespace()
+                .any(|w| people_noun(&w.to_lowercase()));
+            if role {
+                if let Some(n) = THEN_NAME.captures(&after[clause.end()..]) {
+                    return Some((clean_name(&n["name"]), span.after));
+                }
+            }
+            if let Some(who) = name_in_clause(clause.as_str()) {
                 return Some((who, span.after));
             }
         }
         for re in [
             &*AFTER_INVERTED,
             &*AFTER_SUBJECT,
+            &*AFTER_ROLE,
             &*AFTER_ORG,
             &*AFTER_SPOKESMAN,
             &*AFTER_ROLE_SUBJECT,
@@ -505,13 +516,25 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     }
     if let Some(c) = BEFORE_PARTICIPLE.captures(before) {
         let clause = c.name("clause").expect("group");
-        if let Some(who) = name_in_clause(clause.as_str()) {
+        // "X is a member, but Turkey, which ..., had insisted ..., calling": the clause
+        // the participle hangs on starts after the last `but` or `;`.
+        let cut = [", but ", " but ", "; "]
+            .iter()
+            .filter_map(|b| clause.as_str().rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        if let Some(who) = name_in_clause(&clause.as_str()[cut..]) {
             if !matches!(who.as_str(), "he" | "she") {
-                return Some((who, sentence_start + clause.start()));
+                return Some((who, sentence_start + clause.start() + cut));
             }
         }
     }
-    for re in [&*BEFORE_SUBJECT, &*BEFORE_ORG, &*BEFORE_ACCORDING] {
+    for re in [
+        &*BEFORE_SUBJECT,
+        &*BEFORE_ROLE,
+        &*BEFORE_ORG,
+        &*BEFORE_ACCORDING,
+    ] {
         if let Some(c) = re.captures(before) {
             // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
             // the subject; the title before it is.
@@ -598,6 +621,85 @@ const TITLES: &[&str] = &[
     "senator",
     "mp",
 ];
+
+/// Nouns that stand for a person in `the ... said` (`the England captain`, `the British
+/// actor`): the titles, and words for what people do.
+const PEOPLE_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "writer",
+    "author",
+    "novelist",
+    "producer",
+    "boss",
+    "winner",
+    "champion",
+    "analyst",
+    "economist",
+    "lawyer",
+    "expert",
+    "researcher",
+    "scientist",
+    "designer",
+    "musician",
+    "rapper",
+    "comedian",
+    "presenter",
+    "veteran",
+    "teenager",
+    "youngster",
+    "frontman",
+    "skipper",
+    "international",
+    "agent",
+    "owner",
+    "campaigner",
+    "activist",
+];
+
+/// Whether `word` (lower case) is a title or a noun that stands for a person.
+fn people_noun(word: &str) -> bool {
+    TITLES.contains(&word) || PEOPLE_NOUNS.contains(&word)
+}
+
+/// The alternation of all person nouns, for the attribution patterns.
+fn people_nouns_alternation() -> String {
+    TITLES
+        .iter()
+        .chain(PEOPLE_NOUNS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `said the festival's executive director`, `the British actor said`: `the`, up to three
+/// words and a person noun.
+static AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,—–-]*(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}(?:{}))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b",
+        people_nouns_alternation()
+    ))
+});
+static BEFORE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?:^|[^\p{{L}}])(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}(?:{}))\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,80}}[:,]?\s*$",
+        people_nouns_alternation()
+    ))
+});
+/// `, Robert Boyle.` after `said BA director of commercial planning`: the name the role
+/// clause leads to.
+static THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^,\s+(?P<name>{HONORIFIC}?{PERSON})\s*(?:[.,;]|$)"
+    ))
+});
 
 /// A clause that is only a person's name, with an honorific or style before it (`Nestor
 /// Kirchner`, `Lord Goldsmith`, `the Most Reverend Peter Smith`); None for anything else.
@@ -875,6 +977,9 @@ fn could_be(name: &str, pronoun: &str, mentions: &[Mention]) -> bool {
     if !personal(name) {
         return false;
     }
+    if !(pronoun.eq_ignore_ascii_case("he") || pronoun.eq_ignore_ascii_case("she")) {
+        return true;
+    }
     let female = pronoun.eq_ignore_ascii_case("she");
     let surname = |n: &str| {
         n.trim_start_matches('?')
@@ -1105,11 +1210,15 @@ fn resolve(
                 }
                 // "The Judge wrote", "said the Spurs sporting director": the person the
                 // story gave that title, else the one speaking so far.
-                role if TITLES.contains(&role.rsplit(' ').next().unwrap_or(role)) => {
+                // (then whom the sentences before are about, then the last speaker, then
+                // the person the whole story names most: "the prime minister told ...").
+                role if people_noun(role.rsplit(' ').next().unwrap_or(role)) => {
                     let role = role.rsplit(' ').next().unwrap_or(role);
                     named_as(role, (span.para, span.open_at), paragraphs)
                         .map(|n| expand(&n).unwrap_or(n))
+                        .or_else(|| pronoun("", at, paragraphs, mentions, speakers))
                         .or_else(last_speaker)
+                        .or_else(|| main_person((usize::MAX, 0), mentions, &full_names))
                 }
                 "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
                 | "agency" | "organisation" | "organization" | "charity" | "magazine"
@@ -1211,15 +1320,17 @@ fn pronoun(
             break;
         }
         let from = sentence_start(para, to.saturating_sub(2));
-        let head = para[from..to].trim_start_matches(['"', '“', '”', ' ']);
+        // (A sentence led by a quote ("He was shaken," said Ian Ross.) is not about "he".)
+        let head = para[from..to].trim_start();
         let head = head
             .strip_prefix("But ")
             .or_else(|| head.strip_prefix("And "))
             .unwrap_or(head);
-        let same = head
-            .split(' ')
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case(pronoun));
+        let same = !pronoun.is_empty()
+            && head
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(pronoun));
         if !same {
             // The sentence just before: its first person; further back only a person
             // leading the sentence ("DiCaprio faces ..."), not "The book ... starring X".
@@ -1684,6 +1795,28 @@ mod tests {
             (
                 "Leonardo DiCaprio is nominated. DiCaprio faces competition from Bernal, Jamie Foxx, Jim Carrey and Johnny Depp. The crowd screamed when he arrived. \"It's unlike anything I've ever seen,\" he told the BBC.",
                 &[("It's unlike anything I've ever seen,", Some("Leonardo DiCaprio"))],
+            ),
+            // `the <person noun>`: whom the story gave the title, else whom it is about.
+            (
+                "Real Madrid midfielder David Beckham has no plans to coach.\n\"I am not interested in being a coach,\" the England captain said on Canal Plus.",
+                &[("I am not interested in being a coach,", Some("David Beckham"))],
+            ),
+            (
+                "\"The decision was a difficult one to make,\" said BA director of commercial planning, Robert Boyle.",
+                &[("The decision was a difficult one to make,", Some("Robert Boyle"))],
+            ),
+            // A named publication speaks; `according to the magazine` is it.
+            (
+                "Broadcast magazine said: \"British TV never realised how low it could go.\" Baywatch topped the list for \"mind-numbingly predictable scripts,\" according to the magazine.",
+                &[
+                    ("British TV never realised how low it could go.", Some("Broadcast magazine")),
+                    ("mind-numbingly predictable scripts,", Some("Broadcast magazine")),
+                ],
+            ),
+            // A participle hangs on the clause after `but`.
+            (
+                "Cyprus is an EU member, but Turkey had insisted it would not bow to demands, calling the issue a \"red line\".",
+                &[("red line", Some("Turkey"))],
             ),
             // Roles: whose spokesman, which judge, a role before a name between commas.
             (
