@@ -40,7 +40,7 @@ struct Span {
     closed: bool,
 }
 
-const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused|read|apologised|apologized|described|called|denied|accused|criticised|criticized|praised|welcomed|dismissed|hailed|labelled|labeled|branded";
+const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused|read|likened|compared|defines|defined|apologised|apologized|described|called|denied|accused|criticised|criticized|praised|welcomed|dismissed|hailed|labelled|labeled|branded";
 const HONORIFIC: &str =
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
 /// A name: capitalised words, with particles (`van`, `bin`) and middle initials
@@ -95,8 +95,10 @@ static BEFORE_ORG: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AFTER_ORG_CLAUSE: LazyLock<Regex> = LazyLock::new(|| re(format!(r"^{ORG}\b")));
 /// A capitalised name of any kind (organisations included), for `the firm said`.
-static PROPER_NAME: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\p{Lu}[\p{L}\p{N}'’&\-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&\-]*)*".to_string()));
+/// (`of` may join its words: `British Chambers of Commerce`, `Bank of England`.)
+static PROPER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\p{Lu}[\p{L}\p{N}'’&\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}'’&\-]*)*".to_string())
+});
 
 /// `Mr Blair's spokesman said:`, `An Ajax spokesman told BBC Sport:`, `A spokesman for the LSE said:`.
 static BEFORE_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,6 +109,13 @@ static BEFORE_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,—–-]*(?:a|an|the)\s+(?P<who>{PERSON})\s+spokes(?:man|woman|person)\s+(?:has\s+)?(?:{VERBS})\b"
+    ))
+});
+/// `"..." once he realised it, said Mr Blair.`: an inverted attribution ending the
+/// sentence the quote is in.
+static AFTER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r#"^[^.!?:“”"]{{1,100}},\s+(?:said|says|added|adds)\s+(?P<who>{HONORIFIC}?{PERSON})\s*\."#
     ))
 });
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -481,6 +490,7 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             &*AFTER_ROLE,
             &*AFTER_ORG,
             &*AFTER_SPOKESMAN,
+            &*AFTER_TAIL,
             &*AFTER_ROLE_SUBJECT,
             &*AFTER_ACCORDING,
         ] {
@@ -547,7 +557,7 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                     .rev()
                     .take(8)
                     .map(str::to_lowercase)
-                    .find(|w| TITLES.contains(&w.as_str()));
+                    .find(|w| people_noun(w));
                 if let Some(r) = role {
                     return Some((format!("the {r}"), sentence_start + who));
                 }
@@ -942,6 +952,11 @@ const ORG_WORDS: &[&str] = &[
     "gallery",
     "prize",
     "cup",
+    "labour",
+    "conservatives",
+    "tories",
+    "democrats",
+    "republicans",
     // "Best British film": a name does not end in a nationality.
     "british",
     "american",
@@ -1202,8 +1217,9 @@ fn resolve(
             let noun = w.trim_start_matches("the ");
             let last_speaker = || speakers.last().cloned();
             match noun {
-                "it" | "statement" | "report" | "survey" | "complaint" | "lawsuit" | "letter"
-                | "ruling" | "study" => organisation_before(span, paragraphs, &full_names),
+                "it" => organisation_before(span, paragraphs, mentions, true),
+                "statement" | "report" | "survey" | "complaint" | "lawsuit" | "letter"
+                | "ruling" | "study" => organisation_before(span, paragraphs, mentions, false),
                 // "said the spokesman": whose spokesman the story said he is.
                 "spokesman" | "spokeswoman" | "spokesperson" => {
                     spokesman_of(span, paragraphs).or_else(last_speaker)
@@ -1213,18 +1229,41 @@ fn resolve(
                 // (then whom the sentences before are about, then the last speaker, then
                 // the person the whole story names most: "the prime minister told ...").
                 role if people_noun(role.rsplit(' ').next().unwrap_or(role)) => {
-                    let role = role.rsplit(' ').next().unwrap_or(role);
-                    named_as(role, (span.para, span.open_at), paragraphs)
+                    // "the prime minister": the whole title; "the Spurs sporting director":
+                    // the title after the names, then its noun alone.
+                    let title: Vec<&str> = role
+                        .split(' ')
+                        .skip_while(|w| !w.starts_with(char::is_lowercase))
+                        .collect();
+                    let whole = title.join(" ");
+                    let noun = role.rsplit(' ').next().unwrap_or(role);
+                    let qualified = title.len() > 1
+                        && matches!(
+                            title[0],
+                            "prime"
+                                | "home"
+                                | "foreign"
+                                | "deputy"
+                                | "vice"
+                                | "shadow"
+                                | "attorney"
+                        );
+                    let here = (span.para, span.open_at);
+                    named_as(&whole, here, paragraphs)
+                        .or_else(|| {
+                            (!qualified)
+                                .then(|| named_as(noun, here, paragraphs))
+                                .flatten()
+                        })
                         .map(|n| expand(&n).unwrap_or(n))
                         .or_else(|| pronoun("", at, paragraphs, mentions, speakers))
-                        .or_else(last_speaker)
                         .or_else(|| main_person((usize::MAX, 0), mentions, &full_names))
                 }
                 "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
                 | "agency" | "organisation" | "organization" | "charity" | "magazine"
                 | "newspaper" | "paper" | "broadcaster" | "network" | "channel" | "website" => {
                     named_as(noun, (span.para, span.open_at), paragraphs)
-                        .or_else(|| organisation_before(span, paragraphs, &full_names))
+                        .or_else(|| organisation_before(span, paragraphs, mentions, false))
                 }
                 // "the committee", "the government": the body itself is the speaker.
                 _ => Some(noun.to_string()),
@@ -1257,7 +1296,8 @@ fn main_person(at: (usize, usize), mentions: &[Mention], full_names: &[&str]) ->
     counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
 }
 
-/// Whom `he` or `she` at `at` (paragraph, byte) refers to: the subject of its sentence
+/// Whom `he` or `she` at `at` (paragraph, byte) refers to (`""`: a title, which looks only
+/// in the nearby sentences): the subject of its sentence
 /// before it, else of the sentence before (the person a pronoun most often refers to),
 /// else the last person named before it more than once, else the last one named. Only people can be meant: organisations, places, bare titles, names inside
 /// quotes, objects of prepositions and names of the other gender are passed over.
@@ -1345,6 +1385,10 @@ fn pronoun(
             if let Some(name) = first_in(from, subject_end) {
                 return Some(name);
             }
+            // "A spokesman for the Oxford University Press said ...": he speaks for it.
+            if let Some(body) = spokesman_in(&para[from..to]) {
+                return Some(body);
+            }
             // "The home secretary has already admitted ...": whom the story gave the title.
             let words: Vec<String> = head.split(' ').take(4).map(str::to_lowercase).collect();
             if words.first().is_some_and(|w| w == "the") {
@@ -1358,6 +1402,10 @@ fn pronoun(
             }
         }
         to = from;
+    }
+    // A title ("the prime minister") with no one near is not the last name in passing.
+    if pronoun.is_empty() {
+        return None;
     }
     let named: Vec<(String, bool)> = mentions
         .iter()
@@ -1374,23 +1422,28 @@ fn pronoun(
 
 /// "US magazine Mobile PC", "the firm, Shell,", "Judge James Kleinberg": the name the
 /// story gave this noun (in lower case or capitalised), the last time before the quote.
+/// A longer title containing it is another's (`Deputy Prime Minister John Prescott` is not
+/// `the prime minister`).
 fn named_as(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<String> {
-    let mut cap = noun.to_string();
-    if let Some(f) = cap.get_mut(..1) {
-        f.make_ascii_uppercase();
-    }
+    let noun = noun.to_ascii_lowercase();
     let mut found = None;
     for (pi, p) in paragraphs.iter().enumerate().take(at.0 + 1) {
         let text = if pi == at.0 { &p[..at.1] } else { &p[..] };
-        let mut hits: Vec<usize> = text.match_indices(noun).map(|(i, _)| i).collect();
-        hits.extend(text.match_indices(cap.as_str()).map(|(i, _)| i));
-        hits.sort_unstable();
+        // (ASCII lower-casing keeps byte offsets.)
+        let lower = text.to_ascii_lowercase();
+        let hits: Vec<usize> = lower.match_indices(noun.as_str()).map(|(i, _)| i).collect();
         for at in hits {
             let from = at + noun.len();
-            let before_ok = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+            let prev_word = text[..at].trim_end().rsplit(' ').next().unwrap_or("");
+            let longer = matches!(
+                prev_word.to_ascii_lowercase().as_str(),
+                "deputy" | "vice" | "shadow" | "assistant" | "junior" | "former" | "ex"
+            );
+            let before_ok = !longer
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
             let rest = text[from..].trim_start_matches([',', ' ']);
             if !before_ok || !rest.starts_with(|c: char| c.is_uppercase()) {
                 continue;
@@ -1406,42 +1459,52 @@ fn named_as(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<Str
     found
 }
 
-/// "said the spokesman": the body a spokesman was last said to speak for (`a spokesman
-/// for the Home Office`, `a Home Office spokesman`) in the quote's paragraph or the two
-/// before it.
+/// `a spokesman for the Home Office`, `a Home Office spokesman`: the body spoken for.
+static SPOKESMAN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?:(?P<who>{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{PERSON}))"
+    ))
+});
+
+/// The body a spokesman in `text` speaks for, the last one named there.
+fn spokesman_in(text: &str) -> Option<String> {
+    let last = SPOKESMAN_OF.captures_iter(text).last()?;
+    let name = clean_name(last.name("who").or_else(|| last.name("for"))?.as_str());
+    (!is_not_name(name.split_whitespace().next().unwrap_or(""))).then_some(name)
+}
+
+/// "said the spokesman": the body a spokesman was last said to speak for in the quote's
+/// paragraph or the two before it.
 fn spokesman_of(span: &Span, paragraphs: &[String]) -> Option<String> {
-    static OF: LazyLock<Regex> = LazyLock::new(|| {
-        re(format!(
-            r"(?:(?P<who>{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{PERSON}))"
-        ))
-    });
-    for pi in (span.para.saturating_sub(2)..=span.para).rev() {
-        let p = &paragraphs[pi];
-        let text = if pi == span.para {
-            &p[..span.open_at]
-        } else {
-            &p[..]
-        };
-        let last = OF.captures_iter(text).last();
-        if let Some(name) = last.and_then(|c| c.name("who").or_else(|| c.name("for"))) {
-            let name = clean_name(name.as_str());
-            if !is_not_name(name.split_whitespace().next().unwrap_or("")) {
-                return Some(name);
-            }
-        }
-    }
-    None
+    (span.para.saturating_sub(2)..=span.para)
+        .rev()
+        .find_map(|pi| {
+            let p = &paragraphs[pi];
+            spokesman_in(if pi == span.para {
+                &p[..span.open_at]
+            } else {
+                p
+            })
+        })
 }
 
 /// The organisation an `it said` or `the firm said` refers to: the last capitalised name
 /// before the quote, in its paragraph or the one before, that is not a person's.
-fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> Option<String> {
-    // People named in full ("Lycos Europe" is a two-word name too, but not a person's).
+///
+/// For `it said` (`nearest`), a body named in the quote's sentence or the one before wins
+/// ("The British Chambers of Commerce welcomed the proposal. "...," it said.").
+fn organisation_before(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &[Mention],
+    nearest: bool,
+) -> Option<String> {
+    // People: names whose surname the story gives with Mr, Ms, Sir... ("British Chambers"
+    // and "Lycos Europe" are two capitalised words too, but not people's names).
     let is_person = |name: &str| {
-        people.iter().any(|p| {
-            let last = p.rsplit(' ').next().unwrap_or(p).to_lowercase();
-            (*p == name || p.rsplit(' ').next() == Some(name))
-                && !ORG_WORDS.contains(&last.as_str())
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        mentions.iter().any(|m| {
+            m.female.is_some() && m.name.trim_start_matches('?').rsplit(' ').next() == Some(last)
         })
     };
     let upto = |pi: usize| -> &str {
@@ -1451,13 +1514,19 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
             &paragraphs[pi][..]
         }
     };
-    // Candidates in the quote's paragraph and the one before, nearest last.
-    let mut candidates: Vec<String> = Vec::new();
+    // Candidates in the quote's paragraph and the one before, nearest last, with where
+    // they stand.
+    let mut candidates: Vec<(String, (usize, usize))> = Vec::new();
     for pi in span.para.saturating_sub(1)..=span.para {
         let text = upto(pi);
+        // Names inside quotes are the speaker's words ("Make Love, Not Spam").
+        let quoted = find_spans(std::slice::from_ref(&paragraphs[pi]));
         candidates.extend(
             PROPER_NAME
                 .find_iter(text)
+                .filter(|m| !quoted.iter().any(|q| (q.start..q.end).contains(&m.start())))
+                // "Indonesia's northern province": a possessive is not who speaks.
+                .filter(|m| !m.as_str().ends_with("'s") && !m.as_str().ends_with("’s"))
                 // "the conference in San Francisco", "the province of Aceh": a place.
                 .filter(|m| {
                     let prev = text[..m.start()]
@@ -1479,14 +1548,28 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
                             | "inside"
                             | "through"
                             | "the"
+                            | "and"
                     )
                 })
-                .map(|m| clean_name(m.as_str()))
-                .filter(|n| {
+                .map(|m| (clean_name(m.as_str()), (pi, m.start())))
+                .filter(|(n, _)| {
                     let first = n.split_whitespace().next().unwrap_or("");
                     !is_not_name(first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
                 }),
         );
+    }
+    if nearest {
+        let para = &paragraphs[span.para];
+        let own = sentence_start(para, span.open_at);
+        let before = sentence_start(para, own.saturating_sub(2));
+        let from = if own > 0 { before } else { own };
+        let near = candidates
+            .iter()
+            .rev()
+            .find(|(_, at)| at.0 == span.para && at.1 >= from);
+        if let Some((name, _)) = near {
+            return Some(name.clone());
+        }
     }
     // The one the story has named most so far (the report's, the statement's author is
     // the body the story is about), the nearest on a tie.
@@ -1499,8 +1582,8 @@ fn organisation_before(span: &Span, paragraphs: &[String], people: &[&str]) -> O
     candidates
         .iter()
         .enumerate()
-        .max_by_key(|(i, n)| (times(n), *i))
-        .map(|(_, n)| n.clone())
+        .max_by_key(|(i, (n, _))| (times(n), *i))
+        .map(|(_, (n, _))| n.clone())
 }
 
 /// The first person named in the quote's sentence before the quote, if any.
