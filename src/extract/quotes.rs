@@ -1517,10 +1517,11 @@ fn organisation_before(
     // Candidates in the quote's paragraph and the one before, nearest last, with where
     // they stand.
     let mut candidates: Vec<(String, (usize, usize))> = Vec::new();
-    for pi in span.para.saturating_sub(1)..=span.para {
+    let first = span.para.saturating_sub(1);
+    for (pi, whole) in paragraphs.iter().enumerate().take(span.para + 1).skip(first) {
         let text = upto(pi);
         // Names inside quotes are the speaker's words ("Make Love, Not Spam").
-        let quoted = find_spans(std::slice::from_ref(&paragraphs[pi]));
+        let quoted = find_spans(std::slice::from_ref(whole));
         candidates.extend(
             PROPER_NAME
                 .find_iter(text)
