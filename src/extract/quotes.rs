@@ -1518,7 +1518,12 @@ fn organisation_before(
     // they stand.
     let mut candidates: Vec<(String, (usize, usize))> = Vec::new();
     let first = span.para.saturating_sub(1);
-    for (pi, whole) in paragraphs.iter().enumerate().take(span.para + 1).skip(first) {
+    for (pi, whole) in paragraphs
+        .iter()
+        .enumerate()
+        .take(span.para + 1)
+        .skip(first)
+    {
         let text = upto(pi);
         // Names inside quotes are the speaker's words ("Make Love, Not Spam").
         let quoted = find_spans(std::slice::from_ref(whole));
