@@ -1,6 +1,6 @@
 //! Quote extraction scored against the hand-made gold sets `tests/quotes_gold.tsv` (678
 //! quotes in 150 articles of ../shared/corpus/bbc and the seed; the file's header gives the
-//! annotation rules) and `tests/quotes_heldout.tsv` (82 quotes in 20 more articles,
+//! annotation rules) and `tests/quotes_heldout.tsv` (171 quotes in 40 more articles,
 //! annotated after the rules were written and scored blind). Each held-out set was scored blind first
 //! (README: the first figures); fixing rules with its misses makes it a development set. Scoring as issue 4 defines it:
 //! - a gold quote is found when one extracted quote of its article holds >= 80% of its words;
@@ -182,7 +182,7 @@ fn quotes_on_the_held_out_set() {
         return;
     };
     let f = score("quotes_heldout.tsv", &bbc);
-    assert_eq!((f.articles, f.quotes), (20, 82));
+    assert_eq!((f.articles, f.quotes), (40, 171));
     assert!(
         f.precision >= HELD_OUT_PRECISION_NOW - 0.03,
         "precision {:.3}",
@@ -203,11 +203,12 @@ fn quotes_on_the_held_out_set() {
 const PRECISION_NOW: f64 = 0.994;
 const RECALL_NOW: f64 = 0.984;
 const SPEAKER_NOW: f64 = 0.945;
-// The 31st-34th articles of each section, scored blind in session 5 (annotated before
-// newsidx ran on them, after the rules written from the 1st-30th): 1.000, 0.976, 0.938.
-// Earlier blind sets, each scored before rules were written from it: the 27th-30th 1.000,
-// 0.982, 0.836; the 23rd-26th 0.978, 0.978, 0.778; the 19th-22nd 0.946, 0.935, 0.874; the
-// 15th-18th 0.966, 0.966, 0.750.
+// The 31st-38th articles of each section, scored blind in session 5 (annotated before
+// newsidx ran on them, after the rules written from the 1st-30th; no rule changed after):
+// 1.000, 0.959, 0.919 (the 31st-34th alone 1.000, 0.976, 0.938; the 35th-38th 1.000,
+// 0.944, 0.901). Earlier blind sets, each scored before rules were written from it: the
+// 27th-30th 1.000, 0.982, 0.836; the 23rd-26th 0.978, 0.978, 0.778; the 19th-22nd 0.946,
+// 0.935, 0.874; the 15th-18th 0.966, 0.966, 0.750.
 const HELD_OUT_PRECISION_NOW: f64 = 1.0;
-const HELD_OUT_RECALL_NOW: f64 = 0.976;
-const HELD_OUT_SPEAKER_NOW: f64 = 0.938;
+const HELD_OUT_RECALL_NOW: f64 = 0.959;
+const HELD_OUT_SPEAKER_NOW: f64 = 0.919;
