@@ -253,7 +253,60 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Extracts the direct quotations of an article from its paragraphs.
+///
+/// An article with no double-quoted span that quotes speech in single marks (`‘We will
+/// fight on,’ she said.`, a style some papers use) is read with its single marks as
+/// double ones; apostrophes inside words (`don’t`, `it's`) stay apostrophes.
 pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
+    let spans = find_spans(paragraphs);
+    if spans.is_empty() && paragraphs.iter().any(|p| p.contains(['‘', '\''])) {
+        let doubled: Vec<String> = paragraphs.iter().map(|p| singles_as_doubles(p)).collect();
+        return quotes_in(&doubled, paragraphs, true);
+    }
+    quotes_in(paragraphs, paragraphs, false)
+}
+
+/// `p` with single quote marks that open or close a quotation replaced by double ones of
+/// the same byte length (‘ -> “, ’ -> ”, ' -> "), so every offset stays valid in `p`.
+fn singles_as_doubles(p: &str) -> String {
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut out = String::with_capacity(p.len());
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(k + 1).map(|&(_, c)| c);
+        // An apostrophe between letters (don't, O'Neill) or ending a word before a
+        // letter is no quote mark.
+        let inside_word =
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        // ("isn ‘t": a stray apostrophe before a one-letter word other than I or A.)
+        let next_word: String = chars[k + 1..]
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let opens = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
+            && after.is_some_and(|a| a.is_alphanumeric() || matches!(a, '(' | '[' | '.' | '…'))
+            && (next_word.chars().count() != 1 || matches!(next_word.as_str(), "I" | "A"));
+        let closes = before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| {
+                a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+            });
+        out.push(match c {
+            '‘' if !inside_word && opens => '“',
+            '’' if !inside_word && closes => '”',
+            '\'' if !inside_word && opens => '"',
+            '\'' if !inside_word && closes => '"',
+            c => c,
+        });
+    }
+    out
+}
+
+/// The quotations of `paragraphs`, their words taken from `display` (the same text, or
+/// the text whose single marks `paragraphs` shows as double ones). `attributed_only`: a
+/// closed span with no attribution of its own is dropped (single marks name titles and
+/// themes more often than double ones: `the theme ‘The Medium is the Message’`).
+fn quotes_in(paragraphs: &[String], display: &[String], attributed_only: bool) -> Vec<Quote> {
     let spans = find_spans(paragraphs);
     let mut mentions = person_mentions(paragraphs);
     for m in &mut mentions {
@@ -308,7 +361,14 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
         };
         // Short unattributed spans are titles, nicknames and scare quotes; a single word
         // ("scorching", "gossip") is a label even where someone is named as using it.
-        if words == 0 || (span.closed && (words == 1 || (attributed.is_none() && words < 4))) {
+        let short = words < 4 || attributed_only;
+        // (An unclosed span is a quote running on only when the next paragraph opens one.)
+        let runs_on = paragraphs
+            .get(span.para + 1)
+            .is_some_and(|n| n.trim_start().starts_with(['“', '"', '„', '«']));
+        let unsure = attributed.is_none() && attributed_only && !span.closed && !runs_on;
+        if words == 0 || unsure || (span.closed && (words == 1 || (attributed.is_none() && short)))
+        {
             continue;
         }
         out.push((span, attributed.flatten()));
@@ -358,7 +418,7 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     }
     out.into_iter()
         .map(|(s, speaker)| Quote {
-            text: paragraphs[s.para][s.start..s.end].trim().to_string(),
+            text: display[s.para][s.start..s.end].trim().to_string(),
             speaker,
         })
         .collect()
@@ -1794,6 +1854,20 @@ mod tests {
                 &[("We are ready,", None), ("and we will go on.", None)],
             ),
             ("The film \"Jaws\" was shown.", &[]),
+            // Papers that quote speech in single marks; apostrophes are not marks.
+            (
+                "Ann Lee spoke at the rally. ‘We will fight on and we won’t stop,’ she said.\n'It is not over for us yet,' said Ann Lee.",
+                &[
+                    ("We will fight on and we won’t stop,", Some("Ann Lee")),
+                    ("It is not over for us yet,", Some("Ann Lee")),
+                ],
+            ),
+            ("It's John's car and the Jones' house, isn't it? Rock 'n' roll.", &[]),
+            // Themes and titles in single marks are not speech; nor is a stray `isn ‘t`.
+            (
+                "The theme is ‘The Medium is the Message ‘, the famous statement by Marshall McLuhan. The automaker isn ‘t slowing down.",
+                &[],
+            ),
             // Pronouns pass over bare titles, places after `for` and the other gender.
             (
                 "The Attorney General, Lord Goldsmith, has issued no orders. He said he will act \"in the near future\" on it.",
