@@ -128,11 +128,36 @@ static BEFORE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,(?P<appos>[^,]{{1,160}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
     ))
 });
-/// `Tony Blair attacked the plans, saying they are a "...`: the clause before the participle
-/// holds the speaker.
-static BEFORE_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"^\s*(?P<clause>[^.!?:“”"]{1,200}),\s+(?:saying|adding|warning|insisting|arguing|claiming|calling|describing|telling)\b[^.!?:“”"]{0,80}[:,]?\s*$"#.to_string())
-});
+/// `Tony Blair attacked the plans, saying they are a "...`: the clause before a participle
+/// that leads up to the quote (at most 80 bytes, no sentence end between). Plain string
+/// search: as a regex, the bounded clause made a costly automaton.
+fn participle_clause(before: &str) -> Option<(usize, &str)> {
+    const PARTICIPLES: &[&str] = &[
+        "saying",
+        "adding",
+        "warning",
+        "insisting",
+        "arguing",
+        "claiming",
+        "calling",
+        "describing",
+        "telling",
+    ];
+    let (at, _) = before.rmatch_indices(", ").find(|&(i, _)| {
+        let rest = &before[i + 2..];
+        PARTICIPLES.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':', ',']))
+        })
+    })?;
+    let tail = &before[at..];
+    let clause = before[..at].trim_start();
+    let start = before.len() - before.trim_start().len();
+    (tail.len() <= 100
+        && !tail[2..].contains(['.', '!', '?', '“', '”', '"'])
+        && clause.len() <= 200)
+        .then_some((start, clause))
+}
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"[Aa]ccording to (?P<who>{HONORIFIC}?{PERSON}),?\s*$"
@@ -143,12 +168,29 @@ static PERSON_MENTION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:{HONORIFIC})?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+(?:\p{{Lu}}\.?\s+)?\p{{Lu}}[\p{{L}}'’\-]+){{0,3}}"
     ))
 });
-/// After a name: a speech verb (past an appositive) or a relative `who`.
-static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
-    re(format!(
-        r"^(?:,\s+who\b|(?:,[^,.]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b)"
-    ))
-});
+/// Whether the text after a name makes it a speaker: a reporting verb, past an appositive
+/// (`, vice president of ..., said`) and `has`/`had`/`also`/`later`, or a relative `who`.
+/// Runs for every name, so plain string steps, no pattern.
+fn speaks_after(rest: &str) -> bool {
+    if rest.starts_with(", who ") {
+        return true;
+    }
+    let mut rest = rest;
+    if let Some(r) = rest.strip_prefix(',') {
+        // An appositive of at most 80 bytes, closed by a comma, with no sentence end.
+        match r.find([',', '.']) {
+            Some(i) if i <= 80 && r.as_bytes()[i] == b',' => rest = &r[i + 1..],
+            _ => return false,
+        }
+    }
+    let mut words = rest.split_whitespace();
+    let mut w = words.next().unwrap_or("");
+    if matches!(w, "has" | "had" | "also" | "later") {
+        w = words.next().unwrap_or("");
+    }
+    is_speech_verb(w.trim_end_matches([',', '.', ':', ';']))
+}
+
 static HONORIFIC_RE: LazyLock<Regex> = LazyLock::new(|| re(format!("^{HONORIFIC}")));
 
 /// Capitalised words that start a sentence or name a time, never a person.
@@ -261,9 +303,10 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     let spans = find_spans(paragraphs);
     if spans.is_empty() && paragraphs.iter().any(|p| p.contains(['‘', '\''])) {
         let doubled: Vec<String> = paragraphs.iter().map(|p| singles_as_doubles(p)).collect();
-        return quotes_in(&doubled, paragraphs, true);
+        let spans = find_spans(&doubled);
+        return quotes_in(&doubled, paragraphs, spans, true);
     }
-    quotes_in(paragraphs, paragraphs, false)
+    quotes_in(paragraphs, paragraphs, spans, false)
 }
 
 /// `p` with single quote marks that open or close a quotation replaced by double ones of
@@ -272,6 +315,10 @@ fn singles_as_doubles(p: &str) -> String {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut out = String::with_capacity(p.len());
     for (k, &(_, c)) in chars.iter().enumerate() {
+        if !matches!(c, '‘' | '’' | '\'') {
+            out.push(c);
+            continue;
+        }
         let before = k.checked_sub(1).map(|j| chars[j].1);
         let after = chars.get(k + 1).map(|&(_, c)| c);
         // An apostrophe between letters (don't, O'Neill) or ending a word before a
@@ -306,8 +353,12 @@ fn singles_as_doubles(p: &str) -> String {
 /// the text whose single marks `paragraphs` shows as double ones). `attributed_only`: a
 /// closed span with no attribution of its own is dropped (single marks name titles and
 /// themes more often than double ones: `the theme ‘The Medium is the Message’`).
-fn quotes_in(paragraphs: &[String], display: &[String], attributed_only: bool) -> Vec<Quote> {
-    let spans = find_spans(paragraphs);
+fn quotes_in(
+    paragraphs: &[String],
+    display: &[String],
+    spans: Vec<Span>,
+    attributed_only: bool,
+) -> Vec<Quote> {
     let mut mentions = person_mentions(paragraphs);
     for m in &mut mentions {
         m.in_quote = spans
@@ -515,9 +566,50 @@ fn straight_closes(p: &str, i: usize) -> bool {
 }
 
 /// The speaker words around a span: after the closing mark, else before the opening one.
+/// Whether `text` holds a word any attribution pattern needs: a reporting verb, a
+/// participle (`saying`), `according`.
+fn reports(text: &str) -> bool {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        let mut words: Vec<&str> = VERBS.split('|').collect();
+        words.extend([
+            "according",
+            "saying",
+            "adding",
+            "warning",
+            "insisting",
+            "arguing",
+            "claiming",
+            "calling",
+            "describing",
+            "telling",
+        ]);
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("word list builds")
+    });
+    let bytes = text.as_bytes();
+    WORDS.find_iter(text).any(|m| {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphabetic())
+            && !after.is_some_and(|b| b.is_ascii_alphabetic())
+    })
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Returns the attribution words and where they stand in the paragraph (a pronoun before
 /// the quote refers to someone named before it, not to a name between it and the quote).
 fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
+    // (The patterns before the quote are checked the same way, on its sentence.)
     let after = &para[span.after..];
     let after = &after[..after.find(['“', '„', '«', '"']).unwrap_or(after.len())];
     // `"...strikers". Rinaldi told BBC Sport:` and `"... to 20." All three parties say`
@@ -528,7 +620,10 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     let full_stop = quoted.ends_with('.') && !quoted.ends_with("..");
     let new_sentence =
         rest.starts_with('.') || (full_stop && rest.chars().next().is_some_and(char::is_uppercase));
-    if !new_sentence {
+    // Every pattern after the quote needs a reporting word within its first words: most
+    // quotes have none there, and the patterns are costly to run (a third of extraction).
+    let head = &after[..floor_char_boundary(after, 240)];
+    if !new_sentence && reports(head) {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             let clause = c.name("clause").expect("group");
             let role = clause
@@ -567,7 +662,12 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let before = &before[sentence_start..];
-    if let Some(c) = BEFORE_SPOKESMAN.captures(before) {
+    // The patterns end within a few words of the quote: their reporting word too.
+    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(240))..];
+    let may_report = reports(tail);
+    if !may_report {
+        // (Only the participle after the quote can still attribute it.)
+    } else if let Some(c) = BEFORE_SPOKESMAN.captures(before) {
         if let Some(who) = c.name("who").or_else(|| c.name("for")) {
             return Some((who.as_str().to_string(), sentence_start + who.start()));
         }
@@ -584,18 +684,20 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             }
         }
     }
-    if let Some(c) = BEFORE_PARTICIPLE.captures(before) {
-        let clause = c.name("clause").expect("group");
+    if !may_report {
+        return None;
+    }
+    if let Some((clause_at, clause)) = participle_clause(before) {
         // "X is a member, but Turkey, which ..., had insisted ..., calling": the clause
         // the participle hangs on starts after the last `but` or `;`.
         let cut = [", but ", " but ", "; "]
             .iter()
-            .filter_map(|b| clause.as_str().rfind(b).map(|i| i + b.len()))
+            .filter_map(|b| clause.rfind(b).map(|i| i + b.len()))
             .max()
             .unwrap_or(0);
-        if let Some(who) = name_in_clause(&clause.as_str()[cut..]) {
+        if let Some(who) = name_in_clause(&clause[cut..]) {
             if !matches!(who.as_str(), "he" | "she") {
-                return Some((who, sentence_start + clause.start() + cut));
+                return Some((who, sentence_start + clause_at + cut));
             }
         }
     }
@@ -1133,7 +1235,7 @@ fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                 });
             let oblique = (OBLIQUE.contains(&prev_word) && !appositive) || acronym || joined;
             prev_object = oblique.then_some((pi, m.end()));
-            let speaks = SPEAKS.is_match(&p[m.end()..]);
+            let speaks = speaks_after(&p[m.end()..]);
             let name = clean_name(m.as_str());
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
@@ -1467,17 +1569,19 @@ fn pronoun(
     if pronoun.is_empty() {
         return None;
     }
-    let named: Vec<(String, bool)> = mentions
+    // (Lazily, nearest first: most articles stop at the first few names.)
+    let mut named = mentions
         .iter()
         .filter(|m| m.at < at)
         .rev()
-        .filter_map(|m| person(&m).map(|n| (n, m.speaks)))
-        .collect();
-    let pick = named
-        .iter()
+        .filter_map(|m| person(&m).map(|n| (n, m.speaks)));
+    let nearest = named.next()?;
+    if nearest.1 || repeated(&nearest.0) {
+        return Some(nearest.0);
+    }
+    named
         .find(|(n, speaks)| *speaks || repeated(n))
-        .or(named.first());
-    pick.map(|(n, _)| n.clone())
+        .map_or(Some(nearest.0), |(n, _)| Some(n))
 }
 
 /// "US magazine Mobile PC", "the firm, Shell,", "Judge James Kleinberg": the name the
