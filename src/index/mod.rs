@@ -9,6 +9,7 @@
 
 pub mod manifest;
 pub mod schema;
+pub mod stem;
 pub mod translit;
 
 use std::collections::{BTreeMap, HashSet};

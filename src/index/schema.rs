@@ -7,11 +7,11 @@ use tantivy::schema::{
 };
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 use tantivy::{Index, IndexSettings};
 
+use super::stem::CachedEnglishStemmer;
 use super::translit::{CyrillicStems, Romanize};
 
 /// Tokenizer of article text: words, lower-cased, Cyrillic words with their Russian stem
@@ -180,7 +180,7 @@ pub fn register_tokenizers(index: &Index) {
         .filter(CyrillicStems)
         .filter(Romanize)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedEnglishStemmer)
         .build();
     let name = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
