@@ -1444,7 +1444,8 @@ fn resolve(
     }
 }
 
-/// The person named most before `at`: whom "the 34-year-old" means.
+/// The person named most before `at` (`(usize::MAX, 0)`: in the whole story): whom "the
+/// 34-year-old" means.
 fn main_person(at: (usize, usize), mentions: &[Mention], full_names: &[&str]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in mentions.iter().filter(|m| m.at < at) {
@@ -1458,11 +1459,13 @@ fn main_person(at: (usize, usize), mentions: &[Mention], full_names: &[&str]) ->
     counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
 }
 
-/// Whom `he` or `she` at `at` (paragraph, byte) refers to (`""`: a title, which looks only
-/// in the nearby sentences): the subject of its sentence
-/// before it, else of the sentence before (the person a pronoun most often refers to),
-/// else the last person named before it more than once, else the last one named. Only people can be meant: organisations, places, bare titles, names inside
-/// quotes, objects of prepositions and names of the other gender are passed over.
+/// Whom `he` or `she` at `at` (paragraph, byte) refers to: the first person named in its
+/// sentence before it, else in the sentences before (up to three; one led by the same
+/// pronoun, or naming no one, passes the reference back; beyond the first only a person
+/// leading the sentence counts), else the last person seen speaking or named more than
+/// once, else the last one named. Only people can be meant: organisations, places, bare
+/// titles, names inside quotes, objects of prepositions and names of the other gender
+/// are passed over. `""` stands for a title (`the prime minister`): nearby sentences only.
 fn pronoun(
     pronoun: &str,
     at: (usize, usize),
