@@ -665,12 +665,11 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     // The patterns end within a few words of the quote: their reporting word too.
     let tail = &before[floor_char_boundary(before, before.len().saturating_sub(240))..];
     let may_report = reports(tail);
-    if !may_report {
-        // (Only the participle after the quote can still attribute it.)
-    } else if let Some(c) = BEFORE_SPOKESMAN.captures(before) {
-        if let Some(who) = c.name("who").or_else(|| c.name("for")) {
-            return Some((who.as_str().to_string(), sentence_start + who.start()));
-        }
+    let spokesman = may_report
+        .then(|| BEFORE_SPOKESMAN.captures(before))
+        .flatten();
+    if let Some(who) = spokesman.and_then(|c| c.name("who").or_else(|| c.name("for"))) {
+        return Some((who.as_str().to_string(), sentence_start + who.start()));
     }
     // `sent Mr Bush his "warmest congratulations", saying:` — the participle after the
     // quote belongs to the clause before it.
@@ -684,6 +683,7 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             }
         }
     }
+    // Without a reporting word, only the participle after the quote could attribute it.
     if !may_report {
         return None;
     }
