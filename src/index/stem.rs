@@ -42,24 +42,47 @@ impl TokenFilter for CachedEnglishStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            cache: vec![EMPTY; SLOTS].into_boxed_slice(),
+            cache: Vec::new(),
+            stemmed: 0,
         }
     }
 }
 
-#[derive(Clone)]
+/// Tokens stemmed before the cache is made: analysing a query (a few words) never pays
+/// for the 800 KB table; indexing makes it once per analyzer.
+const CACHE_AFTER: usize = 1024;
+
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    cache: Box<[Slot]>,
+    /// Empty until [`CACHE_AFTER`] tokens were stemmed.
+    cache: Vec<Slot>,
+    stemmed: usize,
+}
+
+/// A clone starts with no cache: tantivy clones the registered analyzer for every query
+/// and every indexing thread, and copying the table each time cost a query more than
+/// searching did (measured: 30% of the hot path).
+impl<T: Clone> Clone for CachedStemmerFilter<T> {
+    fn clone(&self) -> Self {
+        CachedStemmerFilter {
+            inner: self.inner.clone(),
+            cache: Vec::new(),
+            stemmed: 0,
+        }
+    }
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        if self.cache.is_empty() && self.stemmed >= CACHE_AFTER {
+            self.cache = vec![EMPTY; SLOTS];
+        }
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             cache: &mut self.cache,
+            stemmed: &mut self.stemmed,
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
         }
     }
@@ -67,7 +90,8 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    cache: &'a mut [Slot],
+    cache: &'a mut Vec<Slot>,
+    stemmed: &'a mut usize,
     stemmer: frostem::Stemmer,
 }
 
@@ -78,6 +102,11 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
         }
         let token = self.tail.token_mut();
         let word = token.text.as_bytes();
+        if self.cache.is_empty() {
+            *self.stemmed += 1;
+            token.text = self.stemmer.stem(&token.text).into_owned();
+            return true;
+        }
         if word.len() > SLOT_BYTES {
             token.text = self.stemmer.stem(&token.text).into_owned();
             return true;
@@ -117,11 +146,11 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
+    use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer};
 
-    fn tokens(a: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    fn tokens<T: Tokenizer>(t: &mut T, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        let mut s = a.token_stream(text);
+        let mut s = t.token_stream(text);
         while s.advance() {
             out.push(s.token().text.clone());
         }
@@ -129,18 +158,14 @@ mod tests {
     }
 
     /// The cache changes nothing: every word of the project's corpus and a table of
-    /// hard cases stem exactly as tantivy's own `Stemmer` stems them, twice over (the
-    /// second pass is served from the cache).
+    /// hard cases stem exactly as tantivy's own `Stemmer` stems them, before the cache is
+    /// made and from it (the later passes), and a clone starts empty.
     #[test]
     fn cached_stems_equal_tantivys_stems() {
-        let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedEnglishStemmer)
-            .build();
-        let mut theirs = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
+        let mut ours =
+            CachedEnglishStemmer.transform(LowerCaser.transform(SimpleTokenizer::default()));
+        let mut theirs = Stemmer::new(Language::English)
+            .transform(LowerCaser.transform(SimpleTokenizer::default()));
         let corpus = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
             .unwrap()
             .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
@@ -149,9 +174,16 @@ mod tests {
         let table = "running runs ran generously generalizations caresses ponies ties \
             agreed feed disabled matting mating meeting milling messing meetings news \
             internationalisation internationalizationsandmorewordsthanacachekeyholds";
-        for text in [corpus.as_str(), table, corpus.as_str(), table] {
-            assert_eq!(tokens(&mut ours, text), tokens(&mut theirs, text));
+        let mut passes = 0;
+        while ours.cache.is_empty() || passes < 3 {
+            for text in [corpus.as_str(), table] {
+                assert_eq!(tokens(&mut ours, text), tokens(&mut theirs, text));
+            }
+            passes += 1;
+            assert!(passes < 100, "the cache was never made");
         }
+        assert!(ours.cache.iter().any(|s| s.key_len > 0));
         assert!(tokens(&mut ours, table).contains(&"poni".to_string()));
+        assert!(ours.clone().cache.is_empty());
     }
 }
