@@ -103,9 +103,17 @@ static PROPER_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// `Mr Blair's spokesman said:`, `An Ajax spokesman told BBC Sport:`, `A spokesman for the LSE said:`.
 static BEFORE_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"(?:(?P<who>{HONORIFIC}?{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{HONORIFIC}?{PERSON}))\s+(?:has\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
+        r"{}\s+(?:has\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$",
+        spokesman()
     ))
 });
+/// `Mr Blair's spokesman`, `a spokesman for the LSE`: the body or person spoken for, in
+/// group `who` or `for`.
+fn spokesman() -> String {
+    format!(
+        r"(?:(?P<who>{HONORIFIC}?{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{HONORIFIC}?{PERSON}))"
+    )
+}
 static AFTER_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,—–-]*(?:a|an|the)\s+(?P<who>{PERSON})\s+spokes(?:man|woman|person)\s+(?:has\s+)?(?:{VERBS})\b"
@@ -128,21 +136,23 @@ static BEFORE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,(?P<appos>[^,]{{1,160}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
     ))
 });
+/// Participles that attribute speech (`..., saying`, `, adding:`).
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "warning",
+    "insisting",
+    "arguing",
+    "claiming",
+    "calling",
+    "describing",
+    "telling",
+];
+
 /// `Tony Blair attacked the plans, saying they are a "...`: the clause before a participle
 /// that leads up to the quote (at most 80 bytes, no sentence end between). Plain string
 /// search: as a regex, the bounded clause made a costly automaton.
 fn participle_clause(before: &str) -> Option<(usize, &str)> {
-    const PARTICIPLES: &[&str] = &[
-        "saying",
-        "adding",
-        "warning",
-        "insisting",
-        "arguing",
-        "claiming",
-        "calling",
-        "describing",
-        "telling",
-    ];
     let (at, _) = before.rmatch_indices(", ").find(|&(i, _)| {
         let rest = &before[i + 2..];
         PARTICIPLES.iter().any(|w| {
@@ -580,18 +590,8 @@ fn straight_closes(p: &str, i: usize) -> bool {
 fn reports(text: &str) -> bool {
     static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         let mut words: Vec<&str> = VERBS.split('|').collect();
-        words.extend([
-            "according",
-            "saying",
-            "adding",
-            "warning",
-            "insisting",
-            "arguing",
-            "claiming",
-            "calling",
-            "describing",
-            "telling",
-        ]);
+        words.push("according");
+        words.extend(PARTICIPLES);
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(words)
@@ -682,7 +682,7 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     }
     // `sent Mr Bush his "warmest congratulations", saying:` — the participle after the
     // quote belongs to the clause before it.
-    let participle_after = ["saying", "adding", "calling", "describing", "warning"]
+    let participle_after = PARTICIPLES
         .iter()
         .any(|w| after.trim_start_matches([',', ' ']).starts_with(w));
     if participle_after && after.trim_start().starts_with(',') {
@@ -1538,16 +1538,8 @@ fn pronoun(
         }
         let from = sentence_start(para, to.saturating_sub(2));
         // (A sentence led by a quote ("He was shaken," said Ian Ross.) is not about "he".)
-        let head = para[from..to].trim_start();
-        let head = head
-            .strip_prefix("But ")
-            .or_else(|| head.strip_prefix("And "))
-            .unwrap_or(head);
         let same = !pronoun.is_empty()
-            && head
-                .split(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(pronoun));
+            && leading_pronoun(&para[from..to]).is_some_and(|p| p.eq_ignore_ascii_case(pronoun));
         if !same {
             // The sentence just before: its first person; further back only a person
             // leading the sentence ("DiCaprio faces ..."), not "The book ... starring X".
@@ -1567,6 +1559,7 @@ fn pronoun(
                 return Some(body);
             }
             // "The home secretary has already admitted ...": whom the story gave the title.
+            let head = para[from..to].trim_start();
             let words: Vec<String> = head.split(' ').take(4).map(str::to_lowercase).collect();
             if words.first().is_some_and(|w| w == "the") {
                 if let Some(title) = words.iter().find(|w| TITLES.contains(&w.as_str())) {
@@ -1641,11 +1634,7 @@ fn named_as(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<Str
 }
 
 /// `a spokesman for the Home Office`, `a Home Office spokesman`: the body spoken for.
-static SPOKESMAN_OF: LazyLock<Regex> = LazyLock::new(|| {
-    re(format!(
-        r"(?:(?P<who>{PERSON})(?:'s|’s)?\s+spokes(?:man|woman|person)|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{PERSON}))"
-    ))
-});
+static SPOKESMAN_OF: LazyLock<Regex> = LazyLock::new(|| re(spokesman()));
 
 /// The body a spokesman in `text` speaks for, the last one named there.
 fn spokesman_in(text: &str) -> Option<String> {
@@ -1706,29 +1695,18 @@ fn organisation_before(
                 .filter(|m| !quoted.iter().any(|q| (q.start..q.end).contains(&m.start())))
                 // "Indonesia's northern province": a possessive is not who speaks.
                 .filter(|m| !m.as_str().ends_with("'s") && !m.as_str().ends_with("’s"))
-                // "the conference in San Francisco", "the province of Aceh": a place.
+                // "the conference in San Francisco", "the province of Aceh": a place; a
+                // name after `and` is the second of a pair. (`a statement from X`, `to X`
+                // can still name who speaks.)
                 .filter(|m| {
                     let prev = text[..m.start()]
                         .trim_end()
                         .rsplit(' ')
                         .next()
                         .unwrap_or("");
-                    !matches!(
-                        prev,
-                        "in" | "at"
-                            | "on"
-                            | "of"
-                            | "near"
-                            | "into"
-                            | "across"
-                            | "towards"
-                            | "around"
-                            | "outside"
-                            | "inside"
-                            | "through"
-                            | "the"
-                            | "and"
-                    )
+                    let place =
+                        PREPOSITIONS.contains(&prev) && !matches!(prev, "from" | "to" | "via");
+                    !(place || prev == "and")
                 })
                 .map(|m| (clean_name(m.as_str()), (pi, base + m.start())))
                 .filter(|(n, _)| {
@@ -1769,6 +1747,17 @@ fn organisation_before(
         .map(|(_, (n, _))| n.clone())
 }
 
+/// The pronoun a sentence opens with (`He`, `She`, `It`, `They`; after `But` or `And`).
+fn leading_pronoun(sentence: &str) -> Option<&str> {
+    let s = sentence.trim_start();
+    let s = s
+        .strip_prefix("But ")
+        .or_else(|| s.strip_prefix("And "))
+        .unwrap_or(s);
+    let first = s.split(' ').next()?;
+    (s.len() > first.len() && matches!(first, "He" | "She" | "It" | "They")).then_some(first)
+}
+
 /// The first person named in the quote's sentence before the quote, if any.
 fn sentence_subject(
     span: &Span,
@@ -1781,19 +1770,9 @@ fn sentence_subject(
     let here = sentence_start(para, span.open_at);
     // "He said Stiller and Jackson would play ... and that the jokes "...": the subject is
     // the pronoun, not the first name after it.
-    let head = para[here..span.open_at].trim_start_matches(['"', '“', '”', ' ']);
-    let head = head
-        .strip_prefix("But ")
-        .or_else(|| head.strip_prefix("And "))
-        .unwrap_or(head);
-    if let Some(p) = ["He ", "She "].iter().find(|p| head.starts_with(**p)) {
-        return pronoun(
-            p.trim_end(),
-            (span.para, here),
-            paragraphs,
-            mentions,
-            speakers,
-        );
+    let head = para[here..span.open_at].trim_start_matches(['"', '“', '”']);
+    if let Some(p) = leading_pronoun(head).filter(|p| matches!(*p, "He" | "She")) {
+        return pronoun(p, (span.para, here), paragraphs, mentions, speakers);
     }
     mentions
         .between((span.para, here), (span.para, span.open_at))
@@ -1817,11 +1796,7 @@ fn narration_subject(
     if here == 0 || from < prev.after {
         return None;
     }
-    let head = para[from..here].trim_start();
-    if ["He ", "She ", "It ", "They "]
-        .iter()
-        .any(|p| head.starts_with(p))
-    {
+    if leading_pronoun(&para[from..here]).is_some() {
         return None;
     }
     let full_names = &mentions.names;
