@@ -113,7 +113,10 @@ re!(
 re!(LINK, r"\[([^\]]*)\]\([^)]*\)");
 re!(BARE_URL, r"^(?:<)?https?://\S+(?:>)?$");
 // A person's name: 2-4 capitalised tokens, particles (van, de, al, ...) and initials allowed.
-const NAME: &str = r"\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|al|bin|ibn|ter|ten|el|dos|das|y)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}";
+// A token is a word or initials (`C.J.`).
+const NAME: &str = r"\p{Lu}(?:\.\p{Lu})*[\p{L}'’\-]*\.?(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|al|bin|ibn|ter|ten|el|dos|das|y)\s+)*\p{Lu}(?:\.\p{Lu})*[\p{L}'’\-]*\.?){1,3}";
+static INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\.)+$").expect("static regex is valid"));
 static NAME_FULL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{NAME}$")).expect("static regex is valid"));
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,7 +127,7 @@ static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<names>{NAME}(?:\s*(?:&|\band\b)\s*{NAME})*)\s*(?:,|\||–|—|-)\s*(?P<role>[\p{{L}} ]{{0,40}}\b(?i:correspondent|editor|reporter|writer|journalist|columnist|contributor|analyst|producer|critic|commentator|bureau chief|staff)s?)$"
+        r"^(?P<names>{NAME}(?:\s*(?:&|\band\b)\s*{NAME})*)(?:\s*[,|–—]\s*|\s+-\s+)(?P<role>[\p{{L}} ]{{0,40}}\b(?i:correspondent|editor|reporter|writer|journalist|columnist|contributor|analyst|producer|critic|commentator|bureau chief|staff)s?)$"
     ))
     .expect("static regex is valid")
 });
@@ -396,9 +399,19 @@ pub fn split_names(s: &str) -> Vec<String> {
         LazyLock::new(|| Regex::new(r"^(?i:by|von|par|por|door)\s+").unwrap());
     let s = crate::formats::squash(s);
     let s = BY.replace(&s, "");
+    // `Amie Mock as told to Heather Eastman`: the writer is the one told.
+    let s = s
+        .rsplit_once(" as told to ")
+        .map_or(&*s, |(_, writer)| writer);
     let mut out: Vec<String> = Vec::new();
-    for part in SPLIT.split(&s) {
-        let part = without_credentials(part.trim().trim_end_matches('.'));
+    for part in SPLIT.split(s) {
+        let part = part.trim();
+        // A full stop ends the name unless it ends an initial (`Nelson C.J.`).
+        let part = match part.rsplit_once(' ') {
+            Some((_, last)) if INITIALS.is_match(last) => part,
+            _ => part.trim_end_matches('.'),
+        };
+        let part = without_credentials(part);
         if NAME_FULL.is_match(part) && !is_organisation(part) && !out.iter().any(|n| n == part) {
             out.push(part.to_string());
         }
@@ -594,6 +607,9 @@ mod tests {
                 Byline(vec!["Ann Lee".into()]),
             ),
             ("Ann Lee | Senior Editor", Byline(vec!["Ann Lee".into()])),
+            ("Ann Lee - Senior Editor", Byline(vec!["Ann Lee".into()])),
+            // A hyphen inside a word does not part a name from a role.
+            ("Featured Co-Editor", Keep),
             (
                 "Published: 3 January 2025",
                 Date("2025-01-03T00:00:00Z".into()),
@@ -676,6 +692,10 @@ mod tests {
             ("By Jo Ma MD and Bo Kim", &["Jo Ma", "Bo Kim"]),
             // A two-word name keeps its second word even when it looks like letters.
             ("Ann MA", &["Ann MA"]),
+            ("Nelson C.J.", &["Nelson C.J."]),
+            ("By J.R.R. Tolkien.", &["J.R.R. Tolkien"]),
+            ("Ann Lee.", &["Ann Lee"]),
+            ("Amie Mock as told to Heather Eastman", &["Heather Eastman"]),
             ("Staff", &[]),
             ("Reuters", &[]),
             ("https://example.org/ann", &[]),

@@ -22,7 +22,7 @@ use serde_json::Value;
 /// that makes extraction worse fails here.
 const DEV_F1_FLOOR: f64 = 0.965;
 const META_TITLE_FLOOR: f64 = 0.91;
-const META_AUTHORS_FLOOR: f64 = 0.85;
+const META_AUTHORS_FLOOR: f64 = 0.905;
 const META_DATE_FLOOR: f64 = 0.85;
 const META_BODY_FLOOR: f64 = 0.925;
 

@@ -68,25 +68,29 @@ pub fn read_html(text: &str) -> RawArticle {
         .map(|t| strip_site_suffix(&t, source.as_deref()));
     let title = headline(&doc, stated_title.as_deref(), source.as_deref()).or(stated_title);
 
-    let mut authors: Vec<String> = ld
+    let ld_authors: Vec<String> = ld
         .as_ref()
         .and_then(|a| a.get("author"))
         .map(ld_names)
         .unwrap_or_default();
-    if authors.is_empty() {
-        if let Some(a) = meta(&[
-            "author",
-            "article:author",
-            "byl",
-            "parsely-author",
-            "sailthru.author",
-            "dc.creator",
-        ]) {
-            if !a.starts_with("http") {
-                authors = crate::clean::split_names(&a);
-            }
-        }
-    }
+    let meta_authors = meta(&[
+        "author",
+        "article:author",
+        "byl",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ])
+    .filter(|a| !a.starts_with("http"))
+    .map(|a| crate::clean::split_names(&a))
+    .unwrap_or_default();
+    // JSON-LD is trusted first, but some pages list only the first of several authors
+    // there: meta tags naming those and more are the fuller byline.
+    let mut authors = if ld_authors.is_empty() || names_more(&meta_authors, &ld_authors) {
+        meta_authors
+    } else {
+        ld_authors
+    };
     if authors.is_empty() {
         authors = byline_names(&doc);
     }
@@ -95,6 +99,15 @@ pub fn read_html(text: &str) -> RawArticle {
     }
     // A site or publisher named as the author is not a person.
     authors.retain(|a| !source.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(a)));
+    // Magazines list the photographer and stylist among a story's authors; the page
+    // credits them as such (`Photography by`). The writer stays, whatever else is said.
+    let credited = photo_credits(&doc);
+    if authors
+        .iter()
+        .any(|a| !credited.contains(&a.to_lowercase()))
+    {
+        authors.retain(|a| !credited.contains(&a.to_lowercase()));
+    }
     let mut seen = Vec::new();
     authors.retain(|a| {
         let key = a.to_lowercase();
@@ -191,6 +204,23 @@ pub fn read_html(text: &str) -> RawArticle {
     }
 }
 
+/// Paths of author pages: a link to one is a byline.
+const AUTHOR_PAGES: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/writer/",
+    "/writers/",
+    "/bios/",
+    "/staff/",
+    "/journalist/",
+    "/journalists/",
+    "/reporter/",
+    "/reporters/",
+    "/contributor/",
+    "/contributors/",
+    "/byline/",
+];
+
 /// Author names from the page's byline: elements marked as the author (`rel=author`,
 /// `itemprop=author`, author/byline class names) and links to author pages
 /// (`/author/...`, `/writer/...`), outside navigation, asides and footers; in page
@@ -200,21 +230,6 @@ fn byline_names(doc: &Html) -> Vec<String> {
         [class*=author-name], [class*=author__name], [class*=authorName], [class*=AuthorName], \
         [class*=byline__name], [class*=byline-name], [class*=attribution__item-name], \
         [class*=author i] a, [class*=byline i] a, a[class*=author i]";
-    const AUTHOR_PAGES: &[&str] = &[
-        "/author/",
-        "/authors/",
-        "/writer/",
-        "/writers/",
-        "/bios/",
-        "/staff/",
-        "/journalist/",
-        "/journalists/",
-        "/reporter/",
-        "/reporters/",
-        "/contributor/",
-        "/contributors/",
-        "/byline/",
-    ];
     let in_furniture = |e: &scraper::ElementRef| {
         e.ancestors()
             .filter_map(scraper::ElementRef::wrap)
@@ -223,14 +238,14 @@ fn byline_names(doc: &Html) -> Vec<String> {
                 // The classes of the page and article containers describe the page
                 // (`article.comments-open`), not a region of furniture.
                 let container = matches!(el.name(), "html" | "body" | "main" | "article");
-                matches!(el.name(), "nav" | "aside" | "footer")
-                    || !container
-                        && el.attr("class").is_some_and(|c| {
-                            let c = c.to_ascii_lowercase();
-                            c.contains("related")
-                                || c.contains("recommend")
-                                || c.contains("comment")
-                        })
+                matches!(
+                    el.name(),
+                    "nav" | "aside" | "footer" | "figure" | "figcaption"
+                ) || !container
+                    && el.attr("class").is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        c.contains("related") || c.contains("recommend") || c.contains("comment")
+                    })
             })
     };
     fn add(names: &mut Vec<String>, text: String) {
@@ -257,7 +272,12 @@ fn byline_names(doc: &Html) -> Vec<String> {
             !links || AUTHOR_PAGES.iter().any(|p| href.contains(p))
         };
         for e in doc.select(&selector) {
-            if in_furniture(&e) || !author_link(&e) || first.is_some_and(|f| !near(&f, &e)) {
+            if in_furniture(&e)
+                || !author_link(&e)
+                || first.is_some_and(|f| !near(&f, &e))
+                || under_picture(&e)
+                || in_menu(&e)
+            {
                 continue;
             }
             let before = names.len();
@@ -272,6 +292,98 @@ fn byline_names(doc: &Html) -> Vec<String> {
     }
     names.truncate(4);
     names
+}
+
+/// Whether `e` is in the credit line of a picture: a block a few levels up follows
+/// right after an image whose `alt` is a sentence (the caption), so `By X` there names
+/// the photographer. An author's portrait beside a byline is described by a name or not
+/// at all.
+fn under_picture(e: &scraper::ElementRef) -> bool {
+    e.ancestors().take(3).any(|a| {
+        a.prev_siblings()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|prev| !matches!(prev.value().name(), "style" | "script" | "noscript"))
+            .is_some_and(|prev| {
+                prev.value().name() == "img"
+                    && prev
+                        .value()
+                        .attr("alt")
+                        .is_some_and(|alt| alt.split_whitespace().count() >= 8)
+            })
+    })
+}
+
+/// Whether `e` is an item of a menu: a list whose other items link elsewhere than to
+/// people (`Editorials`, `Letters`, then the columnists). A byline listing several
+/// authors links to people only.
+fn in_menu(e: &scraper::ElementRef) -> bool {
+    static LINKS: std::sync::LazyLock<Selector> = std::sync::LazyLock::new(|| sel("a[href]"));
+    let Some(list) = e
+        .ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .take(4)
+        .find(|a| matches!(a.value().name(), "ul" | "ol"))
+    else {
+        return false;
+    };
+    list.select(&LINKS).any(|a| {
+        let href = a.value().attr("href").unwrap_or("").to_ascii_lowercase();
+        !AUTHOR_PAGES.iter().any(|p| href.contains(p))
+    })
+}
+
+/// Whether `more` names everyone `these` names, and more people besides.
+fn names_more(more: &[String], these: &[String]) -> bool {
+    more.len() > these.len()
+        && these
+            .iter()
+            .all(|t| more.iter().any(|m| m.eq_ignore_ascii_case(t)))
+}
+
+/// Names (lower-cased) the page credits for pictures or styling, not for words:
+/// `Photography by X`, `Photographer: X`, `Styled by X`, `Illustration by X`, the name in
+/// the same text or the next. `Words and photos by X` credits the writer: not taken.
+fn photo_credits(doc: &Html) -> Vec<String> {
+    static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[^\p{L}])(?P<and>(?:and|&)\s+)?(?:photo(?:graph(?:y|s|er|ers)?|s)?|images?|illustrations?|styl(?:ed|ing|ist)|video|graphics?)\s*(?:by\b|:)\s*(?P<rest>[^.;:|\n]*)",
+        )
+        .expect("static regex")
+    });
+    let mut credited = Vec::new();
+    let mut want_next = false;
+    for node in doc.root_element().descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let in_code = node
+            .parent()
+            .and_then(|p| p.value().as_element().map(|e| e.name()))
+            .is_some_and(|n| matches!(n, "script" | "style" | "noscript" | "template"));
+        let text = text.trim();
+        if in_code || text.is_empty() {
+            continue;
+        }
+        if std::mem::take(&mut want_next) {
+            credited.extend(crate::clean::split_names(text));
+        }
+        if text.len() > 300 {
+            continue;
+        }
+        for c in CREDIT.captures_iter(text) {
+            if c.name("and").is_some() {
+                continue;
+            }
+            let rest = c.name("rest").map_or("", |r| r.as_str().trim());
+            if rest.is_empty() {
+                want_next = true;
+            } else {
+                credited.extend(crate::clean::split_names(rest));
+            }
+        }
+    }
+    credited.iter_mut().for_each(|n| *n = n.to_lowercase());
+    credited
 }
 
 /// A byline written as text, unmarked, just under the headline: `posted on <time> by
@@ -480,10 +592,14 @@ fn ld_names(v: &Value) -> Vec<String> {
             if o.get("@type").and_then(Value::as_str) == Some("Organization") {
                 return Vec::new();
             }
-            o.get("name")
-                .and_then(ld_text)
-                .map(|n| crate::clean::split_names(&n))
-                .unwrap_or_default()
+            // `"name": ["A", "B"]`: one person object naming several people.
+            match o.get("name") {
+                Some(Value::Array(names)) => names.iter().flat_map(ld_names).collect(),
+                Some(name) => ld_text(name)
+                    .map(|n| crate::clean::split_names(&n))
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            }
         }
         Value::String(s) => crate::clean::split_names(s),
         _ => Vec::new(),
@@ -625,6 +741,55 @@ mod tests {
                 what: "a photo credit under the headline is not a byline",
                 body: r#"<h1>Film opens in Jakarta</h1><figure><figcaption>Photo by Ann Lee</figcaption></figure>"#,
                 title: Some("Film opens in Jakarta"),
+                ..NONE
+            },
+            Case {
+                what: "one JSON-LD person naming several people",
+                head: r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":["Ann Lee","Bo Kim"]}}</script>"#,
+                authors: &["Ann Lee", "Bo Kim"],
+                ..NONE
+            },
+            Case {
+                what: "meta tags naming the JSON-LD author and more: the fuller byline",
+                head: r#"<meta name="author" content="Ann Lee,Bo Kim,Cy Young"><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"}}</script>"#,
+                authors: &["Ann Lee", "Bo Kim", "Cy Young"],
+                ..NONE
+            },
+            Case {
+                what: "meta tags naming someone else do not override JSON-LD",
+                head: r#"<meta name="author" content="Bo Kim,Cy Young"><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"}}</script>"#,
+                authors: &["Ann Lee"],
+                ..NONE
+            },
+            Case {
+                what: "authors the page credits for photographs and styling are not writers",
+                head: r#"<meta property="article:author" content="Ann Lee,Bo Kim,Cy Young">"#,
+                body: r#"<p>By <a href="/contributor/ann">Ann Lee</a></p><p><span>Photography by </span><a href="/contributor/bo">Bo Kim</a></p><p>Stylist: Cy Young</p>"#,
+                authors: &["Ann Lee"],
+                ..NONE
+            },
+            Case {
+                what: "words and photos by the writer: the writer stays",
+                head: r#"<meta name="author" content="Ann Lee">"#,
+                body: r#"<p>Words and photos by Ann Lee</p>"#,
+                authors: &["Ann Lee"],
+                ..NONE
+            },
+            Case {
+                what: "the photographer's credit under a captioned picture is not the byline",
+                body: r#"<div><img src="a.jpg" alt="The mayor speaks to residents outside the flooded town hall on Tuesday."><div><span>The mayor speaks to residents.</span><span>By <a href="/writer/1/Bo_Kim/">Bo Kim</a></span></div></div><div><span>By <a href="/writer/2/Ann_Lee/">Ann Lee</a>, Staff Writer</span></div>"#,
+                authors: &["Ann Lee"],
+                ..NONE
+            },
+            Case {
+                what: "columnists in a menu are not the byline",
+                body: r#"<ul><li><a href="/voices/editorials">Editorials</a></li><li><a href="/author/tom-peck">Tom Peck</a></li><li><a href="/author/jo-ma">Jo Ma</a></li></ul>"#,
+                ..NONE
+            },
+            Case {
+                what: "a story told to its writer",
+                body: r#"<a class="author-name" href="/author/heather-eastman">Amie Mock as told to Heather Eastman</a>"#,
+                authors: &["Heather Eastman"],
                 ..NONE
             },
             Case {
