@@ -23,7 +23,7 @@ use serde_json::Value;
 const DEV_F1_FLOOR: f64 = 0.965;
 const META_TITLE_FLOOR: f64 = 0.91;
 const META_AUTHORS_FLOOR: f64 = 0.905;
-const META_DATE_FLOOR: f64 = 0.85;
+const META_DATE_FLOOR: f64 = 0.87;
 const META_BODY_FLOOR: f64 = 0.925;
 
 fn truth(dir: &Path) -> BTreeMap<String, Value> {

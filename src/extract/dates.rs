@@ -13,7 +13,7 @@ use regex::Regex;
 const MONTH: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const WEEKDAY: &str =
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?";
-const TIME: &str = r"(?:(?:\s*,|\s+at|\s*[-–—·|])?\s*(?P<hour>\d{1,2})[.:h](?P<min>\d{2})(?:[.:](?P<sec>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?\s*(?P<tz>gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|z|[+-]\d{2}:?\d{2})?)?";
+const TIME: &str = r"(?:(?:\s*,|\s+at|\s*[-–—·|])?\s*(?P<hour>\d{1,2})[.:h](?P<min>\d{2})(?:[.:](?P<sec>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?\s*(?P<tz>gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|z|[+-]\d{2}:?\d{2})?)?";
 const LABEL: &str = r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|created)(?:\s+(?:on|at))?\s*:?\s*)?";
 
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,8 +75,9 @@ fn parse_naive(s: &str) -> Option<NaiveDateTime> {
 /// time, and the day a reader sees is the local one: an article published at 22:22 in New
 /// York is dated the 22nd, though UTC says the 23rd. `others` are the page's other date
 /// values; the first that names the same instant (within a minute) with a non-zero
-/// offset, or without a zone but to the second a whole number of half hours (up to -12 h
-/// or +14 h) away from UTC, gives the offset. Otherwise `chosen` is returned unchanged.
+/// offset, or without a zone but a whole number of half hours (up to -12 h or +14 h)
+/// away from UTC (to the second in ISO form; to the minute as written, `December 22,
+/// 2023 10:00 PM`, `Dec 23, 2023 5:06pm PT`), gives the offset. Otherwise `chosen` is returned unchanged.
 pub fn at_local_offset(chosen: &str, others: &[String]) -> String {
     let Ok(at) = DateTime::parse_from_rfc3339(chosen) else {
         return chosen.to_string();
@@ -90,12 +91,10 @@ pub fn at_local_offset(chosen: &str, others: &[String]) -> String {
             let same = (d.naive_utc() - utc).num_seconds().abs() <= 60;
             (same && d.offset().local_minus_utc() != 0).then(|| *d.offset())
         } else if let Some(local) = parse_naive(other) {
-            let diff = (local - utc).num_seconds();
-            let halves = (diff as f64 / 1800.0).round() as i64;
-            let residual = (diff - halves * 1800).abs();
-            ((-24..=28).contains(&halves) && halves != 0 && residual <= 1)
-                .then(|| FixedOffset::east_opt((halves * 1800) as i32))
-                .flatten()
+            offset_of_wall_clock(local, utc, 1)
+        } else if let Some(w) = written(other).filter(|w| w.timed && !w.exact_zone) {
+            // Written times show minutes, not seconds.
+            offset_of_wall_clock(w.local, utc, 60)
         } else {
             None
         };
@@ -106,10 +105,43 @@ pub fn at_local_offset(chosen: &str, others: &[String]) -> String {
     chosen.to_string()
 }
 
+/// The offset at which the wall-clock time `local` shows the instant `utc`: a whole
+/// number of half hours from -12 h to +14 h, give or take `tolerance` seconds.
+fn offset_of_wall_clock(
+    local: NaiveDateTime,
+    utc: NaiveDateTime,
+    tolerance: i64,
+) -> Option<FixedOffset> {
+    let diff = (local - utc).num_seconds();
+    let halves = (diff as f64 / 1800.0).round() as i64;
+    let residual = (diff - halves * 1800).abs();
+    ((-24..=28).contains(&halves) && halves != 0 && residual <= tolerance)
+        .then(|| FixedOffset::east_opt((halves * 1800) as i32))
+        .flatten()
+}
+
 /// Parses a line that is only a date, such as `Published: 3 January 2025`,
 /// `Mon 7 Jun 2024 08.15 GMT`, `March 5, 2024 at 10:30 am EST`, `2024-03-05`.
 /// Returns RFC 3339 in UTC, or `None` when the line holds anything else.
 pub fn parse_dateline(line: &str) -> Option<String> {
+    let w = written(line)?;
+    let tz = FixedOffset::east_opt(w.offset)?;
+    let local = tz.from_local_datetime(&w.local).single()?;
+    Some(to_rfc3339(local))
+}
+
+/// A date as written on a page: its wall-clock time, the offset its zone names (0 when
+/// it names none), and whether that offset is known exactly (`PT` says Pacific, not
+/// whether it is summer: its standard offset is used).
+struct Written {
+    local: NaiveDateTime,
+    offset: i32,
+    exact_zone: bool,
+    /// Whether a time of day is written (else midnight).
+    timed: bool,
+}
+
+fn written(line: &str) -> Option<Written> {
     let line = line.trim().trim_end_matches('.');
     if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -136,13 +168,17 @@ pub fn parse_dateline(line: &str) -> Option<String> {
         }
     }
     let time = NaiveTime::from_hms_opt(hour, num("min").unwrap_or(0), num("sec").unwrap_or(0))?;
-    let offset = caps
-        .name("tz")
-        .map(|z| zone_offset(z.as_str()))
-        .unwrap_or(Some(0))?;
-    let tz = FixedOffset::east_opt(offset)?;
-    let local = tz.from_local_datetime(&date.and_time(time)).single()?;
-    Some(to_rfc3339(local))
+    let zone = caps.name("tz").map(|z| z.as_str().to_ascii_lowercase());
+    let offset = match &zone {
+        Some(z) => zone_offset(z)?,
+        None => 0,
+    };
+    Some(Written {
+        local: date.and_time(time),
+        offset,
+        exact_zone: zone.is_some_and(|z| !matches!(z.as_str(), "et" | "ct" | "mt" | "pt")),
+        timed: caps.name("hour").is_some(),
+    })
 }
 
 /// RFC 3339 at the offset the source stated (`Z` for UTC): the publication day is the
@@ -178,6 +214,11 @@ fn zone_offset(z: &str) -> Option<i32> {
         "mdt" => -6,
         "pst" => -8,
         "pdt" => -7,
+        // Zones named without the season: their standard offsets.
+        "et" => -5,
+        "ct" => -6,
+        "mt" => -7,
+        "pt" => -8,
         _ => {
             let sign = if z.starts_with('-') { -1 } else { 1 };
             let digits: String = z.chars().filter(char::is_ascii_digit).collect();
@@ -239,6 +280,29 @@ mod tests {
                 "2023-12-01T19:46:23-05:00",
             ),
             ("2023-12-22T22:20:00Z", s(&[]), "2023-12-22T22:20:00Z"),
+            // Written local times, to the minute, without a zone or with a seasonless one.
+            (
+                "2023-12-23T03:00:46Z",
+                s(&["December 22, 2023 10:00 PM"]),
+                "2023-12-22T22:00:46-05:00",
+            ),
+            (
+                "2023-12-24T01:06:51Z",
+                s(&["Dec 23, 2023 5:06pm PT"]),
+                "2023-12-23T17:06:51-08:00",
+            ),
+            // A written date without a time says nothing of the offset.
+            (
+                "2023-12-23T03:00:46Z",
+                s(&["December 22, 2023"]),
+                "2023-12-23T03:00:46Z",
+            ),
+            // A written time with an exact zone is another instant when it disagrees.
+            (
+                "2023-12-23T03:00:46Z",
+                s(&["December 22, 2023 10:00 PM GMT"]),
+                "2023-12-23T03:00:46Z",
+            ),
         ];
         for (chosen, others, want) in cases {
             assert_eq!(

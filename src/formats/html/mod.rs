@@ -149,6 +149,8 @@ pub fn read_html(text: &str) -> RawArticle {
             doc.select(&sel(
                 "[itemprop=datePublished], time[datetime], time[pubdate]",
             ))
+            // A time in a list is a story's in a list of stories.
+            .filter(|t| !in_list(t))
             .take(8)
             .filter_map(|t| {
                 let v = t.value();
@@ -330,6 +332,13 @@ fn in_menu(e: &scraper::ElementRef) -> bool {
         let href = a.value().attr("href").unwrap_or("").to_ascii_lowercase();
         !AUTHOR_PAGES.iter().any(|p| href.contains(p))
     })
+}
+
+/// Whether `e` is inside a list item.
+fn in_list(e: &scraper::ElementRef) -> bool {
+    e.ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .any(|a| a.value().name() == "li")
 }
 
 /// Whether `more` names everyone `these` names, and more people besides.
