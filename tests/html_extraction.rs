@@ -81,6 +81,7 @@ fn meta_dev_title_authors_date_body() {
     let mut authors = AuthorCounts::default();
     let mut bodies = Vec::new();
     let mut misses = Vec::new();
+    let mut worst_bodies = Vec::new();
     let gold = truth(&dir);
     for (id, g) in &gold {
         let a = page(&dir, id);
@@ -93,7 +94,9 @@ fn meta_dev_title_authors_date_body() {
         authors.add(&a.authors, &field("authors"));
         let authors_ok = authors.right - before.right == authors.predicted - before.predicted
             && authors.right - before.right == authors.gold - before.gold;
-        bodies.push(score_body(&a.body, &field("text")));
+        let body = score_body(&a.body, &field("text"));
+        bodies.push(body);
+        worst_bodies.push((body, id.clone()));
         if !(title_ok && date_ok && authors_ok) {
             misses.push(format!(
                 "{id}:{}{}{}",
@@ -129,6 +132,10 @@ fn meta_dev_title_authors_date_body() {
     if show_worst() > 0 {
         for m in &misses {
             println!("  {m}");
+        }
+        worst_bodies.sort_by(|a, b| a.0.f1().total_cmp(&b.0.f1()));
+        for (s, id) in worst_bodies.iter().take(show_worst()) {
+            println!("  {id}: body P {:.3} R {:.3}", s.precision, s.recall);
         }
     }
     assert_eq!(gold.len(), 216);
