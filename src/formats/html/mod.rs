@@ -101,12 +101,15 @@ pub fn read_html(text: &str) -> RawArticle {
     authors.retain(|a| !source.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(a)));
     // Magazines list the photographer and stylist among a story's authors; the page
     // credits them as such (`Photography by`). The writer stays, whatever else is said.
-    let credited = photo_credits(&doc);
-    if authors
-        .iter()
-        .any(|a| !credited.contains(&a.to_lowercase()))
-    {
-        authors.retain(|a| !credited.contains(&a.to_lowercase()));
+    // (Only a second author can be one: the page's text is read only then.)
+    if authors.len() > 1 {
+        let credited = photo_credits(&doc);
+        if authors
+            .iter()
+            .any(|a| !credited.contains(&a.to_lowercase()))
+        {
+            authors.retain(|a| !credited.contains(&a.to_lowercase()));
+        }
     }
     let mut seen = Vec::new();
     authors.retain(|a| {
