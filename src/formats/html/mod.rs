@@ -489,8 +489,22 @@ fn headline(doc: &Html, stated: Option<&str>, site: Option<&str>) -> Option<Stri
             _ => Some((o, h)),
         },
     )?;
+    // A headline that is the stated title after a few words more carries a kicker
+    // (`News`, `Exclusive`) set in the same element: the stated title is the headline.
+    let best_words = words(best.1);
+    let extra = best_words.len().saturating_sub(stated_words.len());
+    if !stated_words.is_empty() && (1..=3).contains(&extra) && best_words.ends_with(&stated_words) {
+        return stated.map(str::to_string);
+    }
     // One headline on the page, or one that plainly restates the stated title.
-    (best.0 >= 0.3 || candidates.len() == 1 || stated.is_none()).then(|| best.1.clone())
+    // A bar in a headline parts it from a section (`Opinion | ... | Editorial`).
+    (best.0 >= 0.3 || candidates.len() == 1 || stated.is_none()).then(|| {
+        if best.1.contains(" | ") {
+            strip_site_suffix(best.1, site)
+        } else {
+            without_media_label(best.1).to_string()
+        }
+    })
 }
 
 /// Decodes HTML entities left in metadata values (`&#8217;`, `&amp;#039;` in JSON-LD,
@@ -527,16 +541,29 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         }
         let words = |s: &str| s.split_whitespace().count();
         let is_site = |s: &str| site.is_some_and(|site| s.trim().eq_ignore_ascii_case(site.trim()));
+        let longest = parts.iter().map(|p| words(p)).max().unwrap_or(0);
         if let Some(last) = parts.last() {
-            if is_site(last) || (words(last) <= 4 && words(parts[0]) > words(last)) {
-                return parts[..parts.len() - 1].join(sep).trim().to_string();
+            if is_site(last) || (words(last) <= 4 && longest > words(last)) {
+                return strip_site_suffix(&parts[..parts.len() - 1].join(sep), site);
             }
         }
-        if is_site(parts[0]) {
-            return parts[1..].join(sep).trim().to_string();
+        // A section before a bar: `College Sports | Five prospects who may be underrated`.
+        if is_site(parts[0]) || (sep == " | " && words(parts[0]) <= 3 && longest >= 5) {
+            return strip_site_suffix(&parts[1..].join(sep), site);
         }
     }
-    title.trim().to_string()
+    without_media_label(title.trim()).to_string()
+}
+
+/// A title without a trailing label of the media it comes with: `(video)`, `[PHOTOS]`.
+fn without_media_label(title: &str) -> &str {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\s*[(\[](?:video|videos|photos?|pictures|gallery|watch|podcast|audio|live)[)\]]$",
+        )
+        .expect("static regex")
+    });
+    LABEL.find(title).map_or(title, |m| &title[..m.start()])
 }
 
 /// The first JSON-LD object typed as an article (looking into arrays and `@graph`),
@@ -805,6 +832,13 @@ mod tests {
                 ..NONE
             },
             Case {
+                what: "a kicker set inside the <h1> is not part of the headline",
+                head: r#"<meta property="og:title" content="Film opens in Jakarta this week">"#,
+                body: r#"<h1><div class="sub-title">News</div> Film opens in Jakarta this week</h1>"#,
+                title: Some("Film opens in Jakarta this week"),
+                ..NONE
+            },
+            Case {
                 what: "a date element named by its id",
                 body: r#"<dl><dt>Posted</dt><dd id="date_posted">December 13, 2023</dd></dl>"#,
                 date: Some("2023-12-13T00:00:00Z"),
@@ -895,6 +929,32 @@ mod tests {
                 "Dam bursts after storm",
             ),
             ("No separator here", None, "No separator here"),
+            (
+                "College Sports | Five prospects who may be underrated",
+                None,
+                "Five prospects who may be underrated",
+            ),
+            (
+                "Opinion | Leave child labor laws alone | Editorial",
+                None,
+                "Leave child labor laws alone",
+            ),
+            // Only a bar parts a section before the headline: a dash may be a speaker's.
+            (
+                "Larry Merchant - I'm not watching Floyd fight again",
+                None,
+                "Larry Merchant - I'm not watching Floyd fight again",
+            ),
+            (
+                "NASA beams a cat video from deep space (video)",
+                None,
+                "NASA beams a cat video from deep space",
+            ),
+            (
+                "Storm hits the coast [PHOTOS]",
+                None,
+                "Storm hits the coast",
+            ),
         ];
         for (t, site, want) in cases {
             assert_eq!(strip_site_suffix(t, site), want);
