@@ -566,11 +566,19 @@ impl<'a> Page<'a> {
         };
         let top_ancestors = ancestors_of(top);
         let mut common: Option<NodeId> = None;
+        // Chunks of one component share its class list, but for numbers that tell them
+        // apart (`body-chunk html_0`, `body-chunk html_2`).
         let class_of = |id: NodeId| {
             tree.get(id)
                 .and_then(tag)
                 .and_then(|e| e.attr("class"))
-                .map(str::trim)
+                .map(|c| {
+                    c.split_whitespace()
+                        .map(|t| {
+                            t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .filter(|c| !c.is_empty())
         };
         let top_class = class_of(top);
@@ -834,6 +842,16 @@ mod tests {
                     prose(5, "Late")
                 ),
                 vec!["Early paragraph 0", "Late paragraph 4"],
+                vec!["Advertisement", "Footer"],
+            ),
+            (
+                "chunks of one component numbered apart, of unequal length",
+                format!(
+                    r#"<div class="wrap"><div><div class="story-chunk html_0">{}</div></div><div class="ad-slot">Advertisement</div><div><div class="story-chunk html_2">{}</div></div></div><div class="footer">Footer</div>"#,
+                    prose(9, "Early"),
+                    prose(3, "Late")
+                ),
+                vec!["Early paragraph 0", "Late paragraph 2"],
                 vec!["Advertisement", "Footer"],
             ),
             (
