@@ -7,6 +7,7 @@ pub mod facets;
 pub mod query;
 pub mod quotes;
 pub mod snippet;
+pub mod stored;
 
 use std::ops::Bound;
 
@@ -22,6 +23,7 @@ use crate::index::NewsIndex;
 use facets::{FacetCollector, FacetKind, Facets};
 use query::{Compiler, Period};
 use snippet::Snippeter;
+use stored::{StoredArticle, StoredValues};
 
 /// Order of hits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -258,33 +260,25 @@ impl<'a> NewsSearcher<'a> {
         }
         // Sort the ranked page by its full key (stable ties), then load and snippet
         // only the hits shown.
-        let mut page: Vec<(f32, TantivyDocument)> = Vec::with_capacity(ranked.len());
+        let mut keyed: Vec<(f32, StoredArticle)> = Vec::with_capacity(ranked.len());
         for (score, addr) in ranked {
-            page.push((score, self.searcher.doc(addr).map_err(terr)?));
+            keyed.push((score, self.load(addr)?));
         }
-        let f = *self.index.fields();
-        let key = |d: &TantivyDocument| {
-            (
-                d.get_first(f.date).and_then(|v| v.as_datetime()),
-                d.get_first(f.path)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string(),
-                d.get_first(f.record).and_then(|v| v.as_u64()),
-            )
-        };
-        let mut keyed: Vec<_> = page.into_iter().map(|(s, d)| (s, key(&d), d)).collect();
-        keyed.sort_by(|(sa, ka, _), (sb, kb, _)| match opts.sort {
-            SortOrder::Relevance => sb
-                .total_cmp(sa)
-                .then_with(|| (&ka.1, ka.2).cmp(&(&kb.1, kb.2))),
-            // Undated last in both directions.
-            SortOrder::Date => (kb.0.is_some(), kb.0)
-                .cmp(&(ka.0.is_some(), ka.0))
-                .then_with(|| (&ka.1, ka.2).cmp(&(&kb.1, kb.2))),
-            SortOrder::DateAsc => (ka.0.is_none(), ka.0)
-                .cmp(&(kb.0.is_none(), kb.0))
-                .then_with(|| (&ka.1, ka.2).cmp(&(&kb.1, kb.2))),
+        keyed.sort_by(|(sa, a), (sb, b)| {
+            let ka = (a.date, a.path.as_str(), a.record);
+            let kb = (b.date, b.path.as_str(), b.record);
+            match opts.sort {
+                SortOrder::Relevance => sb
+                    .total_cmp(sa)
+                    .then_with(|| (ka.1, ka.2).cmp(&(kb.1, kb.2))),
+                // Undated last in both directions.
+                SortOrder::Date => (kb.0.is_some(), kb.0)
+                    .cmp(&(ka.0.is_some(), ka.0))
+                    .then_with(|| (ka.1, ka.2).cmp(&(kb.1, kb.2))),
+                SortOrder::DateAsc => (ka.0.is_none(), ka.0)
+                    .cmp(&(kb.0.is_none(), kb.0))
+                    .then_with(|| (ka.1, ka.2).cmp(&(kb.1, kb.2))),
+            }
         });
         if !opts.all {
             keyed.drain(..opts.offset.min(keyed.len()));
@@ -293,7 +287,7 @@ impl<'a> NewsSearcher<'a> {
         let mut snippets = Snippeter::new(self.analyzer()?, compiled.matchers, opts.snippet_chars);
         let hits = keyed
             .into_iter()
-            .map(|(score, _, doc)| self.hit(&doc, score, &mut snippets))
+            .map(|(score, article)| self.hit(article, score, &mut snippets))
             .collect();
         Ok(Results {
             total,
@@ -387,8 +381,7 @@ impl<'a> NewsSearcher<'a> {
         let mut snippets = Snippeter::new(self.analyzer()?, Vec::new(), 200);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
-            let d: TantivyDocument = self.searcher.doc(addr).map_err(terr)?;
-            hits.push(self.hit(&d, score, &mut snippets));
+            hits.push(self.hit(self.load(addr)?, score, &mut snippets));
         }
         sort_hits(&mut hits);
         Ok(Results {
@@ -443,23 +436,23 @@ impl<'a> NewsSearcher<'a> {
         self.index.analyzer(TEXT_TOKENIZER)
     }
 
-    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: &mut Snippeter) -> Hit {
-        let f = self.index.fields();
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
-        let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
+    /// The stored fields of one article.
+    fn load(&self, addr: DocAddress) -> Result<StoredArticle> {
+        let values: StoredValues = self
+            .searcher
+            .doc(addr)
+            .map_err(|e| Error::tantivy(self.index.dir(), e))?;
+        Ok(StoredArticle::from_values(values, self.index.fields()))
+    }
+
+    fn hit(&self, a: StoredArticle, score: f32, snippets: &mut Snippeter) -> Hit {
+        let body = a.body.as_str();
         let (snippet, body_matches) = snippets.snippet_and_matches(body);
-        // Quotes and speakers are stored side by side (one speaker value per quote).
         // A quote is a passage of the body: its matches are the body's matches inside it,
         // found without matching again (that doubled the hot path's matching).
         let quote = if snippets.has_matchers() && !body_matches.is_empty() {
-            let speakers = doc.get_all(f.speaker).filter_map(|v| v.as_str());
-            doc.get_all(f.quote)
-                .filter_map(|v| v.as_str())
-                .zip(speakers)
+            a.quotes
+                .iter()
                 .map(|(q, who)| {
                     let highlights = match find_passage(body, q) {
                         Some(at) => body_matches
@@ -474,37 +467,33 @@ impl<'a> NewsSearcher<'a> {
                 .filter(|(h, _, _)| !h.is_empty())
                 // Most matches; the first quote of the article on a tie.
                 .fold(
-                    None::<(Vec<(usize, usize)>, &str, &str)>,
+                    None::<(Vec<(usize, usize)>, &String, &String)>,
                     |best, cur| match best {
                         Some(b) if b.0.len() >= cur.0.len() => Some(b),
                         _ => Some(cur),
                     },
                 )
                 .map(|(highlights, text, who)| QuoteMatch {
-                    text: text.to_string(),
-                    speaker: (!who.is_empty()).then(|| who.to_string()),
+                    text: text.clone(),
+                    speaker: (!who.is_empty()).then(|| who.clone()),
                     highlights,
                 })
         } else {
             None
         };
         Hit {
-            id: doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0),
+            id: a.id,
             score,
-            path: text(f.path).unwrap_or_default(),
-            record: doc.get_first(f.record).and_then(|v| v.as_u64()),
-            title: text(f.title).unwrap_or_default(),
-            authors: doc
-                .get_all(f.author)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            date: doc
-                .get_first(f.date)
-                .and_then(|v| v.as_datetime())
+            date: a
+                .date
                 .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
                 .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-            source: text(f.source),
-            url: text(f.url),
+            path: a.path,
+            record: a.record,
+            title: a.title,
+            authors: a.authors,
+            source: a.source,
+            url: a.url,
             snippet: snippet.text,
             highlights: snippet.highlights,
             quote,

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, ExistsQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Order, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Order, Term};
 
 use super::facets::{FacetCollector, FacetCount, FacetKind};
 use super::query::{token_groups, Compiler};
@@ -146,11 +146,10 @@ impl NewsSearcher<'_> {
             }
             offset += batch.len();
             for addr in batch {
-                let doc: TantivyDocument = self.searcher.doc(addr).map_err(terr)?;
-                let hit = self.hit(&doc, 0.0, &mut meta);
-                let texts = doc.get_all(f.quote).filter_map(|v| v.as_str());
-                let speakers = doc.get_all(f.speaker).filter_map(|v| v.as_str());
-                for (quote, speaker) in texts.zip(speakers) {
+                let article = self.load(addr)?;
+                let quotes = article.quotes.clone();
+                let hit = self.hit(article, 0.0, &mut meta);
+                for (quote, speaker) in &quotes {
                     if !speaker_words.is_empty() {
                         let said: Vec<String> = token_groups(&mut name, speaker)
                             .into_iter()
