@@ -133,6 +133,19 @@ pub struct QuoteMatch {
 /// Elasticsearch stops at the same number by default (`track_total_hits`).
 pub const COUNT_CAP: usize = 10_000;
 
+/// Up to how many postings (summed over a ranked query's terms) one pass scores every
+/// match and counts them, instead of a pruned ranking and a counting pass: with few
+/// matches, a second walk costs more (a second term lookup per field and segment) than
+/// scoring them all.
+const ONE_PASS_MATCHES: u64 = COUNT_CAP as u64;
+
+/// Document frequencies of a query's terms.
+#[derive(Debug, Clone, Copy, Default)]
+struct DocFreqs {
+    most: u64,
+    sum: u64,
+}
+
 /// The hits of one page, the number of matching articles and the facets asked for.
 #[derive(Debug, Clone)]
 pub struct Results {
@@ -202,13 +215,23 @@ impl<'a> NewsSearcher<'a> {
             // scored. So the total is a separate pass that scores nothing and stops at
             // COUNT_CAP.
             SortOrder::Relevance if opts.facets.is_empty() && !opts.all && compiled.prunable => {
-                let top = self
-                    .searcher
-                    .search(q, &TopDocs::with_limit(want).order_by_score())
-                    .map_err(terr)?;
-                let (total, exact) = self.count_up_to(q, COUNT_CAP).map_err(terr)?;
-                total_exact = exact;
-                (total, top, Facets::new())
+                let freqs = self.doc_freqs(q).map_err(terr)?;
+                if freqs.sum <= ONE_PASS_MATCHES {
+                    // Few matches: scoring them all costs less than a second pass.
+                    let (total, top) = self
+                        .searcher
+                        .search(q, &(Count, TopDocs::with_limit(want).order_by_score()))
+                        .map_err(terr)?;
+                    (total, top, Facets::new())
+                } else {
+                    let top = self
+                        .searcher
+                        .search(q, &TopDocs::with_limit(want).order_by_score())
+                        .map_err(terr)?;
+                    let (total, exact) = self.count_up_to(q, COUNT_CAP, freqs).map_err(terr)?;
+                    total_exact = exact;
+                    (total, top, Facets::new())
+                }
             }
             // Facets need every match, but not its score: ranking (pruned) and counting
             // (unscored) as two passes beat scoring every match in one.
@@ -297,28 +320,40 @@ impl<'a> NewsSearcher<'a> {
         })
     }
 
+    /// The document frequencies of the terms of `q`: the largest and their sum. They still
+    /// count deleted documents until a merge.
+    fn doc_freqs(&self, q: &dyn Query) -> tantivy::Result<DocFreqs> {
+        let (mut freqs, mut failed) = (DocFreqs::default(), None);
+        q.query_terms(&mut |term, _| match self.searcher.doc_freq(term) {
+            Ok(n) => {
+                freqs.most = freqs.most.max(n);
+                freqs.sum += n;
+            }
+            Err(e) => failed = Some(e),
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(freqs),
+        }
+    }
+
     /// Matching articles counted without scoring, up to `cap`: (count, whether it is the
     /// exact total; false when there are more than `cap`). The walk stops at `cap`, so a
     /// common word costs no more to count than a mid one.
     ///
-    /// `q` must be an OR of terms ([`query::Compiled::prunable`]): it then matches at least
-    /// as many articles as its most frequent term, so when a term's document frequency is
-    /// already past `cap` nothing is walked. Frequencies still count deleted documents
-    /// until a merge, so that shortcut is taken only in an index without deletions.
-    fn count_up_to(&self, q: &dyn Query, cap: usize) -> tantivy::Result<(usize, bool)> {
+    /// `q` must be an OR of terms ([`query::Compiled::prunable`]), `freqs` its terms'
+    /// [`Self::doc_freqs`]: it then matches at least as many articles as its most frequent
+    /// term, so when that is already past `cap` nothing is walked. Frequencies count
+    /// deleted documents, so that shortcut is taken only in an index without deletions.
+    fn count_up_to(
+        &self,
+        q: &dyn Query,
+        cap: usize,
+        freqs: DocFreqs,
+    ) -> tantivy::Result<(usize, bool)> {
         let readers = self.searcher.segment_readers();
-        if readers.iter().all(|r| r.num_deleted_docs() == 0) {
-            let (mut most, mut failed) = (0u64, None);
-            q.query_terms(&mut |term, _| match self.searcher.doc_freq(term) {
-                Ok(n) => most = most.max(n),
-                Err(e) => failed = Some(e),
-            });
-            if let Some(e) = failed {
-                return Err(e);
-            }
-            if most > cap as u64 {
-                return Ok((cap, false));
-            }
+        if readers.iter().all(|r| r.num_deleted_docs() == 0) && freqs.most > cap as u64 {
+            return Ok((cap, false));
         }
         let weight = q.weight(EnableScoring::disabled_from_searcher(&self.searcher))?;
         let mut n = 0usize;
@@ -551,7 +586,12 @@ mod tests {
             (6, (5, true)),
         ];
         for (cap, want) in cases {
-            assert_eq!(searcher.count_up_to(&*q, cap).unwrap(), want, "cap {cap}");
+            let freqs = searcher.doc_freqs(&*q).unwrap();
+            assert_eq!(
+                searcher.count_up_to(&*q, cap, freqs).unwrap(),
+                want,
+                "cap {cap}"
+            );
         }
         // Under the cap the page's total is exact.
         let opts = SearchOptions {
@@ -575,7 +615,9 @@ mod tests {
             .any(|r| r.num_deleted_docs() > 0);
         for (cap, want) in [(1, (1, false)), (4, (4, true)), (5, (4, true))] {
             assert_eq!(
-                searcher.count_up_to(&*q, cap).unwrap(),
+                searcher
+                    .count_up_to(&*q, cap, searcher.doc_freqs(&*q).unwrap())
+                    .unwrap(),
                 want,
                 "cap {cap}, deletions {deleted}"
             );
