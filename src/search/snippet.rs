@@ -318,42 +318,49 @@ impl Finder {
 /// Where a window showing a match at `at` starts: its sentence start when near, else a
 /// word start a little before the match.
 fn window_start(body: &str, at: usize) -> usize {
-    let floor = body[..at]
-        .char_indices()
+    let floor = chars_back(body, at, SENTENCE_LOOKBACK + 1).unwrap_or(0);
+    // The last sentence end (". ", "? ", "! ", a line break) before the match. These are
+    // ASCII bytes, which never occur inside a multi-byte character: bytes can be read.
+    let before = &body.as_bytes()[floor..at];
+    let sentence = (0..before.len())
         .rev()
-        .nth(SENTENCE_LOOKBACK)
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    let before = &body[floor..at];
-    // The last sentence end (". ", "? ", "! ", a line break) before the match.
-    let sentence = before
-        .char_indices()
-        .zip(before.chars().skip(1).chain(std::iter::once(' ')))
-        .filter(|((_, c), next)| (matches!(c, '.' | '?' | '!') && *next == ' ') || *c == '\n')
-        .map(|((i, c), _)| floor + i + c.len_utf8())
-        .last();
+        .find(|&i| {
+            let next_is_space = before.get(i + 1).is_none_or(|&n| n == b' ');
+            before[i] == b'\n' || (matches!(before[i], b'.' | b'?' | b'!') && next_is_space)
+        })
+        .map(|i| floor + i + 1);
     match sentence {
         Some(s) => s + body[s..].len() - body[s..].trim_start().len(),
         None if floor == 0 => 0,
         // No sentence start near: begin a few words before the match.
         None => {
-            let near = body[..at]
-                .char_indices()
-                .rev()
-                .nth(SENTENCE_LOOKBACK / 3)
-                .map(|(i, _)| i)
-                .unwrap_or(0);
+            let near = chars_back(body, at, SENTENCE_LOOKBACK / 3 + 1).unwrap_or(0);
             body[near..at].find(' ').map(|i| near + i + 1).unwrap_or(at)
         }
     }
 }
 
+/// The byte offset `n` characters before `at`, if the text before holds that many.
+/// Snippet windows are measured in characters, and found for every match of every shown
+/// body: ASCII text (most of it) is counted in bytes without decoding.
+fn chars_back(body: &str, at: usize, n: usize) -> Option<usize> {
+    if n <= at && body.as_bytes()[at - n..at].is_ascii() {
+        return Some(at - n);
+    }
+    body[..at].char_indices().rev().nth(n - 1).map(|(i, _)| i)
+}
+
 /// End of a window of at most `max` characters from `start`, cut after a whole word.
 fn window_end(body: &str, start: usize, max: usize) -> usize {
     let rest = &body[start..];
-    match rest.char_indices().nth(max) {
+    let cut = match rest.as_bytes().get(..=max) {
+        // ASCII: the character after the window starts `max` bytes on.
+        Some(head) if head.is_ascii() => Some(max),
+        _ => rest.char_indices().nth(max).map(|(i, _)| i),
+    };
+    match cut {
         None => body.len(),
-        Some((cut, _)) => {
+        Some(cut) => {
             let cut_text = &rest[..cut];
             start + cut_text.rfind([' ', '\n']).unwrap_or(cut)
         }
@@ -436,7 +443,62 @@ pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use tantivy::tokenizer::{LowerCaser, SimpleTokenizer};
+
+    /// Window bounds computed character by character, as the byte-wise fast paths must
+    /// agree with.
+    fn window_by_chars(body: &str, at: usize, max: usize) -> (usize, usize) {
+        let back = |n: usize| body[..at].char_indices().rev().nth(n).map(|(i, _)| i);
+        let floor = back(SENTENCE_LOOKBACK).unwrap_or(0);
+        let before = &body[floor..at];
+        let sentence = before
+            .char_indices()
+            .zip(before.chars().skip(1).chain(std::iter::once(' ')))
+            .filter(|((_, c), next)| (matches!(c, '.' | '?' | '!') && *next == ' ') || *c == '\n')
+            .map(|((i, c), _)| floor + i + c.len_utf8())
+            .last();
+        let start = match sentence {
+            Some(s) => s + body[s..].len() - body[s..].trim_start().len(),
+            None if floor == 0 => 0,
+            None => {
+                let near = back(SENTENCE_LOOKBACK / 3).unwrap_or(0);
+                body[near..at].find(' ').map(|i| near + i + 1).unwrap_or(at)
+            }
+        };
+        let rest = &body[start..];
+        let end = match rest.char_indices().nth(max) {
+            None => body.len(),
+            Some((cut, _)) => start + rest[..cut].rfind([' ', '\n']).unwrap_or(cut),
+        };
+        (start, end)
+    }
+
+    proptest! {
+        #[test]
+        fn windows_agree_with_counting_characters(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    12 => "[a-z]{1,7},?",
+                    1 => "[a-zé]{1,7}",
+                    1 => "[a-z]{1,5}[.?!]",
+                    1 => Just("Суджа".to_string()),
+                    1 => Just("\n".to_string()),
+                ],
+                0..120,
+            ),
+            pick in 0usize..1000,
+            max in 20usize..120,
+        ) {
+            let body = words.join(" ");
+            let starts: Vec<usize> = body.char_indices().map(|(i, _)| i).collect();
+            prop_assume!(!starts.is_empty());
+            let at = starts[pick % starts.len()];
+            let start = window_start(&body, at);
+            let want = window_by_chars(&body, at, max);
+            prop_assert_eq!((start, window_end(&body, start, max)), want);
+        }
+    }
 
     fn snippeter(matchers: Vec<Matcher>, max: usize) -> Snippeter {
         let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
