@@ -53,6 +53,30 @@ pub struct Compiled {
     pub prunable: bool,
 }
 
+/// An OR of ORs as one OR of their clauses (`a b` is `(title:a body:a author:a)
+/// (title:b body:b author:b)`): the same matches and the same score (a sum of sums), but
+/// tantivy ranks with block-max WAND only a flat union of terms. Nested, two words were
+/// ranked by visiting every match.
+fn flatten_should(q: Box<dyn Query>) -> Box<dyn Query> {
+    fn all_should(b: &BooleanQuery) -> bool {
+        b.clauses().iter().all(|(o, _)| *o == Occur::Should)
+    }
+    fn collect(q: &dyn Query, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+        match q.downcast_ref::<BooleanQuery>() {
+            Some(b) if all_should(b) => b.clauses().iter().for_each(|(_, c)| collect(&**c, out)),
+            _ => out.push((Occur::Should, q.box_clone())),
+        }
+    }
+    match q.downcast_ref::<BooleanQuery>() {
+        Some(b) if all_should(b) => {
+            let mut flat = Vec::new();
+            collect(&*q, &mut flat);
+            Box::new(BooleanQuery::new(flat))
+        }
+        _ => q,
+    }
+}
+
 /// See [`Compiled::prunable`]: words of letters and digits only (one term each) in the
 /// default fields, OR-ed.
 fn prunable(ast: &UserInputAst) -> bool {
@@ -183,6 +207,10 @@ impl<'a> Compiler<'a> {
             matchers: Vec::new(),
         };
         let mut q = self.ast(&ast, &mut run, true)?;
+        let prunable = filter.is_none() && prunable(&ast);
+        if prunable {
+            q = flatten_should(q);
+        }
         if let Some((lo, hi)) = filter {
             q = Box::new(BooleanQuery::new(vec![
                 (Occur::Must, q),
@@ -192,7 +220,7 @@ impl<'a> Compiler<'a> {
         Ok(Compiled {
             query: q,
             matchers: run.matchers,
-            prunable: filter.is_none() && prunable(&ast),
+            prunable,
         })
     }
 
@@ -576,6 +604,50 @@ fn syntax_error(query: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ors_of_ors_are_flattened_and_nothing_else() {
+        let field = tantivy::schema::Field::from_field_id(0);
+        let term = |w: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, w),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        let or = |qs: Vec<Box<dyn Query>>| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                qs.into_iter().map(|q| (Occur::Should, q)).collect(),
+            ))
+        };
+        let shape = |q: &dyn Query| -> Vec<(Occur, bool)> {
+            q.downcast_ref::<BooleanQuery>()
+                .map(|b| {
+                    b.clauses()
+                        .iter()
+                        .map(|(o, c)| (*o, c.downcast_ref::<BooleanQuery>().is_some()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // Two words over two fields each (one boosted): four terms in one union.
+        let nested = or(vec![
+            or(vec![Box::new(BoostQuery::new(term("a"), 2.0)), term("b")]),
+            or(vec![term("c"), term("d")]),
+        ]);
+        assert_eq!(
+            shape(&*flatten_should(nested)),
+            vec![(Occur::Should, false); 4]
+        );
+        // A required part keeps its structure.
+        let must = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, or(vec![term("a"), term("b")])),
+            (Occur::Should, term("c")),
+        ]));
+        let kept = shape(&*flatten_should(must));
+        assert_eq!(kept, vec![(Occur::Must, true), (Occur::Should, false)]);
+        // One word alone is already flat.
+        assert_eq!(shape(&*flatten_should(term("a"))), vec![]);
+    }
 
     #[test]
     fn only_plain_or_queries_are_prunable() {
