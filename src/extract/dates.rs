@@ -77,7 +77,8 @@ fn parse_naive(s: &str) -> Option<NaiveDateTime> {
 /// values; the first that names the same instant (within a minute) with a non-zero
 /// offset, or without a zone but a whole number of half hours (up to -12 h or +14 h)
 /// away from UTC (to the second in ISO form; to the minute as written, `December 22,
-/// 2023 10:00 PM`, `Dec 23, 2023 5:06pm PT`), gives the offset. Otherwise `chosen` is returned unchanged.
+/// 2023 10:00 PM`, `Dec 23, 2023 5:06pm PT`), gives the offset. Otherwise `chosen` is
+/// returned unchanged.
 pub fn at_local_offset(chosen: &str, others: &[String]) -> String {
     let Ok(at) = DateTime::parse_from_rfc3339(chosen) else {
         return chosen.to_string();

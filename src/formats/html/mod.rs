@@ -808,10 +808,10 @@ mod tests {
                 ..NONE
             },
             Case {
-                what: "words and photos by the writer: the writer stays",
-                head: r#"<meta name="author" content="Ann Lee">"#,
+                what: "words and photos by a writer: a writer still",
+                head: r#"<meta name="author" content="Ann Lee, Bo Kim">"#,
                 body: r#"<p>Words and photos by Ann Lee</p>"#,
-                authors: &["Ann Lee"],
+                authors: &["Ann Lee", "Bo Kim"],
                 ..NONE
             },
             Case {
