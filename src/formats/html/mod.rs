@@ -546,27 +546,39 @@ pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Drops a trailing (or leading) " | Site" part of a title.
+/// Drops a trailing (or leading) " | Site" part of a title, and a section before a bar;
+/// a few parts at most (`Opinion | ... | Editorial`), so a title made of thousands of
+/// bars costs no more than a few passes.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
-        let parts: Vec<&str> = title.split(sep).collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        let words = |s: &str| s.split_whitespace().count();
-        let is_site = |s: &str| site.is_some_and(|site| s.trim().eq_ignore_ascii_case(site.trim()));
-        let longest = parts.iter().map(|p| words(p)).max().unwrap_or(0);
-        if let Some(last) = parts.last() {
+    const PASSES: usize = 3;
+    let words = |s: &str| s.split_whitespace().count();
+    let is_site = |s: &str| site.is_some_and(|site| s.trim().eq_ignore_ascii_case(site.trim()));
+    let mut title = title.trim().to_string();
+    for _ in 0..PASSES {
+        let mut stripped = None;
+        for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+            let parts: Vec<&str> = title.split(sep).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let longest = parts.iter().map(|p| words(p)).max().unwrap_or(0);
+            let last = parts[parts.len() - 1];
             if is_site(last) || (words(last) <= 4 && longest > words(last)) {
-                return strip_site_suffix(&parts[..parts.len() - 1].join(sep), site);
+                stripped = Some(parts[..parts.len() - 1].join(sep));
+                break;
+            }
+            // A section before a bar: `College Sports | Five prospects who may be underrated`.
+            if is_site(parts[0]) || (sep == " | " && words(parts[0]) <= 3 && longest >= 5) {
+                stripped = Some(parts[1..].join(sep));
+                break;
             }
         }
-        // A section before a bar: `College Sports | Five prospects who may be underrated`.
-        if is_site(parts[0]) || (sep == " | " && words(parts[0]) <= 3 && longest >= 5) {
-            return strip_site_suffix(&parts[1..].join(sep), site);
+        match stripped {
+            Some(t) => title = t.trim().to_string(),
+            None => break,
         }
     }
-    without_media_label(title.trim()).to_string()
+    without_media_label(&title).to_string()
 }
 
 /// A title without a trailing label of the media it comes with: `(video)`, `[PHOTOS]`.
@@ -973,6 +985,12 @@ mod tests {
         for (t, site, want) in cases {
             assert_eq!(strip_site_suffix(t, site), want);
         }
+        // A title of thousands of bars overflowed the stack when each part was stripped
+        // by a call of its own: a few passes, then it stands.
+        let head = "A long headline with many words here";
+        let bars = format!("{head}{}", " | x".repeat(20_000));
+        let want = format!("{head}{}", " | x".repeat(19_997));
+        assert_eq!(strip_site_suffix(&bars, None), want);
     }
 
     #[test]
