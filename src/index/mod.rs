@@ -10,6 +10,7 @@
 pub mod manifest;
 pub mod schema;
 pub mod stem;
+pub mod stored_quotes;
 pub mod translit;
 
 use std::collections::{BTreeMap, HashSet};
@@ -465,6 +466,9 @@ impl NewsIndex {
         for q in &a.quotes {
             doc.add_text(f.quote, &q.text);
             doc.add_text(f.speaker, q.speaker.as_deref().unwrap_or(""));
+        }
+        if !a.quotes.is_empty() {
+            doc.add_bytes(f.quotes, &stored_quotes::encode(&a.body, &a.quotes));
         }
         doc
     }

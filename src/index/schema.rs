@@ -52,11 +52,15 @@ pub struct Fields {
     pub url: Field,
     /// ISO 639-1 code (`en`, `ru`), declared by the page or detected. Fast for facets.
     pub lang: Field,
-    /// Multi-valued: one value per quotation, parallel to `speaker`.
+    /// Multi-valued: one value per quotation, parallel to `speaker`. Indexed, not stored
+    /// (the stored quotes are [`Fields::quotes`]).
     pub quote: Field,
     /// Multi-valued, parallel to `quote`; empty string when the speaker is unknown.
-    /// Fast (as written) for facets.
+    /// Indexed, and fast (as written) for facets; not stored.
     pub speaker: Field,
+    /// Stored only: the quotations and speakers as places in the body
+    /// ([`super::stored_quotes`]).
+    pub quotes: Field,
     /// File path relative to the corpus root: the unit of incremental updates.
     pub path: Field,
     /// Position of the article inside a multi-article file.
@@ -115,7 +119,11 @@ impl Fields {
 }
 
 fn text(tokenizer: &str) -> TextOptions {
-    TextOptions::default().set_stored().set_indexing_options(
+    indexed(tokenizer).set_stored()
+}
+
+fn indexed(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(tokenizer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
@@ -137,8 +145,9 @@ pub fn build() -> (Schema, Fields) {
         source: b.add_text_field("source", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         url: b.add_text_field("url", text(NAME_TOKENIZER)),
         lang: b.add_text_field("lang", STRING | STORED | FAST),
-        quote: b.add_text_field("quote", text(TEXT_TOKENIZER)),
-        speaker: b.add_text_field("speaker", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
+        quote: b.add_text_field("quote", indexed(TEXT_TOKENIZER)),
+        speaker: b.add_text_field("speaker", indexed(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
+        quotes: b.add_bytes_field("quotes", STORED),
         path: b.add_text_field("path", STRING | STORED),
         record: b.add_u64_field("record", NumericOptions::default().set_stored()),
         id: b.add_u64_field(
@@ -166,6 +175,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         lang: f("lang")?,
         quote: f("quote")?,
         speaker: f("speaker")?,
+        quotes: f("quotes")?,
         path: f("path")?,
         record: f("record")?,
         id: f("id")?,

@@ -19,6 +19,7 @@ use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term, TERMIN
 
 use crate::error::{Error, Result};
 use crate::index::schema::TEXT_TOKENIZER;
+use crate::index::stored_quotes::StoredQuote;
 use crate::index::NewsIndex;
 use facets::{FacetCollector, FacetKind, Facets};
 use query::{Compiler, Period};
@@ -486,31 +487,30 @@ impl<'a> NewsSearcher<'a> {
         // A quote is a passage of the body: its matches are the body's matches inside it,
         // found without matching again (that doubled the hot path's matching).
         let quote = if snippets.has_matchers() && !body_matches.is_empty() {
-            a.quotes
-                .iter()
-                .map(|(q, who)| {
-                    let highlights = match find_passage(body, q) {
+            a.quotes()
+                .map(|q| {
+                    let highlights = match q.at {
                         Some(at) => body_matches
                             .iter()
-                            .filter(|(s, e)| *s >= at && *e <= at + q.len())
+                            .filter(|(s, e)| *s >= at && *e <= at + q.text.len())
                             .map(|(s, e)| (s - at, e - at))
                             .collect(),
-                        None => snippets.highlight_all(q),
+                        None => snippets.highlight_all(q.text),
                     };
-                    (highlights, q, who)
+                    (highlights, q)
                 })
-                .filter(|(h, _, _)| !h.is_empty())
+                .filter(|(h, _)| !h.is_empty())
                 // Most matches; the first quote of the article on a tie.
                 .fold(
-                    None::<(Vec<(usize, usize)>, &String, &String)>,
+                    None::<(Vec<(usize, usize)>, StoredQuote)>,
                     |best, cur| match best {
                         Some(b) if b.0.len() >= cur.0.len() => Some(b),
                         _ => Some(cur),
                     },
                 )
-                .map(|(highlights, text, who)| QuoteMatch {
-                    text: text.clone(),
-                    speaker: (!who.is_empty()).then(|| who.clone()),
+                .map(|(highlights, q)| QuoteMatch {
+                    text: q.text.to_string(),
+                    speaker: (!q.speaker.is_empty()).then(|| q.speaker.to_string()),
                     highlights,
                 })
         } else {
@@ -534,17 +534,6 @@ impl<'a> NewsSearcher<'a> {
             quote,
         }
     }
-}
-
-/// Where `passage` (a quote, stored apart from the body it was taken from) starts in
-/// `body`: each occurrence of its first byte is tried. A substring searcher for the
-/// whole quote cost more to build than this search.
-fn find_passage(body: &str, passage: &str) -> Option<usize> {
-    let (body, passage) = (body.as_bytes(), passage.as_bytes());
-    let Some(&first) = passage.first() else {
-        return Some(0);
-    };
-    memchr::memchr_iter(first, body).find(|&at| body[at..].starts_with(passage))
 }
 
 /// Best score first, ties by path and record: the same order on every run.
@@ -621,25 +610,6 @@ mod tests {
                 want,
                 "cap {cap}, deletions {deleted}"
             );
-        }
-    }
-
-    #[test]
-    fn passages_are_found_where_they_start() {
-        let long = "We will not swap our territory for anything, not now and not ever";
-        let short = "We will not swap our territory.";
-        let body = format!("He said: “{long}.” Then: “{short}”");
-        let cases: [(&str, &str, Option<usize>); 6] = [
-            ("abc", "b", Some(1)),
-            ("abc", "abcd", None),
-            (&body, long, Some("He said: “".len())),
-            // Its start occurs first inside the long quote: the passage is later.
-            (&body, short, Some(body.rfind(short).unwrap())),
-            (&body, "We will not swap our territory for everything", None),
-            ("x «Суджа была взята» y", "«Суджа была взята»", Some(2)),
-        ];
-        for (body, passage, want) in cases {
-            assert_eq!(find_passage(body, passage), want, "{passage:?} in {body:?}");
         }
     }
 }

@@ -147,7 +147,10 @@ impl NewsSearcher<'_> {
             offset += batch.len();
             for addr in batch {
                 let article = self.load(addr)?;
-                let quotes = article.quotes.clone();
+                let quotes: Vec<(String, String)> = article
+                    .quotes()
+                    .map(|q| (q.text.to_string(), q.speaker.to_string()))
+                    .collect();
                 let hit = self.hit(article, 0.0, &mut meta);
                 for (quote, speaker) in &quotes {
                     if !speaker_words.is_empty() {

@@ -13,6 +13,7 @@ use tantivy::schema::Field;
 use tantivy::DateTime;
 
 use crate::index::schema::Fields;
+use crate::index::stored_quotes::{self, StoredQuote};
 
 /// One stored value of the kinds newsidx stores (text, u64, date); anything else is
 /// read and left aside.
@@ -21,6 +22,7 @@ enum Stored {
     Str(String),
     U64(u64),
     Date(DateTime),
+    Bytes(Vec<u8>),
     Other,
 }
 
@@ -50,8 +52,8 @@ impl ValueVisitor for StoredVisitor {
     fn visit_datetime(&self, val: DateTime) -> Result<Stored, DeserializeError> {
         Ok(Stored::Date(val))
     }
-    fn visit_bytes(&self, _: Vec<u8>) -> Result<Stored, DeserializeError> {
-        Ok(Stored::Other)
+    fn visit_bytes(&self, val: Vec<u8>) -> Result<Stored, DeserializeError> {
+        Ok(Stored::Bytes(val))
     }
 }
 
@@ -92,15 +94,14 @@ pub struct StoredArticle {
     pub date: Option<DateTime>,
     pub source: Option<String>,
     pub url: Option<String>,
-    /// Quotations and their speakers, in the article's order (`""`: speaker unknown).
-    pub quotes: Vec<(String, String)>,
+    /// The stored quotations ([`stored_quotes`]); read them with [`Self::quotes`].
+    quotes: Vec<u8>,
 }
 
 impl StoredArticle {
     /// Sorts the values out by field; values of fields it does not show are dropped.
     pub fn from_values(values: StoredValues, f: &Fields) -> Self {
         let mut a = StoredArticle::default();
-        let (mut quotes, mut speakers) = (Vec::new(), Vec::new());
         for (field, value) in values.0 {
             match value {
                 Stored::Str(s) => {
@@ -112,10 +113,6 @@ impl StoredArticle {
                         a.path = s;
                     } else if field == f.author {
                         a.authors.push(s);
-                    } else if field == f.quote {
-                        quotes.push(s);
-                    } else if field == f.speaker {
-                        speakers.push(s);
                     } else if field == f.source {
                         a.source.get_or_insert(s);
                     } else if field == f.url {
@@ -125,12 +122,17 @@ impl StoredArticle {
                 Stored::U64(n) if field == f.id => a.id = n,
                 Stored::U64(n) if field == f.record => a.record = Some(n),
                 Stored::Date(d) if field == f.date => a.date = a.date.or(Some(d)),
+                Stored::Bytes(b) if field == f.quotes => a.quotes = b,
                 _ => {}
             }
         }
-        // Stored side by side: one speaker value per quote.
-        a.quotes = quotes.into_iter().zip(speakers).collect();
         a
+    }
+
+    /// Quotations and their speakers, in the article's order (`""`: speaker unknown),
+    /// with their place in the body.
+    pub fn quotes(&self) -> impl Iterator<Item = StoredQuote<'_>> {
+        stored_quotes::decode(&self.quotes, &self.body)
     }
 }
 
@@ -186,14 +188,28 @@ mod tests {
                 assert_eq!(a.source, first(f.source));
                 assert_eq!(a.url, first(f.url));
                 assert_eq!(a.authors, all(f.author));
-                let quotes: Vec<(String, String)> =
-                    all(f.quote).into_iter().zip(all(f.speaker)).collect();
-                assert_eq!(a.quotes, quotes);
+                // Quotes are stored as places in the body: each reads back as its passage.
+                let quotes: Vec<(&str, Option<usize>, &str)> =
+                    a.quotes().map(|q| (q.text, q.at, q.speaker)).collect();
+                if a.path == "a.txt" {
+                    let at = |s: &str| a.body.find(s);
+                    let want = vec![
+                        (
+                            "We will not give up our land,",
+                            at("We will not"),
+                            "Zelenskyy",
+                        ),
+                        ("Nobody asked,", at("Nobody"), "Dmitry Peskov"),
+                    ];
+                    assert_eq!(quotes, want);
+                } else {
+                    assert_eq!(quotes, vec![]);
+                }
                 assert_eq!(a.date, t.get_first(f.date).and_then(|v| v.as_datetime()));
                 assert_eq!(Some(a.id), t.get_first(f.id).and_then(|v| v.as_u64()));
                 assert_eq!(a.record, t.get_first(f.record).and_then(|v| v.as_u64()));
                 seen += 1;
-                quoted += usize::from(!a.quotes.is_empty());
+                quoted += usize::from(a.quotes().next().is_some());
                 dated += usize::from(a.date.is_some());
                 authored += usize::from(!a.authors.is_empty());
             }
