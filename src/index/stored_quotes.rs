@@ -129,6 +129,9 @@ mod tests {
         }
     }
 
+    /// A quote as read back: text, place in the body, speaker.
+    type Read<'a> = (&'a str, Option<usize>, &'a str);
+
     fn round_trip(body: &str, quotes: &[Quote]) -> Vec<(String, Option<usize>, String)> {
         decode(&encode(body, quotes), body)
             .map(|q| (q.text.to_string(), q.at, q.speaker.to_string()))
@@ -139,7 +142,7 @@ mod tests {
     fn quotes_come_back_as_stored_with_their_place_in_the_body() {
         let body = "He said: “We will not swap.” Later: “We will not swap.” «Суджа взята»";
         let second = body.rfind("We will not swap.").unwrap();
-        let cases: Vec<(&str, Vec<Quote>, Vec<(&str, Option<usize>, &str)>)> = vec![
+        let cases: Vec<(&str, Vec<Quote>, Vec<Read>)> = vec![
             ("no quotes", vec![], vec![]),
             (
                 "passages, in order: the same words twice are two places",
