@@ -409,13 +409,20 @@ fn at_sentence_start(body: &str, start: usize) -> bool {
 /// The first line of `s`, cut to `max` characters at a word boundary.
 pub fn lead(s: &str, max: usize) -> String {
     let first = s.lines().next().unwrap_or("");
-    if first.chars().count() <= max {
+    // Only the first `max` characters are looked at: a first line can be a long paragraph.
+    let Some((end, _)) = first.char_indices().nth(max) else {
         return first.to_string();
-    }
-    let cut: String = first.chars().take(max).collect();
-    match cut.rfind(' ') {
+    };
+    let cut = &first[..end];
+    // A cut just before a space keeps its last word whole.
+    let word_end = if first[end..].starts_with(' ') {
+        Some(end)
+    } else {
+        cut.rfind(' ')
+    };
+    match word_end {
         Some(i) => format!("{}…", cut[..i].trim_end_matches([',', ';', ':', '.'])),
-        None => cut,
+        None => cut.to_string(),
     }
 }
 
@@ -605,6 +612,23 @@ mod tests {
             }
         }
         assert!(checked > 100, "only {checked} checks");
+    }
+
+    #[test]
+    fn lead_table() {
+        let cases = [
+            ("", 10, ""),
+            ("Short line.\nSecond line", 20, "Short line."),
+            ("exactly ten", 11, "exactly ten"),
+            ("exactly ten", 10, "exactly…"),
+            ("Troops near Kursk, again", 18, "Troops near Kursk…"),
+            ("Суджа была взята вчера", 12, "Суджа была…"),
+            ("Unbrokenwordlongerthanmax", 8, "Unbroken"),
+            ("ééééé", 3, "ééé"),
+        ];
+        for (text, max, want) in cases {
+            assert_eq!(lead(text, max), want, "{text:?} at {max}");
+        }
     }
 
     #[test]
