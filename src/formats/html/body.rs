@@ -213,6 +213,9 @@ const MIN_PARAGRAPH_CHARS: usize = 25;
 
 /// Less text than this from the scored pass means the pass failed.
 const MIN_ARTICLE_CHARS: usize = 250;
+/// A teaser (a linked title, an excerpt, a byline) is shorter than this, in visible
+/// characters.
+const TEASER_CHARS: usize = 400;
 
 /// Node ids are small integers; SipHash on them cost a twentieth of extraction time.
 #[derive(Default)]
@@ -250,6 +253,8 @@ struct Stats {
     /// `<br>`s is a paragraph as much as a `<p>` is.
     own: usize,
     own_commas: usize,
+    /// Holds an `h2`-`h6` that is all link text: another page's title.
+    linked_heading: bool,
 }
 
 impl Stats {
@@ -485,6 +490,12 @@ impl<'a> Page<'a> {
                     if !inline && s.own >= MIN_PARAGRAPH_CHARS && scores_as_paragraph(el.name()) {
                         s.paragraphs += 1;
                     }
+                    if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6")
+                        && s.text > 0
+                        && s.links * 10 >= s.text * 9
+                    {
+                        s.linked_heading = true;
+                    }
                     if let Some((_, parent)) = stack.last_mut() {
                         if inline {
                             parent.own += s.own;
@@ -494,6 +505,7 @@ impl<'a> Page<'a> {
                         parent.links += s.links;
                         parent.commas += s.commas;
                         parent.paragraphs += s.paragraphs;
+                        parent.linked_heading |= s.linked_heading;
                     }
                     stats.insert(id, s);
                 }
@@ -708,11 +720,21 @@ impl<'a> Page<'a> {
         if el.name() == "p" || el.name() == "span" || el.name() == "li" {
             return false;
         }
+        if Self::teaser(s) {
+            return true;
+        }
         let ld = s.link_density();
         let weight = self.weight(el);
         (weight < 0.0 && s.paragraphs < 2 && s.text < 1000)
             || (ld > 0.5 && s.paragraphs < 2)
             || (weight < 25.0 && ld > 0.33 && s.paragraphs == 0 && s.text < 500)
+    }
+
+    /// Whether a small block is another story's teaser: led by a heading that is all link
+    /// (that story's title), with at most an excerpt, a byline or a date beside it. The
+    /// page's own headline (`h1`) is not a teaser.
+    fn teaser(s: &Stats) -> bool {
+        s.linked_heading && s.text < TEASER_CHARS
     }
 
     /// The text of the given elements, in order, one line per block.
@@ -824,6 +846,14 @@ mod tests {
                 ),
                 vec!["Story paragraph 0", "Story paragraph 5"],
                 vec!["Home", "Other story", "Share this", "Contact us"],
+            ),
+            (
+                "teasers of the next and previous stories at the article's end, each a linked title, an excerpt and a byline",
+                format!(
+                    r#"<div class="article">{story}<h3>Why it matters</h3><p>Sections of the article itself, with headings, stay where they are.</p><div class="next-prev"><div class="next"><a href="/next"><img src="n.jpg"></a><div class="desc"><a href="/next"><h5>The most powerful hatch yet</h5></a><p>It has 306 HP and a huge rear wing, and more.</p><span>Marcus Lee 2019-11-20</span></div></div><div class="prev"><div class="desc"><a href="/prev"><h5>Renault to challenge rivals</h5></a><p>Its latest MPV measures less than 4 meters long.</p></div></div></div></div>"#
+                ),
+                vec!["Story paragraph 5", "Why it matters", "Sections of the article itself"],
+                vec!["most powerful hatch", "306 HP", "Marcus Lee", "Renault", "MPV"],
             ),
             (
                 "text set straight into a div between <br>s",
