@@ -165,17 +165,24 @@ impl NewsIndex {
             )));
         }
         let index = Index::open_in_dir(dir).map_err(|e| Error::tantivy(dir, e))?;
+        if index.schema() != schema::build().0 {
+            // newsidx writes its manifest beside every index it builds.
+            let message = match schema::fields_of(&index.schema()) {
+                _ if dir.join(manifest::MANIFEST_FILE).is_file() => "built by another version of newsidx; rebuild it with `newsidx index CORPUS --rebuild`"
+                    .to_string(),
+                Err(e) => format!("not a newsidx index ({e}); use --rebuild or another --index"),
+                Ok(_) => "not a newsidx index (another schema); use --rebuild or another --index"
+                    .to_string(),
+            };
+            return Err(Error::BadIndex {
+                path: dir.to_path_buf(),
+                message,
+            });
+        }
         let fields = schema::fields_of(&index.schema()).map_err(|e| Error::BadIndex {
             path: dir.to_path_buf(),
             message: format!("not a newsidx index ({e}); use --rebuild or another --index"),
         })?;
-        if index.schema() != schema::build().0 {
-            return Err(Error::BadIndex {
-                path: dir.to_path_buf(),
-                message: "built by another version of newsidx; rebuild it with `newsidx index CORPUS --rebuild`"
-                    .to_string(),
-            });
-        }
         schema::register_tokenizers(&index);
         Ok(NewsIndex {
             dir: dir.to_path_buf(),
@@ -614,6 +621,11 @@ mod tests {
 
         let err = NewsIndex::open(&dir).err().expect("old schema refused");
         assert!(matches!(err, Error::BadIndex { .. }), "{err}");
+        // Its manifest says newsidx built it: the advice is to rebuild, not "not newsidx".
+        assert!(
+            err.to_string().contains("another version of newsidx"),
+            "{err}"
+        );
         let idx = NewsIndex::open_or_create(&dir).unwrap();
         assert_eq!(idx.tantivy().schema(), schema::build().0);
         assert!(NewsIndex::open(&dir).is_ok());
