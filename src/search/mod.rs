@@ -24,7 +24,7 @@ use crate::index::NewsIndex;
 use facets::{FacetCollector, FacetKind, Facets};
 use query::{Compiler, Period};
 use snippet::Snippeter;
-use stored::{StoredArticle, StoredValues};
+use stored::{DocBytes, DocStore, StoredArticle};
 
 /// Order of hits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,12 +173,19 @@ impl Default for Results {
 pub struct NewsSearcher<'a> {
     index: &'a NewsIndex,
     searcher: Searcher,
+    /// The segments' stored articles, read in place for the hits shown.
+    store: DocStore,
 }
 
 impl<'a> NewsSearcher<'a> {
     pub fn new(index: &'a NewsIndex) -> Result<Self> {
         let searcher = index.reader()?.searcher();
-        Ok(NewsSearcher { index, searcher })
+        let store = DocStore::open(&searcher).map_err(|e| Error::io(index.dir(), e))?;
+        Ok(NewsSearcher {
+            index,
+            searcher,
+            store,
+        })
     }
 
     /// Compiles a query; errors carry the position and a hint.
@@ -284,13 +291,17 @@ impl<'a> NewsSearcher<'a> {
         }
         // Sort the ranked page by its full key (stable ties), then load and snippet
         // only the hits shown.
-        let mut keyed: Vec<(f32, StoredArticle)> = Vec::with_capacity(ranked.len());
-        for (score, addr) in ranked {
-            keyed.push((score, self.load(addr)?));
-        }
+        let docs = ranked
+            .into_iter()
+            .map(|(score, addr)| Ok((score, self.doc(addr)?)))
+            .collect::<Result<Vec<(f32, DocBytes)>>>()?;
+        let mut keyed = docs
+            .iter()
+            .map(|(score, doc)| Ok((*score, self.article(doc)?)))
+            .collect::<Result<Vec<(f32, StoredArticle)>>>()?;
         keyed.sort_by(|(sa, a), (sb, b)| {
-            let ka = (a.date, a.path.as_str(), a.record);
-            let kb = (b.date, b.path.as_str(), b.record);
+            let ka = (a.date, a.path, a.record);
+            let kb = (b.date, b.path, b.record);
             match opts.sort {
                 SortOrder::Relevance => sb
                     .total_cmp(sa)
@@ -417,7 +428,8 @@ impl<'a> NewsSearcher<'a> {
         let mut snippets = Snippeter::new(self.analyzer()?, Vec::new(), 200);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
-            hits.push(self.hit(self.load(addr)?, score, &mut snippets));
+            let doc = self.doc(addr)?;
+            hits.push(self.hit(self.article(&doc)?, score, &mut snippets));
         }
         sort_hits(&mut hits);
         Ok(Results {
@@ -472,17 +484,23 @@ impl<'a> NewsSearcher<'a> {
         self.index.analyzer(TEXT_TOKENIZER)
     }
 
-    /// The stored fields of one article.
-    fn load(&self, addr: DocAddress) -> Result<StoredArticle> {
-        let values: StoredValues = self
-            .searcher
-            .doc(addr)
-            .map_err(|e| Error::tantivy(self.index.dir(), e))?;
-        Ok(StoredArticle::from_values(values, self.index.fields()))
+    /// The stored bytes of one article.
+    fn doc(&self, addr: DocAddress) -> Result<DocBytes> {
+        self.store
+            .get(addr)
+            .map_err(|e| Error::tantivy(self.index.dir(), e))
+    }
+
+    /// The stored fields of one article, read from its bytes.
+    fn article<'d>(&self, doc: &'d DocBytes) -> Result<StoredArticle<'d>> {
+        StoredArticle::parse(doc, self.index.fields()).map_err(|e| Error::BadIndex {
+            path: self.index.dir().to_path_buf(),
+            message: format!("{}; rebuild it with `newsidx index CORPUS --rebuild`", e.0),
+        })
     }
 
     fn hit(&self, a: StoredArticle, score: f32, snippets: &mut Snippeter) -> Hit {
-        let body = a.body.as_str();
+        let body = a.body;
         let (snippet, body_matches) = snippets.snippet_and_matches(body);
         // A quote is a passage of the body: its matches are the body's matches inside it,
         // found without matching again (that doubled the hot path's matching).
@@ -523,12 +541,12 @@ impl<'a> NewsSearcher<'a> {
                 .date
                 .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
                 .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-            path: a.path,
+            path: a.path.to_string(),
             record: a.record,
-            title: a.title,
-            authors: a.authors,
-            source: a.source,
-            url: a.url,
+            title: a.title.to_string(),
+            authors: a.authors.iter().map(|s| s.to_string()).collect(),
+            source: a.source.map(str::to_string),
+            url: a.url.map(str::to_string),
             snippet: snippet.text,
             highlights: snippet.highlights,
             quote,

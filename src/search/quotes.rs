@@ -146,7 +146,8 @@ impl NewsSearcher<'_> {
             }
             offset += batch.len();
             for addr in batch {
-                let article = self.load(addr)?;
+                let doc = self.doc(addr)?;
+                let article = self.article(&doc)?;
                 let quotes: Vec<(String, String)> = article
                     .quotes()
                     .map(|q| (q.text.to_string(), q.speaker.to_string()))
