@@ -13,8 +13,10 @@ use std::ops::Bound;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
+use tantivy::query::{
+    Bm25StatisticsProvider, BooleanQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
 use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term, TERMINATED};
 
 use crate::error::{Error, Result};
@@ -141,10 +143,37 @@ pub const COUNT_CAP: usize = 10_000;
 const ONE_PASS_MATCHES: u64 = COUNT_CAP as u64;
 
 /// Document frequencies of a query's terms.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct DocFreqs {
     most: u64,
     sum: u64,
+    /// Each term's frequency, for [`QueryStats`].
+    terms: Vec<(Term, u64)>,
+}
+
+/// BM25 statistics for ranking one query: the document frequencies [`DocFreqs`] already
+/// looked up, so ranking does not look each term up again in every segment (that was
+/// a tenth of a rare word's search: each term was looked up three times).
+struct QueryStats<'s> {
+    searcher: &'s Searcher,
+    freqs: &'s DocFreqs,
+}
+
+impl Bm25StatisticsProvider for QueryStats<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        self.searcher.total_num_docs()
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        match self.freqs.terms.iter().find(|(t, _)| t == term) {
+            Some((_, n)) => Ok(*n),
+            None => self.searcher.doc_freq(term),
+        }
+    }
 }
 
 /// The hits of one page, the number of matching articles and the facets asked for.
@@ -224,19 +253,31 @@ impl<'a> NewsSearcher<'a> {
             // COUNT_CAP.
             SortOrder::Relevance if opts.facets.is_empty() && !opts.all && compiled.prunable => {
                 let freqs = self.doc_freqs(q).map_err(terr)?;
+                let stats = QueryStats {
+                    searcher: &self.searcher,
+                    freqs: &freqs,
+                };
                 if freqs.sum <= ONE_PASS_MATCHES {
                     // Few matches: scoring them all costs less than a second pass.
                     let (total, top) = self
                         .searcher
-                        .search(q, &(Count, TopDocs::with_limit(want).order_by_score()))
+                        .search_with_statistics_provider(
+                            q,
+                            &(Count, TopDocs::with_limit(want).order_by_score()),
+                            &stats,
+                        )
                         .map_err(terr)?;
                     (total, top, Facets::new())
                 } else {
                     let top = self
                         .searcher
-                        .search(q, &TopDocs::with_limit(want).order_by_score())
+                        .search_with_statistics_provider(
+                            q,
+                            &TopDocs::with_limit(want).order_by_score(),
+                            &stats,
+                        )
                         .map_err(terr)?;
-                    let (total, exact) = self.count_up_to(q, COUNT_CAP, freqs).map_err(terr)?;
+                    let (total, exact) = self.count_up_to(q, COUNT_CAP, &freqs).map_err(terr)?;
                     total_exact = exact;
                     (total, top, Facets::new())
                 }
@@ -340,6 +381,7 @@ impl<'a> NewsSearcher<'a> {
             Ok(n) => {
                 freqs.most = freqs.most.max(n);
                 freqs.sum += n;
+                freqs.terms.push((term.clone(), n));
             }
             Err(e) => failed = Some(e),
         });
@@ -361,7 +403,7 @@ impl<'a> NewsSearcher<'a> {
         &self,
         q: &dyn Query,
         cap: usize,
-        freqs: DocFreqs,
+        freqs: &DocFreqs,
     ) -> tantivy::Result<(usize, bool)> {
         let readers = self.searcher.segment_readers();
         if readers.iter().all(|r| r.num_deleted_docs() == 0) && freqs.most > cap as u64 {
@@ -595,7 +637,7 @@ mod tests {
         for (cap, want) in cases {
             let freqs = searcher.doc_freqs(&*q).unwrap();
             assert_eq!(
-                searcher.count_up_to(&*q, cap, freqs).unwrap(),
+                searcher.count_up_to(&*q, cap, &freqs).unwrap(),
                 want,
                 "cap {cap}"
             );
@@ -623,7 +665,7 @@ mod tests {
         for (cap, want) in [(1, (1, false)), (4, (4, true)), (5, (4, true))] {
             assert_eq!(
                 searcher
-                    .count_up_to(&*q, cap, searcher.doc_freqs(&*q).unwrap())
+                    .count_up_to(&*q, cap, &searcher.doc_freqs(&*q).unwrap())
                     .unwrap(),
                 want,
                 "cap {cap}, deletions {deleted}"
