@@ -255,6 +255,14 @@ struct Stats {
     own_commas: usize,
     /// Holds an `h2`-`h6` that is all link text: another page's title.
     linked_heading: bool,
+    /// Images and links inside.
+    images: u32,
+    link_count: u32,
+    /// A `span` that is a card set inside the text (a picture and links, nothing else):
+    /// the pop-up a name or term opens, with its other stories. [`Stats::card_inside`]
+    /// keeps it to the smallest such span, so the name in the sentence stays.
+    card: bool,
+    card_inside: bool,
 }
 
 impl Stats {
@@ -449,6 +457,11 @@ impl<'a> Page<'a> {
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(el) => {
+                        if skip == 0 && el.name() == "img" {
+                            if let Some((_, s)) = stack.last_mut() {
+                                s.images += 1;
+                            }
+                        }
                         if skip > 0 || (node.id() != root.id() && furniture(el, strict)) {
                             skip += 1;
                             continue;
@@ -490,12 +503,18 @@ impl<'a> Page<'a> {
                     if !inline && s.own >= MIN_PARAGRAPH_CHARS && scores_as_paragraph(el.name()) {
                         s.paragraphs += 1;
                     }
-                    if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6")
-                        && s.text > 0
-                        && s.links * 10 >= s.text * 9
-                    {
+                    let all_link = s.text > 0 && s.links * 10 >= s.text * 9;
+                    if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6") && all_link {
                         s.linked_heading = true;
                     }
+                    if el.name() == "a" {
+                        s.link_count += 1;
+                    }
+                    s.card = el.name() == "span"
+                        && all_link
+                        && s.images > 0
+                        && s.link_count >= 2
+                        && !s.card_inside;
                     if let Some((_, parent)) = stack.last_mut() {
                         if inline {
                             parent.own += s.own;
@@ -506,6 +525,9 @@ impl<'a> Page<'a> {
                         parent.commas += s.commas;
                         parent.paragraphs += s.paragraphs;
                         parent.linked_heading |= s.linked_heading;
+                        parent.images += s.images;
+                        parent.link_count += s.link_count;
+                        parent.card_inside |= s.card || s.card_inside;
                     }
                     stats.insert(id, s);
                 }
@@ -717,6 +739,9 @@ impl<'a> Page<'a> {
                 return true;
             }
         }
+        if s.card {
+            return true;
+        }
         if el.name() == "p" || el.name() == "span" || el.name() == "li" {
             return false;
         }
@@ -854,6 +879,14 @@ mod tests {
                 ),
                 vec!["Story paragraph 5", "Why it matters", "Sections of the article itself"],
                 vec!["most powerful hatch", "306 HP", "Marcus Lee", "Renault", "MPV"],
+            ),
+            (
+                "a pop-up card set inside a sentence: its picture and other stories go, the name stays",
+                format!(
+                    r#"<div class="article"><p>A man pleaded guilty to threatening Rep. <span class="person"><a href="/people/omar">Ilhan Omar</a><span class="card"><img src="o.jpg"><a href="/people/omar">Ilhan Omar</a><a href="/a">Progressives oppose funding bill</a> <a href="/b">Omar asks court for compassion</a></span></span> (D-Minn.), the office said, in a statement, on Monday.</p>{story}</div>"#
+                ),
+                vec!["threatening Rep. Ilhan Omar (D-Minn.), the office said", "Story paragraph 5"],
+                vec!["Progressives oppose", "asks court"],
             ),
             (
                 "text set straight into a div between <br>s",
