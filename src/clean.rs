@@ -133,7 +133,7 @@ static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 re!(
     COPYRIGHT,
-    r"^(?i:©|\(c\)|copyright\b)|(?i:all rights reserved)"
+    r"^(?i:©|\(c\)|copyright\b)|(?i:all rights reserved)|©\s*(?:19|20)\d\d\b"
 );
 re!(
     CREDIT,
@@ -573,6 +573,10 @@ mod tests {
             ("[Home](/) | [World](/world)", Residue(Links)),
             ("https://example.org/story/123", Residue(Links)),
             ("© 2024 Example Media Ltd", Residue(Copyright)),
+            (
+                "The contents of this site are ©2019 Capitol Hill Publishing Corp.",
+                Residue(Copyright),
+            ),
             (
                 "Copyright 2019 The Courier. All rights reserved.",
                 Residue(Copyright),
