@@ -756,10 +756,11 @@ impl<'a> Page<'a> {
     }
 
     /// Whether a small block is another story's teaser: led by a heading that is all link
-    /// (that story's title), with at most an excerpt, a byline or a date beside it. The
-    /// page's own headline (`h1`) is not a teaser.
+    /// (that story's title), with at most an excerpt, a byline or a date beside it, or a
+    /// picture with links making a third of its text or more (a promo card: category,
+    /// linked title, one-line description). The page's own headline (`h1`) is not a teaser.
     fn teaser(s: &Stats) -> bool {
-        s.linked_heading && s.text < TEASER_CHARS
+        (s.linked_heading || (s.images > 0 && s.links * 10 >= s.text * 3)) && s.text < TEASER_CHARS
     }
 
     /// The text of the given elements, in order, one line per block.
@@ -897,6 +898,15 @@ mod tests {
                 ),
                 vec!["The World Health Organization said the risk"],
                 vec!["Plane passengers", "marmot"],
+            ),
+            (
+                "a promo card inside the article: picture, linked category and title, description",
+                format!(
+                    r#"<div class="article">{story}<div class="Enhancement"><div class="Unit"><div><a href="/business">Business</a></div><div><a href="/story/gig-law">Column: Freelancers fear the gig worker law will wipe them out</a></div><a href="/story/gig-law"><img src="x.jpg" alt="A lawmaker"></a><div>Freelance writers and photographers fear the new state law will make them unemployable, they say.</div></div></div><p>{}</p></div>"#,
+                    "It shouldn't escape notice, either, that paying dividends is not investing for growth."
+                ),
+                vec!["Story paragraph 5", "It shouldn't escape notice"],
+                vec!["Freelancers fear", "unemployable"],
             ),
             (
                 "text set straight into a div between <br>s",
