@@ -20,7 +20,7 @@ use serde_json::Value;
 
 /// Floors: a little under what newsidx measures (see the README table), so a change
 /// that makes extraction worse fails here.
-const DEV_F1_FLOOR: f64 = 0.97;
+const DEV_F1_FLOOR: f64 = 0.972;
 const META_TITLE_FLOOR: f64 = 0.925;
 const META_AUTHORS_FLOOR: f64 = 0.905;
 const META_DATE_FLOOR: f64 = 0.87;
