@@ -13,7 +13,8 @@ use crate::extract::{self, Article};
 use crate::formats::{self, Limits};
 use crate::index::{NewsIndex, Progress, UpdateOptions, INDEX_DIR_NAME};
 use crate::output::{self, Style};
-use crate::search::{NewsSearcher, SearchOptions};
+use crate::search::facets::FacetKind;
+use crate::search::{NewsSearcher, SearchOptions, SortOrder};
 
 /// Where the index is and which corpus it mirrors, as the user named them.
 #[derive(Debug, Clone, Default)]
@@ -143,6 +144,9 @@ pub struct BenchConfig {
     pub json: bool,
     /// A `--json` report of an earlier run to compare with.
     pub baseline: Option<PathBuf>,
+    /// Sort order and facets each query runs with.
+    pub sort: SortOrder,
+    pub facets: Vec<FacetKind>,
 }
 
 /// `newsidx extract`.
@@ -343,6 +347,11 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
             queries,
             runs: c.runs,
             warmup: c.warmup,
+            search: SearchOptions {
+                sort: c.sort,
+                facets: c.facets.clone(),
+                ..SearchOptions::default()
+            },
         },
     )?;
     let regressions = baseline

@@ -35,6 +35,9 @@ pub struct BenchOptions {
     pub runs: usize,
     /// Untimed runs per query first. Default 3.
     pub warmup: usize,
+    /// How each query runs, but for its words (`query` is replaced): facets, sort order,
+    /// page size. Default: a plain `search`.
+    pub search: SearchOptions,
 }
 
 /// Figures of one query, in microseconds.
@@ -85,7 +88,7 @@ pub fn run(searcher: &NewsSearcher, opts: &BenchOptions) -> Result<Report> {
     for q in &opts.queries {
         let search = SearchOptions {
             query: q.clone(),
-            ..SearchOptions::default()
+            ..opts.search.clone()
         };
         let mut hits = searcher.search(&search)?.total;
         for _ in 0..opts.warmup {

@@ -227,6 +227,12 @@ struct BenchArgs {
     /// Compare with an earlier --json report; p50s over 10% slower are regressions.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Run each query with this order of hits, as `search --sort` does.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    sort: Sort,
+    /// Run each query counting these facets, as `search --facet` does (repeatable).
+    #[arg(long = "facet", value_name = "FACET")]
+    facets: Vec<FacetKind>,
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -387,6 +393,8 @@ impl Cli {
                 warmup: a.warmup,
                 json: a.json,
                 baseline: a.baseline,
+                sort: a.sort.order(),
+                facets: a.facets,
             }),
             Cmd::Similar(a) => Command::Similar(SimilarConfig {
                 location: Location {
@@ -410,6 +418,32 @@ impl Cli {
                 },
                 json: a.json,
             }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `bench --sort/--facet` reach the bench's configuration (each query runs with them).
+    #[test]
+    fn bench_takes_the_search_options_it_times() {
+        let cases: [(&[&str], SortOrder, Vec<FacetKind>); 2] = [
+            (&[], SortOrder::Relevance, vec![]),
+            (
+                &["--sort", "date", "--facet", "author", "--facet", "year"],
+                SortOrder::Date,
+                vec![FacetKind::Author, FacetKind::Year],
+            ),
+        ];
+        for (args, sort, facets) in cases {
+            let argv = ["newsidx", "bench"].iter().chain(args.iter());
+            let cli = Cli::try_parse_from(argv).unwrap();
+            let Command::Bench(c) = cli.into_command() else {
+                panic!("not bench: {args:?}");
+            };
+            assert_eq!((c.sort, c.facets), (sort, facets), "{args:?}");
         }
     }
 }

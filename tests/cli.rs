@@ -502,6 +502,23 @@ fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
     assert_eq!(sudzha.hits, 2);
     assert!(report.overall.qps > 0.0);
 
+    // Queries timed as `search --sort date --facet author` runs them: same matches.
+    let out = newsidx()
+        .args(["bench", "--json", "--runs", "2", "--warmup", "0"])
+        .args(["--sort", "date", "--facet", "author", "--facet", "year"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let faceted: Report = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = |r: &Report| r.queries.iter().map(|q| q.hits).collect::<Vec<_>>();
+    assert_eq!(hits(&faceted), hits(&report));
+
     // Against a baseline ten times faster everything regresses (exit 1); against one
     // ten times slower nothing does.
     for (factor, code, flagged) in [(0.1, 1, true), (10.0, 0, false)] {
