@@ -479,18 +479,22 @@ fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
     use newsidx::bench::{Report, BUILT_IN};
     let c = corpus_copy();
     newsidx().arg("index").arg(c.path()).assert().success();
-    let out = newsidx()
-        .args(["bench", "--json", "--runs", "3", "--warmup", "1"])
-        .arg(c.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Report = serde_json::from_slice(&out.stdout).unwrap();
+    let bench = |args: &[&str]| -> Report {
+        let out = newsidx()
+            .args(["bench", "--json"])
+            .args(args)
+            .arg(c.path())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let report = bench(&["--runs", "3", "--warmup", "1"]);
     assert_eq!(report.queries.len(), BUILT_IN.len());
     for q in &report.queries {
         assert!(
@@ -503,19 +507,9 @@ fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
     assert!(report.overall.qps > 0.0);
 
     // Queries timed as `search --sort date --facet author` runs them: same matches.
-    let out = newsidx()
-        .args(["bench", "--json", "--runs", "2", "--warmup", "0"])
-        .args(["--sort", "date", "--facet", "author", "--facet", "year"])
-        .arg(c.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let faceted: Report = serde_json::from_slice(&out.stdout).unwrap();
+    let faceted = bench(&[
+        "--runs", "2", "--warmup", "0", "--sort", "date", "--facet", "author", "--facet", "year",
+    ]);
     let hits = |r: &Report| r.queries.iter().map(|q| q.hits).collect::<Vec<_>>();
     assert_eq!(hits(&faceted), hits(&report));
 

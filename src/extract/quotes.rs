@@ -606,29 +606,41 @@ fn reports(text: &str) -> bool {
     })
 }
 
-/// Whether a reporting verb ([`VERBS`]) ends `text` but for at most `max_chars`
-/// characters without a sentence end, colon or quote mark, then an optional colon or
-/// comma and white space: the tail `\b[^.!?:“”"]{0,max}[:,]?\s*$` of the patterns before a
-/// quote. It accepts whatever those patterns accept (it may accept more), so it only
-/// spares them the texts they cannot match: their reverse search over such a tail was
-/// the largest cost of text extraction.
-fn verb_ends_within(text: &str, max_chars: usize) -> bool {
+/// The longest tail the patterns before a quote allow after their reporting verb.
+const LONGEST_VERB_TAIL: usize = 80;
+
+/// How many characters, at fewest, follow a reporting verb ([`VERBS`]) to the end of
+/// `text` when they hold no sentence end, colon or quote mark, before an optional colon or
+/// comma and white space: the tail `\b[^.!?:“”"]{0,n}[:,]?\s*$` of the patterns before a
+/// quote (`None` when no verb ends within [`LONGEST_VERB_TAIL`] characters). Whatever those
+/// patterns match has such a tail of at most their `n`, so checking it first only spares
+/// them texts they cannot match: their reverse search over such a tail was the largest
+/// cost of text extraction.
+fn verb_tail_chars(text: &str) -> Option<usize> {
     static VERB_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::new(VERBS.split('|')).expect("word list builds")
     });
     let end = text.trim_end();
     let end = end.strip_suffix([':', ',']).unwrap_or(end);
-    // The verbs end at most `max_chars` characters (4 bytes each at most) before `end`;
-    // the longest is 12 bytes.
-    let window = floor_char_boundary(end, end.len().saturating_sub(4 * max_chars + 16));
-    let tail_ok = |tail: &str| {
-        !tail.chars().next().is_some_and(char::is_alphanumeric)
-            && !tail.contains(['.', '!', '?', ':', '“', '”', '"'])
-            && tail.chars().nth(max_chars).is_none()
-    };
+    // The verbs end at most LONGEST_VERB_TAIL characters (4 bytes each at most) before
+    // `end`; the longest is 12 bytes.
+    let window = floor_char_boundary(end, end.len().saturating_sub(4 * LONGEST_VERB_TAIL + 16));
     VERB_WORDS
         .find_overlapping_iter(&end[window..])
-        .any(|m| tail_ok(&end[window + m.end()..]))
+        .map(|m| &end[window + m.end()..])
+        .filter(|tail| {
+            !tail.chars().next().is_some_and(char::is_alphanumeric)
+                && !tail.contains(['.', '!', '?', ':', '“', '”', '"'])
+        })
+        .map(|tail| tail.chars().take(LONGEST_VERB_TAIL + 1).count())
+        .filter(|&n| n <= LONGEST_VERB_TAIL)
+        .min()
+}
+
+/// Whether [`verb_tail_chars`] finds a tail of at most `max_chars`.
+#[cfg(test)]
+fn verb_ends_within(text: &str, max_chars: usize) -> bool {
+    verb_tail_chars(text).is_some_and(|n| n <= max_chars)
 }
 
 /// The largest char boundary of `s` at or below `at`.
@@ -701,8 +713,8 @@ fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     let may_report = reports(tail);
     // The patterns with a reporting verb need it within 60 (80) characters of the quote:
     // checked first, the costly patterns run only where they can match.
-    let verb_within = |n| may_report && verb_ends_within(before, n);
-    let (verb_60, verb_80) = (verb_within(60), verb_within(80));
+    let tail = may_report.then(|| verb_tail_chars(before)).flatten();
+    let (verb_60, verb_80) = (tail.is_some_and(|n| n <= 60), tail.is_some());
     let spokesman = verb_60.then(|| BEFORE_SPOKESMAN.captures(before)).flatten();
     if let Some(who) = spokesman.and_then(|c| c.name("who").or_else(|| c.name("for"))) {
         return Some((who.as_str().to_string(), sentence_start + who.start()));

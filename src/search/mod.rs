@@ -16,8 +16,8 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     Bm25StatisticsProvider, BooleanQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
-use tantivy::{DocAddress, DocSet, Order, Searcher, TantivyDocument, Term, TERMINATED};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
+use tantivy::{DocAddress, DocSet, Order, Searcher, Term, TERMINATED};
 
 use crate::error::{Error, Result};
 use crate::index::schema::TEXT_TOKENIZER;
@@ -437,19 +437,19 @@ impl<'a> NewsSearcher<'a> {
         let addr = self
             .find(target)?
             .ok_or_else(|| Error::NoArticle(target.to_string()))?;
-        let doc: TantivyDocument = self.searcher.doc(addr).map_err(terr)?;
-        let text = |field| -> Vec<OwnedValue> {
-            doc.get_all(field)
-                .filter_map(|v| v.as_str().map(|s| OwnedValue::Str(s.to_string())))
-                .collect()
-        };
+        let doc = self.doc(addr)?;
+        let article = self.article(&doc)?;
+        let text = |s: &str| vec![OwnedValue::Str(s.to_string())];
         let mlt = MoreLikeThisQuery::builder()
             .with_min_doc_frequency(1)
             .with_min_term_frequency(1)
             .with_max_query_terms(40)
             .with_min_word_length(3)
-            .with_document_fields(vec![(f.title, text(f.title)), (f.body, text(f.body))]);
-        let id = doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0);
+            .with_document_fields(vec![
+                (f.title, text(article.title)),
+                (f.body, text(article.body)),
+            ]);
+        let id = article.id;
         let q = BooleanQuery::new(vec![
             (Occur::Must, Box::new(mlt) as Box<dyn Query>),
             (
@@ -495,8 +495,7 @@ impl<'a> NewsSearcher<'a> {
             // Several articles in one file: the one asked for, else the first record.
             let mut best: Option<(Option<u64>, DocAddress)> = None;
             for (_, addr) in found {
-                let d: TantivyDocument = self.searcher.doc(addr).map_err(terr)?;
-                let r = d.get_first(f.record).and_then(|v| v.as_u64());
+                let r = self.article(&self.doc(addr)?)?.record;
                 if record.is_some_and(|want| r != Some(want)) {
                     continue;
                 }
