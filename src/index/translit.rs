@@ -102,32 +102,34 @@ impl<T: Tokenizer> Tokenizer for CyrillicStemsFilter<T> {
             tail: self.tokenizer.token_stream(text),
             stemmer: frostem::Stemmer::new(frostem::Algorithm::Russian),
             pending: None,
-            token: Token::default(),
         }
     }
 }
 
+/// Passes the tokenizer's tokens through (the filters after it change them in place);
+/// a stem is emitted by putting its text into the word's token, which still holds the
+/// word's offsets and position. (A copy of each token, through `Token`'s derived
+/// `clone_from`, allocated a string per token: 5% of the indexing thread's work.)
 pub struct CyrillicStemsStream<T> {
     tail: T,
     stemmer: frostem::Stemmer,
     /// The stem still to emit after the whole word.
     pending: Option<String>,
-    token: Token,
 }
 
 impl<T: TokenStream> TokenStream for CyrillicStemsStream<T> {
     fn advance(&mut self) -> bool {
         if let Some(stem) = self.pending.take() {
-            self.token.text = stem;
+            self.tail.token_mut().text = stem;
             return true;
         }
         if !self.tail.advance() {
             return false;
         }
-        self.token.clone_from(self.tail.token());
-        if !self.token.text.is_ascii() && self.token.text.chars().any(is_cyrillic) {
-            let stem = self.stemmer.stem(&self.token.text);
-            if stem != self.token.text {
+        let word = &self.tail.token().text;
+        if !word.is_ascii() && word.chars().any(is_cyrillic) {
+            let stem = self.stemmer.stem(word);
+            if stem != *word {
                 self.pending = Some(stem.into_owned());
             }
         }
@@ -135,11 +137,11 @@ impl<T: TokenStream> TokenStream for CyrillicStemsStream<T> {
     }
 
     fn token(&self) -> &Token {
-        &self.token
+        self.tail.token()
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
+        self.tail.token_mut()
     }
 }
 
@@ -248,15 +250,15 @@ mod tests {
         let mut got = Vec::new();
         let mut stream = a.token_stream("у Суджи Kursk");
         while let Some(t) = stream.next() {
-            got.push((t.position, t.text.clone()));
+            got.push((t.position, t.offset_from..t.offset_to, t.text.clone()));
         }
         assert_eq!(
             got,
             [
-                (0, "u".to_string()),
-                (1, "sudzhi".to_string()),
-                (1, "sudzh".to_string()),
-                (2, "kursk".to_string())
+                (0, 0..2, "u".to_string()),
+                (1, 3..13, "sudzhi".to_string()),
+                (1, 3..13, "sudzh".to_string()),
+                (2, 14..19, "kursk".to_string())
             ]
         );
     }
