@@ -51,7 +51,8 @@ const PERSON: &str = r"\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:van|von|de|der|da|di|du|d
 /// The attribution patterns repeat Unicode classes a bounded number of times, so their
 /// lazy DFAs have many states: with the regex crate's default cache (2 MiB) the cache
 /// filled, was cleared and rebuilt over and over, a quarter of text extraction time.
-/// A larger cache is filled once per thread and kept.
+/// A larger cache is filled once per thread and kept. (The patterns that end at a quote
+/// do not use the lazy DFA at all: [`EndPattern`].)
 fn re(p: String) -> Regex {
     regex::RegexBuilder::new(&p)
         .dfa_size_limit(32 << 20)
