@@ -12,6 +12,7 @@ pub mod schema;
 pub mod stem;
 pub mod stored_quotes;
 pub mod translit;
+pub mod words;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

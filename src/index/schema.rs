@@ -13,6 +13,7 @@ use tantivy::{Index, IndexSettings};
 
 use super::stem::CachedEnglishStemmer;
 use super::translit::{CyrillicStems, Romanize};
+use super::words::{Words, LONGEST_WORD};
 
 /// Tokenizer of article text: words, lower-cased, Cyrillic words with their Russian stem
 /// beside them and romanised, accents folded, English stems. The names carry a version: they are part of the schema, so an index
@@ -182,22 +183,35 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     })
 }
 
-/// Registers newsidx's tokenizers on an index; needed after every open.
-pub fn register_tokenizers(index: &Index) {
-    let text = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
+/// The filters of article text before stemming, as a chain of tantivy's: words, long ones
+/// dropped, lower-cased, Cyrillic words with their Russian stem beside them and
+/// romanised, accents folded. [`register_tokenizers`] runs it through [`Words`].
+pub(crate) fn text_chain() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(CyrillicStems)
         .filter(Romanize)
         .filter(AsciiFoldingFilter)
-        .filter(CachedEnglishStemmer)
-        .build();
-    let name = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
+        .build()
+}
+
+/// The filters of names: as [`text_chain`], without Cyrillic stems.
+pub(crate) fn name_chain() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(Romanize)
         .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers newsidx's tokenizers on an index; needed after every open.
+pub fn register_tokenizers(index: &Index) {
+    let text = TextAnalyzer::builder(Words::new(text_chain()))
+        .filter(CachedEnglishStemmer)
         .build();
+    let name = TextAnalyzer::builder(Words::new(name_chain())).build();
     index.tokenizers().register(TEXT_TOKENIZER, text);
     index.tokenizers().register(NAME_TOKENIZER, name);
 }
