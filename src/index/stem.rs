@@ -55,7 +55,7 @@ impl TokenFilter for CachedEnglishStemmer {
 }
 
 /// Tokens stemmed before the cache is made: analysing a query (a few words) never pays
-/// for the 800 KB table; indexing makes it once per analyzer.
+/// for the 800 KB table; indexing makes it once per analyzer (and grows it, below).
 const CACHE_AFTER: usize = 1024;
 
 pub struct CachedStemmerFilter<T> {
