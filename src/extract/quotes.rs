@@ -248,16 +248,34 @@ static HONORIFIC_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// on every paragraph of every article, the regex took 60 instructions a byte (a forward
 /// and a backward pass per match), a tenth of text extraction.
 fn person_runs(text: &str) -> Vec<Run<'_>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some((i, c)) = text[at..].char_indices().find(|&(_, c)| is_upper_letter(c)) {
-        let start = at + i;
-        match person_run_at(text, start) {
+    while at < bytes.len() {
+        let b = bytes[at];
+        // Most text is ASCII: only its capitals, and other letters, need a look.
+        if b < 0x80 {
+            if !b.is_ascii_uppercase() {
+                at += 1;
+                continue;
+            }
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if !is_upper_letter(c) {
+                at += c.len_utf8();
+                continue;
+            }
+        }
+        match person_run_at(text, at) {
             Some(end) => {
-                out.push(Run { text, start, end });
+                out.push(Run {
+                    text,
+                    start: at,
+                    end,
+                });
                 at = end;
             }
-            None => at = start + c.len_utf8(),
+            None => at += text[at..].chars().next().map_or(1, char::len_utf8),
         }
     }
     out
@@ -289,14 +307,18 @@ impl<'a> Run<'a> {
 /// the honorific when one leads to a name, else without.
 fn person_run_at(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
-    let honorific = HONORIFIC_WORDS.iter().find_map(|h| {
-        let mut i = start + rest.starts_with(h).then_some(h.len())?;
-        if text[i..].starts_with('.') && spaces_end(text, i + 1) > i + 1 {
-            i += 1;
-        }
-        let after = spaces_end(text, i);
-        (after > i).then_some(after)
-    });
+    let first = rest.as_bytes()[0];
+    let honorific = HONORIFIC_WORDS
+        .iter()
+        .filter(|h| h.as_bytes()[0] == first)
+        .find_map(|h| {
+            let mut i = start + rest.starts_with(h).then_some(h.len())?;
+            if text[i..].starts_with('.') && spaces_end(text, i + 1) > i + 1 {
+                i += 1;
+            }
+            let after = spaces_end(text, i);
+            (after > i).then_some(after)
+        });
     honorific
         .and_then(|after| name_words_end(text, after))
         .or_else(|| name_words_end(text, start))
