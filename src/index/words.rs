@@ -68,40 +68,55 @@ impl WordStream<'_> {
         // Skip to the next alphanumeric character.
         let from = loop {
             let &b = bytes.get(i)?;
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    break i;
+            match BYTE_CLASS[b as usize] {
+                ALNUM => break i,
+                OTHER => i += 1,
+                _ => {
+                    let c = self.text[i..].chars().next()?;
+                    if c.is_alphanumeric() {
+                        break i;
+                    }
+                    i += c.len_utf8();
                 }
-                i += 1;
-            } else {
-                let c = self.text[i..].chars().next()?;
-                if c.is_alphanumeric() {
-                    break i;
-                }
-                i += c.len_utf8();
             }
         };
         let mut ascii = true;
         while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                match self.text[i..].chars().next() {
+            match BYTE_CLASS[b as usize] {
+                ALNUM => i += 1,
+                OTHER => break,
+                _ => match self.text[i..].chars().next() {
                     Some(c) if c.is_alphanumeric() => {
                         ascii = false;
                         i += c.len_utf8();
                     }
                     _ => break,
-                }
+                },
             }
         }
         self.at = i;
         Some((from, i, ascii))
     }
 }
+
+/// What a byte is to the word cutter: an ASCII letter or digit, other ASCII, or part of
+/// a longer character (decoded to tell).
+const ALNUM: u8 = 0;
+const OTHER: u8 = 1;
+const MULTI_BYTE: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [MULTI_BYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
