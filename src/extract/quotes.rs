@@ -363,12 +363,11 @@ fn initial_then_word_end(text: &str, at: usize) -> Option<usize> {
 /// `\p{Lu}[\p{L}'’\-]+` from `at`: its end.
 fn name_word_end(text: &str, at: usize) -> Option<usize> {
     let mut chars = text[at..].char_indices();
-    chars.next().filter(|&(_, c)| is_upper_letter(c))?;
+    let (_, first) = chars.next().filter(|&(_, c)| is_upper_letter(c))?;
     let end = chars
         .find(|&(_, c)| !(is_letter(c) || matches!(c, '\'' | '’' | '-')))
         .map_or(text.len(), |(i, _)| at + i);
-    let first = text[at..].chars().next().map_or(0, char::len_utf8);
-    (end > at + first).then_some(end)
+    (end > at + first.len_utf8()).then_some(end)
 }
 
 /// Past the white space (`\s`: Unicode `White_Space`, as `char::is_whitespace`) at `at`.

@@ -39,7 +39,7 @@ impl Tokenizer for Words {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
         WordStream {
             text,
-            at: 0,
+            words: spans(text),
             position: usize::MAX,
             token: Token::default(),
             chain: &mut self.chain,
@@ -50,8 +50,7 @@ impl Tokenizer for Words {
 
 pub struct WordStream<'a> {
     text: &'a str,
-    /// Where the next word is looked for (a byte offset).
-    at: usize,
+    words: Spans<'a>,
     /// Position of the last word cut (`usize::MAX` before the first, as in tantivy).
     position: usize,
     token: Token,
@@ -60,9 +59,24 @@ pub struct WordStream<'a> {
     pending: Vec<Token>,
 }
 
-impl WordStream<'_> {
-    /// The next word: its byte range and whether it is all ASCII.
-    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
+/// The words of a text as tantivy's `SimpleTokenizer` cuts them (runs of alphanumeric
+/// characters), in order: each word's byte range and whether it is all ASCII. The one
+/// definition of a word for indexing and for finding words in shown text (snippets).
+pub fn spans(text: &str) -> Spans<'_> {
+    Spans { text, at: 0 }
+}
+
+/// The iterator of [`spans`].
+pub struct Spans<'a> {
+    text: &'a str,
+    /// Where the next word is looked for (a byte offset).
+    at: usize,
+}
+
+impl Iterator for Spans<'_> {
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<(usize, usize, bool)> {
         let bytes = self.text.as_bytes();
         let mut i = self.at;
         // Skip to the next alphanumeric character.
@@ -124,7 +138,7 @@ impl TokenStream for WordStream<'_> {
             self.token = t;
             return true;
         }
-        while let Some((from, to, ascii)) = self.next_word() {
+        for (from, to, ascii) in self.words.by_ref() {
             self.position = self.position.wrapping_add(1);
             if ascii {
                 if to - from >= LONGEST_WORD {

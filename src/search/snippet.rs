@@ -285,22 +285,9 @@ fn candidate_words(body: &str, lower: &[u8], finder: &Finder) -> Vec<(usize, usi
 /// Byte spans of every word (run of alphanumeric characters, as tantivy's SimpleTokenizer
 /// cuts them), in order.
 fn all_words(body: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in body.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, body.len()));
-    }
-    spans
+    crate::index::words::spans(body)
+        .map(|(from, to, _)| (from, to))
+        .collect()
 }
 
 /// The first position from `from` holding the lead byte of a multi-byte character
