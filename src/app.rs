@@ -556,7 +556,13 @@ fn index_dir_for(corpus: &Path, create: bool) -> Result<PathBuf> {
             return Ok(c.clone());
         }
     }
-    if !create || std::fs::create_dir_all(&local).is_ok() && is_writable(&local) {
+    // A folder marked read-only (no write permission for anyone, as `chmod a-w` leaves
+    // it) is not written into even by a user the mark does not stop (root): a shared
+    // corpus stays as its owner left it.
+    let marked_read_only = corpus.metadata().is_ok_and(|m| m.permissions().readonly());
+    if !create
+        || !marked_read_only && std::fs::create_dir_all(&local).is_ok() && is_writable(&local)
+    {
         return Ok(local);
     }
     cached.context(
