@@ -450,7 +450,9 @@ impl NewsIndex {
         Ok(self.reader()?.searcher().num_docs())
     }
 
-    fn document(&self, rel: &str, a: &Article, record: Option<u64>) -> TantivyDocument {
+    /// The tantivy document [`Self::update`] adds for one article of the file `rel`
+    /// (relative to the corpus root; `record` for one article of a JSON/JSONL file).
+    pub fn document(&self, rel: &str, a: &Article, record: Option<u64>) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.path, rel);
