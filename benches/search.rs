@@ -17,11 +17,10 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsidx::bench::RawPeer;
 use newsidx::index::{NewsIndex, NoProgress, UpdateOptions};
 use newsidx::search::facets::FacetKind;
 use newsidx::search::{NewsSearcher, SearchOptions, SortOrder};
-use tantivy::collector::TopDocs;
-use tantivy::query::QueryParser;
 use tantivy::TantivyDocument;
 
 fn corpus() -> PathBuf {
@@ -134,23 +133,10 @@ fn language_classes() -> Vec<(&'static str, Vec<String>, SearchOptions)> {
     ]
 }
 
-/// Raw tantivy's least work: parse, top 10 by BM25, load the stored documents.
-fn raw_top10(parser: &QueryParser, searcher: &tantivy::Searcher, q: &str) {
-    let query = parser.parse_query(q).unwrap();
-    let top = searcher
-        .search(&query, &TopDocs::with_limit(10).order_by_score())
-        .unwrap();
-    for (_, addr) in top {
-        black_box(searcher.doc::<TantivyDocument>(addr).unwrap());
-    }
-}
-
 fn search(c: &mut Criterion) {
     let idx = bench_index();
     let searcher = NewsSearcher::new(idx).unwrap();
-    let raw_searcher = idx.reader().unwrap().searcher();
-    let f = *idx.fields();
-    let raw_parser = QueryParser::for_index(idx.tantivy(), vec![f.title, f.body]);
+    let raw = RawPeer::new(idx).unwrap();
 
     let mut g = c.benchmark_group("search");
     for (class, queries) in query_classes() {
@@ -169,7 +155,7 @@ fn search(c: &mut Criterion) {
         g.bench_function(format!("raw_tantivy/{class}"), |b| {
             b.iter(|| {
                 for q in &queries {
-                    raw_top10(&raw_parser, &raw_searcher, q);
+                    black_box(raw.top10(q).unwrap());
                 }
             })
         });
@@ -190,7 +176,7 @@ fn search(c: &mut Criterion) {
         g.bench_function(format!("raw_tantivy/{class}_as_terms"), |b| {
             b.iter(|| {
                 for w in WORDS {
-                    raw_top10(&raw_parser, &raw_searcher, w);
+                    black_box(raw.top10(w).unwrap());
                 }
             })
         });
@@ -233,9 +219,7 @@ fn peers(c: &mut Criterion) {
     let idx = bench_index();
     let docs = articles(idx);
     let searcher = NewsSearcher::new(idx).unwrap();
-    let raw_searcher = idx.reader().unwrap().searcher();
-    let f = *idx.fields();
-    let raw_parser = QueryParser::for_index(idx.tantivy(), vec![f.title, f.body]);
+    let raw = RawPeer::new(idx).unwrap();
 
     let db = rusqlite::Connection::open_in_memory().unwrap();
     db.execute_batch(
@@ -279,13 +263,7 @@ fn peers(c: &mut Criterion) {
     g.bench_function("raw_tantivy", |b| {
         b.iter(|| {
             for w in WORDS {
-                let query = raw_parser.parse_query(w).unwrap();
-                let top = raw_searcher
-                    .search(&query, &TopDocs::with_limit(10).order_by_score())
-                    .unwrap();
-                for (_, addr) in top {
-                    black_box(raw_searcher.doc::<TantivyDocument>(addr).unwrap());
-                }
+                black_box(raw.top10(w).unwrap());
             }
         })
     });

@@ -147,6 +147,8 @@ pub struct BenchConfig {
     /// Sort order and facets each query runs with.
     pub sort: SortOrder,
     pub facets: Vec<FacetKind>,
+    /// Time raw tantivy's least work beside each query ([`crate::bench::RawPeer`]).
+    pub peer: bool,
 }
 
 /// `newsidx extract`.
@@ -341,8 +343,13 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
         None => None,
     };
     let searcher = NewsSearcher::new(&idx)?;
+    let peer = match c.peer {
+        true => Some(crate::bench::RawPeer::new(&idx)?),
+        false => None,
+    };
     let report = crate::bench::run(
         &searcher,
+        peer.as_ref(),
         &crate::bench::BenchOptions {
             queries,
             runs: c.runs,
@@ -352,6 +359,7 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
                 facets: c.facets.clone(),
                 ..SearchOptions::default()
             },
+            peer: c.peer,
         },
     )?;
     let regressions = baseline

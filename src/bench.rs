@@ -1,5 +1,6 @@
 //! `newsidx bench`: the search hot path measured in one process, each query run exactly
-//! as `search` runs it (compile, top 10, stored fields, snippets), after a warm-up.
+//! as `search` runs it (compile, top 10, stored fields, snippets), after a warm-up; with
+//! `--peer`, raw tantivy's least work on the same index is timed in the same run.
 //! Beside the pipeline: it drives [`crate::search`] and returns figures; printing is
 //! [`crate::output`]'s.
 
@@ -7,7 +8,12 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
+use tantivy::collector::TopDocs;
+use tantivy::query::{Query, QueryParser};
+use tantivy::{Searcher, TantivyDocument};
+
+use crate::error::{Error, Result};
+use crate::index::NewsIndex;
 use crate::search::{NewsSearcher, SearchOptions};
 
 /// Built-in mixed set, used without `--queries`: rare, mid and common words, a phrase,
@@ -38,6 +44,9 @@ pub struct BenchOptions {
     /// How each query runs, but for its words (`query` is replaced): facets, sort order,
     /// page size. Default: a plain `search`.
     pub search: SearchOptions,
+    /// Also time raw tantivy's least work ([`RawPeer`]), each of its runs right after one
+    /// of newsidx's. Default off.
+    pub peer: bool,
 }
 
 /// Figures of one query, in microseconds.
@@ -49,6 +58,10 @@ pub struct QueryFigures {
     pub p50_us: f64,
     pub p95_us: f64,
     pub p99_us: f64,
+    /// p50 of [`RawPeer`] on the same query (`--peer`); None when not asked for, or
+    /// when tantivy's query parser does not take the query.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_p50_us: Option<f64>,
 }
 
 /// Figures over every timed run of every query.
@@ -65,6 +78,65 @@ pub struct Overall {
 pub struct Report {
     pub queries: Vec<QueryFigures>,
     pub overall: Overall,
+    /// Newsidx beside [`RawPeer`] (`--peer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer: Option<PeerFigures>,
+}
+
+/// Newsidx and raw tantivy over the queries both ran, every timed run of each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeerFigures {
+    /// Queries both ran.
+    pub queries: usize,
+    pub newsidx_p50_us: f64,
+    pub peer_p50_us: f64,
+    /// `newsidx_p50_us / peer_p50_us`: how many times raw tantivy's least work newsidx
+    /// takes at p50.
+    pub ratio: f64,
+}
+
+/// Raw tantivy doing the least work a search can do on newsidx's index: tantivy's own
+/// query parser over title and body (with the index's analyzers), top 10 by BM25, each
+/// hit's stored document read by tantivy's deserializer; no count, snippets or quotes.
+/// The peer of the hot-path target, the same as `benches/search.rs`'s `raw_tantivy`.
+pub struct RawPeer {
+    searcher: Searcher,
+    parser: QueryParser,
+    /// The index folder, for errors.
+    dir: std::path::PathBuf,
+}
+
+impl RawPeer {
+    pub fn new(index: &NewsIndex) -> Result<RawPeer> {
+        let f = index.fields();
+        Ok(RawPeer {
+            searcher: index.reader()?.searcher(),
+            parser: QueryParser::for_index(index.tantivy(), vec![f.title, f.body]),
+            dir: index.dir().to_path_buf(),
+        })
+    }
+
+    /// The query as tantivy's parser reads it; None when it does not take it (newsidx's
+    /// own syntax, such as dates written as years).
+    pub fn parse(&self, query: &str) -> Option<Box<dyn Query>> {
+        self.parser.parse_query(query).ok()
+    }
+
+    /// Parses and runs `query` as [`RawPeer`] does: the number of documents loaded.
+    pub fn top10(&self, query: &str) -> Result<usize> {
+        let Some(q) = self.parse(query) else {
+            return Ok(0);
+        };
+        let err = |e| Error::tantivy(&self.dir, e);
+        let top = self
+            .searcher
+            .search(&q, &TopDocs::with_limit(10).order_by_score())
+            .map_err(err)?;
+        for (_, addr) in &top {
+            std::hint::black_box(self.searcher.doc::<TantivyDocument>(*addr).map_err(err)?);
+        }
+        Ok(top.len())
+    }
 }
 
 /// A figure slower than its baseline by more than [`REGRESSION`].
@@ -80,8 +152,10 @@ pub struct Regression {
 pub const REGRESSION: f64 = 1.10;
 
 /// Runs the benchmark. A bad query fails the run (with its position), before timing.
-pub fn run(searcher: &NewsSearcher, opts: &BenchOptions) -> Result<Report> {
+pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions) -> Result<Report> {
     let mut all = Vec::with_capacity(opts.queries.len() * opts.runs);
+    // Every timed run of the queries the peer also ran: (newsidx, peer).
+    let (mut both, mut peer_all, mut peer_queries) = (Vec::new(), Vec::new(), 0);
     let mut figures = Vec::with_capacity(opts.queries.len());
     let mut timed_runs = 0usize;
     let mut timed_total = 0f64;
@@ -91,10 +165,15 @@ pub fn run(searcher: &NewsSearcher, opts: &BenchOptions) -> Result<Report> {
             ..opts.search.clone()
         };
         let mut hits = searcher.search(&search)?.total;
+        let peer = peer.filter(|p| opts.peer && p.parse(q).is_some());
         for _ in 0..opts.warmup {
             std::hint::black_box(searcher.search(&search)?);
+            if let Some(p) = peer {
+                p.top10(q)?;
+            }
         }
         let mut samples = Vec::with_capacity(opts.runs);
+        let mut peer_samples = Vec::with_capacity(opts.runs);
         for _ in 0..opts.runs.max(1) {
             let t = Instant::now();
             let r = std::hint::black_box(searcher.search(&search)?);
@@ -103,18 +182,41 @@ pub fn run(searcher: &NewsSearcher, opts: &BenchOptions) -> Result<Report> {
             samples.push(us);
             timed_total += us;
             timed_runs += 1;
+            if let Some(p) = peer {
+                let t = Instant::now();
+                p.top10(q)?;
+                peer_samples.push(t.elapsed().as_secs_f64() * 1e6);
+            }
         }
         samples.sort_by(f64::total_cmp);
+        peer_samples.sort_by(f64::total_cmp);
+        if peer.is_some() {
+            both.extend_from_slice(&samples);
+            peer_all.extend_from_slice(&peer_samples);
+            peer_queries += 1;
+        }
         figures.push(QueryFigures {
             query: q.clone(),
             hits,
             p50_us: percentile(&samples, 50.0),
             p95_us: percentile(&samples, 95.0),
             p99_us: percentile(&samples, 99.0),
+            peer_p50_us: peer.map(|_| percentile(&peer_samples, 50.0)),
         });
         all.extend(samples);
     }
     all.sort_by(f64::total_cmp);
+    both.sort_by(f64::total_cmp);
+    peer_all.sort_by(f64::total_cmp);
+    let peer = (peer_queries > 0).then(|| {
+        let (newsidx_p50_us, peer_p50_us) = (percentile(&both, 50.0), percentile(&peer_all, 50.0));
+        PeerFigures {
+            queries: peer_queries,
+            newsidx_p50_us,
+            peer_p50_us,
+            ratio: newsidx_p50_us / peer_p50_us.max(f64::MIN_POSITIVE),
+        }
+    });
     Ok(Report {
         queries: figures,
         overall: Overall {
@@ -126,6 +228,7 @@ pub fn run(searcher: &NewsSearcher, opts: &BenchOptions) -> Result<Report> {
                 0.0
             },
         },
+        peer,
     })
 }
 
@@ -194,6 +297,7 @@ mod tests {
                     p50_us: *p,
                     p95_us: *p,
                     p99_us: *p,
+                    peer_p50_us: None,
                 })
                 .collect(),
             overall: Overall {
@@ -201,6 +305,7 @@ mod tests {
                 p99_us: overall,
                 qps: 1.0,
             },
+            peer: None,
         }
     }
 

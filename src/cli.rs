@@ -233,6 +233,12 @@ struct BenchArgs {
     /// Run each query counting these facets, as `search --facet` does (repeatable).
     #[arg(long = "facet", value_name = "FACET")]
     facets: Vec<FacetKind>,
+    /// Also time raw tantivy's least work on each query in the same run (tantivy's query
+    /// parser over title and body, top 10, stored documents; no count, snippets or
+    /// quotes) and report the ratio at p50. Queries tantivy's parser does not take are
+    /// timed for newsidx only.
+    #[arg(long)]
+    peer: bool,
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -395,6 +401,7 @@ impl Cli {
                 baseline: a.baseline,
                 sort: a.sort.order(),
                 facets: a.facets,
+                peer: a.peer,
             }),
             Cmd::Similar(a) => Command::Similar(SimilarConfig {
                 location: Location {

@@ -186,23 +186,41 @@ pub fn facets_json(w: &mut dyn Write, facets: &Facets) -> io::Result<()> {
 
 /// A benchmark report for people: one row per query, the overall line, regressions.
 pub fn bench_text(w: &mut dyn Write, r: &Report, regressions: &[Regression]) -> io::Result<()> {
-    writeln!(
+    let peer = r.peer.is_some();
+    write!(
         w,
-        "{:>9} {:>9} {:>9} {:>8}  query",
+        "{:>9} {:>9} {:>9} {:>8}  ",
         "p50 µs", "p95 µs", "p99 µs", "hits"
     )?;
+    if peer {
+        write!(w, "{:>9} {:>6}  ", "raw µs", "ratio")?;
+    }
+    writeln!(w, "query")?;
     for q in &r.queries {
-        writeln!(
+        write!(
             w,
-            "{:>9.0} {:>9.0} {:>9.0} {:>8}  {}",
-            q.p50_us, q.p95_us, q.p99_us, q.hits, q.query
+            "{:>9.0} {:>9.0} {:>9.0} {:>8}  ",
+            q.p50_us, q.p95_us, q.p99_us, q.hits
         )?;
+        match (peer, q.peer_p50_us) {
+            (true, Some(raw)) => write!(w, "{raw:>9.0} {:>5.2}x  ", q.p50_us / raw)?,
+            (true, None) => write!(w, "{:>9} {:>6}  ", "-", "-")?,
+            (false, _) => {}
+        }
+        writeln!(w, "{}", q.query)?;
     }
     writeln!(
         w,
         "overall: p50 {:.0} µs, p99 {:.0} µs, {:.0} queries/s",
         r.overall.p50_us, r.overall.p99_us, r.overall.qps
     )?;
+    if let Some(p) = &r.peer {
+        writeln!(
+            w,
+            "beside raw tantivy's least work ({} queries both ran): p50 {:.0} µs vs {:.0} µs, {:.2}x",
+            p.queries, p.newsidx_p50_us, p.peer_p50_us, p.ratio
+        )?;
+    }
     for g in regressions {
         writeln!(
             w,

@@ -529,6 +529,84 @@ fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
     }
 }
 
+/// `bench --peer`: raw tantivy's least work timed beside each query tantivy's parser
+/// takes, none for the others, and the p50 ratio over the queries both ran.
+#[test]
+fn bench_times_raw_tantivy_beside_each_query_it_can_parse() {
+    use newsidx::bench::Report;
+    let c = corpus_copy();
+    newsidx().arg("index").arg(c.path()).assert().success();
+    let queries = c.path().join("queries.txt");
+    // `date:2004` is newsidx's syntax (a year); tantivy's parser wants a full date.
+    std::fs::write(
+        &queries,
+        "Sudzha\nterritory\n\"swap one territory\"\ndate:2004\n",
+    )
+    .unwrap();
+    let run = |json: bool| {
+        let out = newsidx()
+            .args([
+                "bench",
+                "--peer",
+                "--runs",
+                "3",
+                "--warmup",
+                "1",
+                "--queries",
+            ])
+            .arg(&queries)
+            .args(json.then_some("--json"))
+            .arg(c.path())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let report: Report = serde_json::from_str(&run(true)).unwrap();
+    let timed: Vec<(&str, bool)> = report
+        .queries
+        .iter()
+        .map(|q| (q.query.as_str(), q.peer_p50_us.is_some_and(|p| p > 0.0)))
+        .collect();
+    assert_eq!(
+        timed,
+        [
+            ("Sudzha", true),
+            ("territory", true),
+            ("\"swap one territory\"", true),
+            ("date:2004", false)
+        ]
+    );
+    let peer = report.peer.expect("peer figures");
+    assert_eq!(peer.queries, 3);
+    assert!(peer.newsidx_p50_us > 0.0 && peer.peer_p50_us > 0.0);
+    assert!((peer.ratio - peer.newsidx_p50_us / peer.peer_p50_us).abs() < 1e-9);
+    let text = run(false);
+    assert!(
+        text.contains("beside raw tantivy's least work (3 queries both ran)"),
+        "{text}"
+    );
+    // Without --peer the report has no peer figures (and older baselines still read).
+    let plain: Report = serde_json::from_str(
+        &String::from_utf8(
+            newsidx()
+                .args(["bench", "--runs", "1", "--json"])
+                .arg(c.path())
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(plain.peer.is_none() && plain.queries.iter().all(|q| q.peer_p50_us.is_none()));
+}
+
 #[test]
 fn quotes_answer_what_peskov_said_about_territory() {
     use newsidx::search::quotes::QuoteHit;
