@@ -480,13 +480,7 @@ fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
             .arg(c.path())
             .output()
             .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+        serde_json::from_slice(&common::stdout_of_success(out)).unwrap()
     };
     let report = bench(&["--runs", "3", "--warmup", "1"]);
     assert_eq!(report.queries.len(), BUILT_IN.len());
@@ -559,13 +553,7 @@ fn bench_times_raw_tantivy_beside_each_query_it_can_parse() {
             .arg(c.path())
             .output()
             .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        String::from_utf8(common::stdout_of_success(out)).unwrap()
     };
     let report: Report = serde_json::from_str(&run(true)).unwrap();
     let timed: Vec<(&str, bool)> = report
@@ -592,18 +580,12 @@ fn bench_times_raw_tantivy_beside_each_query_it_can_parse() {
         "{text}"
     );
     // Without --peer the report has no peer figures (and older baselines still read).
-    let plain: Report = serde_json::from_str(
-        &String::from_utf8(
-            newsidx()
-                .args(["bench", "--runs", "1", "--json"])
-                .arg(c.path())
-                .output()
-                .unwrap()
-                .stdout,
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let out = newsidx()
+        .args(["bench", "--runs", "1", "--json"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    let plain: Report = serde_json::from_slice(&common::stdout_of_success(out)).unwrap();
     assert!(plain.peer.is_none() && plain.queries.iter().all(|q| q.peer_p50_us.is_none()));
 }
 

@@ -22,6 +22,17 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     None
 }
 
+/// The standard output of a run that must have exited 0; else fails with its stderr.
+pub fn stdout_of_success(out: std::process::Output) -> Vec<u8> {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// The project's bundled corpus.
 pub fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
