@@ -359,7 +359,6 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
                 facets: c.facets.clone(),
                 ..SearchOptions::default()
             },
-            peer: c.peer,
         },
     )?;
     let regressions = baseline

@@ -44,9 +44,6 @@ pub struct BenchOptions {
     /// How each query runs, but for its words (`query` is replaced): facets, sort order,
     /// page size. Default: a plain `search`.
     pub search: SearchOptions,
-    /// Also time raw tantivy's least work ([`RawPeer`]), each of its runs right after one
-    /// of newsidx's. Default off.
-    pub peer: bool,
 }
 
 /// Figures of one query, in microseconds.
@@ -122,7 +119,8 @@ impl RawPeer {
         self.parser.parse_query(query).ok()
     }
 
-    /// Parses and runs `query` as [`RawPeer`] does: the number of documents loaded.
+    /// Parses `query`, ranks its top 10 and loads their stored documents: how many were
+    /// loaded (0 for a query the parser does not take).
     pub fn top10(&self, query: &str) -> Result<usize> {
         let Some(q) = self.parse(query) else {
             return Ok(0);
@@ -152,10 +150,12 @@ pub struct Regression {
 pub const REGRESSION: f64 = 1.10;
 
 /// Runs the benchmark. A bad query fails the run (with its position), before timing.
+/// With a `peer`, each timed run of a query is followed by one of the peer on the same
+/// query (when tantivy's parser takes it).
 pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions) -> Result<Report> {
     let mut all = Vec::with_capacity(opts.queries.len() * opts.runs);
-    // Every timed run of the queries the peer also ran: (newsidx, peer).
-    let (mut both, mut peer_all, mut peer_queries) = (Vec::new(), Vec::new(), 0);
+    // Every timed run of the queries the peer also ran, newsidx's and the peer's.
+    let (mut paired, mut peer_paired, mut peer_queries) = (Vec::new(), Vec::new(), 0);
     let mut figures = Vec::with_capacity(opts.queries.len());
     let mut timed_runs = 0usize;
     let mut timed_total = 0f64;
@@ -165,7 +165,7 @@ pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions)
             ..opts.search.clone()
         };
         let mut hits = searcher.search(&search)?.total;
-        let peer = peer.filter(|p| opts.peer && p.parse(q).is_some());
+        let peer = peer.filter(|p| p.parse(q).is_some());
         for _ in 0..opts.warmup {
             std::hint::black_box(searcher.search(&search)?);
             if let Some(p) = peer {
@@ -191,8 +191,8 @@ pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions)
         samples.sort_by(f64::total_cmp);
         peer_samples.sort_by(f64::total_cmp);
         if peer.is_some() {
-            both.extend_from_slice(&samples);
-            peer_all.extend_from_slice(&peer_samples);
+            paired.extend_from_slice(&samples);
+            peer_paired.extend_from_slice(&peer_samples);
             peer_queries += 1;
         }
         figures.push(QueryFigures {
@@ -206,10 +206,11 @@ pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions)
         all.extend(samples);
     }
     all.sort_by(f64::total_cmp);
-    both.sort_by(f64::total_cmp);
-    peer_all.sort_by(f64::total_cmp);
+    paired.sort_by(f64::total_cmp);
+    peer_paired.sort_by(f64::total_cmp);
     let peer = (peer_queries > 0).then(|| {
-        let (newsidx_p50_us, peer_p50_us) = (percentile(&both, 50.0), percentile(&peer_all, 50.0));
+        let (newsidx_p50_us, peer_p50_us) =
+            (percentile(&paired, 50.0), percentile(&peer_paired, 50.0));
         PeerFigures {
             queries: peer_queries,
             newsidx_p50_us,

@@ -296,7 +296,7 @@ fn all_words(body: &str) -> Vec<(usize, usize)> {
 /// over every shown body, and at eight bytes a step it was half of matching a body.
 fn next_lead_byte(bytes: &[u8], from: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
+    let mut i = from.min(bytes.len());
     loop {
         while let Some(chunk) = bytes.get(i..i + 32) {
             let word =
@@ -721,6 +721,7 @@ mod tests {
             (format!("{}é{}", x(63), x(70)), 0, 63),
             (format!("{}é{}", x(64), x(70)), 1, 64),
             (format!("{}é{}ж", x(62), x(33)), 63, 97),
+            (x(10), 11, 10),
         ];
         for (text, from, want) in cases {
             assert_eq!(
