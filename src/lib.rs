@@ -20,5 +20,7 @@ pub mod formats;
 pub mod index;
 pub mod output;
 pub mod search;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use error::{Error, Result};

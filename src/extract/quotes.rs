@@ -2182,18 +2182,17 @@ mod tests {
         /// punctuation and multi-byte letters: extraction never panics.
         #[test]
         fn quotes_never_panic_on_arbitrary_paragraphs(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
+            text in crate::testing::text_of(
+                vec![
                     "\"", "“", "”", "«", "»", "„", "’", "'", " ", ". ", ", ", ": ", "? ",
                     "said", "told", "he", "she", "it", "the firm", "Mr ", "Sir ", "Anna Lee",
                     "Lee", "Ça", "é", "Ž", "Москва", "—", "\n", "the 34-year-old", "spokesman for",
                     "magazine", "Paul", "according to", "'s", "A", "words here", ".” ", "He said: “",
                     "she added. “", "’. ",
-                ]),
+                ],
                 0..60,
             )
         ) {
-            let text: String = pieces.concat();
             let paras: Vec<String> = text.split('\n').map(str::to_string).collect();
             let _ = quotes(&paras);
         }
@@ -2204,17 +2203,16 @@ mod tests {
         /// The verb check before the quote patterns skips only texts they cannot match.
         #[test]
         fn verb_check_passes_every_text_the_patterns_before_a_quote_match(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
+            text in crate::testing::text_of(
+                vec![
                     " ", "  ", ". ", ", ", ",", ":", ": ", "? ", "“", "\"", "said", "saidx",
                     "pointed out", "told", "he", "She", "the firm", "The company", "Mr ",
                     "Anna Lee", "spokesman for", "the prime minister", "it", "has ",
                     "according to", "words here", "é", "Ž", "Москва", "\n", "a long clause of many words",
-                ]),
+                ],
                 0..30,
             )
         ) {
-            let text: String = pieces.concat();
             for (re, n) in [
                 (&*BEFORE_SPOKESMAN, 60),
                 (&*BEFORE_SUBJECT, 60),
@@ -2275,16 +2273,15 @@ mod tests {
         /// The written-out scan finds the runs the pattern finds, on any text.
         #[test]
         fn person_runs_are_the_patterns_matches(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
+            text in crate::testing::text_of(
+                vec![
                     " ", "  ", "\u{a0}", "\n", ".", ". ", ",", "'", "’", "-", "Mr", "Mrs", "Ms",
                     "Dr", "Sir", "Capt", "A", "B.", "W", "Anna", "Lee", "bin", "van", "O'Brien",
                     "McKellen", "x", "said", "É", "émile", "Ödön", "ß", "Σ", "ǅ", "Ⅻ", "Ⓐ", "9",
-                ]),
+                ],
                 0..30,
             )
         ) {
-            let text: String = pieces.concat();
             proptest::prop_assert_eq!(runs(&text), runs_by_regex(&text), "{:?}", text);
         }
     }
@@ -2295,14 +2292,14 @@ mod tests {
         /// crate finds with it: the same match and the same groups.
         #[test]
         fn patterns_before_a_quote_match_as_the_regex_crate_does(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
+            text in crate::testing::text_of(
+                vec![
                     " ", ", ", ",", ":", "“", "said", "told reporters", "has ", "he", "She",
                     "the firm", "It", "Mr ", "Anna Lee", "Jean de la Fontaine", "Ajax",
                     "spokesman for", "’s spokeswoman", "the prime minister", "According to",
                     "according to ", "the chief executive", ", the minister,", "é", "Москва",
                     "a long clause of many words",
-                ]),
+                ],
                 0..24,
             )
         ) {
@@ -2318,7 +2315,6 @@ mod tests {
                 .map(|p| (p, Regex::new(&p.pattern).expect("valid")))
                 .collect()
             });
-            let text: String = pieces.concat();
             for (p, reference) in PAIRS.iter() {
                 let groups = |name: &str| {
                     reference
