@@ -79,7 +79,7 @@ pub struct SpeakersConfig {
 
 /// Opens the index of `loc` for reading, bringing it up to date first when a corpus is
 /// known and still there (as `search` does).
-fn open_fresh(loc: &Location) -> Result<NewsIndex> {
+fn open_fresh(loc: &Location, err: &mut dyn Write) -> Result<NewsIndex> {
     let (dir, corpus) = resolve(loc, true)?;
     let idx = if corpus.is_some() {
         NewsIndex::open_or_create(&dir)?
@@ -88,15 +88,45 @@ fn open_fresh(loc: &Location) -> Result<NewsIndex> {
     };
     if let Some(root) = corpus.or_else(|| idx.commit_info().root) {
         if root.is_dir() {
-            idx.update(&root, &UpdateOptions::default(), &crate::index::NoProgress)
-                .with_context(|| format!("indexing {}", root.display()))?;
+            update_unless_busy(
+                &idx,
+                &root,
+                &UpdateOptions::default(),
+                &crate::index::NoProgress,
+                err,
+            )?;
         }
     }
     Ok(idx)
 }
 
-fn quotes(c: QuotesConfig, out: &mut dyn Write) -> Result<Outcome> {
-    let idx = open_fresh(&c.location)?;
+/// Brings the index up to date before a search; when another newsidx process is writing
+/// it, says so on `err` and leaves it as its last commit (searches never wait or fail
+/// for an update: tantivy readers see the last commit while a writer works).
+fn update_unless_busy(
+    idx: &NewsIndex,
+    root: &Path,
+    opts: &UpdateOptions,
+    progress: &dyn Progress,
+    err: &mut dyn Write,
+) -> Result<Option<crate::index::Summary>> {
+    match idx.update(root, opts, progress) {
+        Ok(summary) => Ok(Some(summary)),
+        Err(crate::Error::Locked { .. }) => {
+            writeln!(
+                err,
+                "note: another newsidx process is updating the index; searching its last commit"
+            )?;
+            Ok(None)
+        }
+        Err(e) => {
+            Err(anyhow::Error::new(e).context(format!("updating the index of {}", root.display())))
+        }
+    }
+}
+
+fn quotes(c: QuotesConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let idx = open_fresh(&c.location, err)?;
     let found = NewsSearcher::new(&idx)?.quotes(&c.quotes)?;
     if c.json {
         for q in &found {
@@ -112,8 +142,8 @@ fn quotes(c: QuotesConfig, out: &mut dyn Write) -> Result<Outcome> {
     })
 }
 
-fn speakers(c: SpeakersConfig, out: &mut dyn Write) -> Result<Outcome> {
-    let idx = open_fresh(&c.location)?;
+fn speakers(c: SpeakersConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let idx = open_fresh(&c.location, err)?;
     let mut list = NewsSearcher::new(&idx)?.speakers()?;
     list.truncate(c.limit);
     for s in &list {
@@ -197,8 +227,8 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         Command::Stats(c) => stats(c, out),
         Command::Similar(c) => similar(c, out),
         Command::Bench(c) => bench(c, out),
-        Command::Quotes(c) => quotes(c, out),
-        Command::Speakers(c) => speakers(c, out),
+        Command::Quotes(c) => quotes(c, out, err),
+        Command::Speakers(c) => speakers(c, out, err),
     }
 }
 
@@ -244,15 +274,14 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
         match corpus.or_else(|| idx.commit_info().root) {
             Some(root) if root.is_dir() => {
                 let bar = Bar::new(c.progress);
-                let summary = idx
-                    .update(&root, &c.update, &bar)
-                    .with_context(|| format!("updating the index of {}", root.display()))?;
-                if c.progress && summary.changed() {
-                    writeln!(
-                        err,
-                        "index updated: {} new, {} updated, {} removed files",
-                        summary.indexed, summary.updated, summary.removed
-                    )?;
+                if let Some(summary) = update_unless_busy(&idx, &root, &c.update, &bar, err)? {
+                    if c.progress && summary.changed() {
+                        writeln!(
+                            err,
+                            "index updated: {} new, {} updated, {} removed files",
+                            summary.indexed, summary.updated, summary.removed
+                        )?;
+                    }
                 }
             }
             Some(root) => writeln!(
@@ -286,6 +315,15 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
     } else {
         output::hits_text(out, &results, c.search.offset, c.style)?;
         output::facets_text(out, &results.facets, c.style)?;
+    }
+    if results.hits.is_empty() && results.total > 0 {
+        // Matches exist but this page is past them: not a success, and said so.
+        writeln!(
+            err,
+            "no hits on this page: {} matching articles, --offset {} is past them",
+            results.total, c.search.offset
+        )?;
+        return Ok(Outcome::NoHits);
     }
     Ok(if results.total > 0 {
         Outcome::Success
@@ -412,7 +450,23 @@ pub struct ExtractedArticle {
 
 fn extract_files(c: ExtractConfig, out: &mut dyn Write) -> Result<Outcome> {
     let mut failed = Vec::new();
+    let mut files = Vec::new();
     for path in &c.files {
+        if path.is_dir() {
+            // A folder is read as `index` reads a corpus: its article files, sorted.
+            let walk = corpus::walk(path, None);
+            files.extend(walk.files.into_iter().map(|f| f.path));
+            failed.extend(
+                walk.skipped
+                    .into_iter()
+                    .filter(|s| s.reason != "unsupported file type")
+                    .map(|s| format!("{}: {}", path.join(&s.path).display(), s.reason)),
+            );
+        } else {
+            files.push(path.clone());
+        }
+    }
+    for path in &files {
         match extract_one(path, c.limits) {
             Ok(articles) => {
                 for a in articles {
@@ -471,6 +525,13 @@ pub struct Stats {
     pub segments: usize,
     pub bytes_on_disk: u64,
     pub last_update: Option<String>,
+    /// Corpus files not indexed at the last update, with the reason (unsupported types
+    /// are not listed: the index never read them).
+    #[serde(default)]
+    pub skipped: Vec<crate::corpus::Skipped>,
+    /// Problems inside indexed files (bad JSONL lines, articles over the limit).
+    #[serde(default)]
+    pub problems: Vec<crate::corpus::Skipped>,
 }
 
 fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {
@@ -495,6 +556,26 @@ fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {
         segments: metas.segments.len(),
         bytes_on_disk,
         last_update: info.updated,
+        skipped: manifest
+            .files
+            .iter()
+            .filter_map(|(path, e)| {
+                e.skipped.as_ref().map(|reason| crate::corpus::Skipped {
+                    path: path.clone(),
+                    reason: reason.clone(),
+                })
+            })
+            .collect(),
+        problems: manifest
+            .files
+            .iter()
+            .flat_map(|(path, e)| {
+                e.problems.iter().map(|p| crate::corpus::Skipped {
+                    path: path.clone(),
+                    reason: p.clone(),
+                })
+            })
+            .collect(),
     };
     if c.json {
         output::json_line(out, &s)?;
@@ -509,6 +590,11 @@ fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {
         writeln!(out, "size         {:.2} MB", s.bytes_on_disk as f64 / 1e6)?;
         if let Some(u) = &s.last_update {
             writeln!(out, "last update  {u}")?;
+        }
+        writeln!(out, "skipped      {} files", s.skipped.len())?;
+        writeln!(out, "problems     {}", s.problems.len())?;
+        for p in s.skipped.iter().chain(&s.problems) {
+            writeln!(out, "  {}: {}", p.path, p.reason)?;
         }
     }
     Ok(Outcome::Success)
@@ -533,10 +619,15 @@ fn walk_size(dir: &Path) -> u64 {
 /// index is opened once. `create` allows making `C/.newsidx`.
 pub fn resolve(loc: &Location, create: bool) -> Result<(PathBuf, Option<PathBuf>)> {
     let corpus = match &loc.corpus {
-        Some(c) => Some(
-            c.canonicalize()
-                .with_context(|| format!("corpus folder {}", c.display()))?,
-        ),
+        Some(c) => {
+            let c = c
+                .canonicalize()
+                .with_context(|| format!("corpus folder {}", c.display()))?;
+            if !c.is_dir() {
+                return Err(crate::Error::NotAFolder(c).into());
+            }
+            Some(c)
+        }
         None => None,
     };
     let dir = match (&loc.index, &corpus) {

@@ -108,8 +108,8 @@ struct SearchArgs {
     corpus: Option<PathBuf>,
     #[command(flatten)]
     place: Where,
-    /// Hits to show.
-    #[arg(short = 'n', long, default_value_t = 10)]
+    /// Hits to show (at least 1).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = at_least_one)]
     limit: usize,
     /// Hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
@@ -154,8 +154,8 @@ struct SimilarArgs {
     corpus: Option<PathBuf>,
     #[command(flatten)]
     place: Where,
-    /// Articles to show.
-    #[arg(short = 'n', long, default_value_t = 10)]
+    /// Articles to show (at least 1).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = at_least_one)]
     limit: usize,
     /// NDJSON output: one hit per line.
     #[arg(long)]
@@ -178,8 +178,8 @@ struct QuotesArgs {
     /// Only quotes by this speaker (surname or full name).
     #[arg(long, value_name = "NAME")]
     speaker: Option<String>,
-    /// Quotes to list.
-    #[arg(short = 'n', long, default_value_t = 20)]
+    /// Quotes to list (at least 1).
+    #[arg(short = 'n', long, default_value_t = 20, value_parser = at_least_one)]
     limit: usize,
     /// Order: best matching articles first, or by date.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
@@ -198,8 +198,8 @@ struct SpeakersArgs {
     corpus: Option<PathBuf>,
     #[command(flatten)]
     place: Where,
-    /// Speakers to list.
-    #[arg(short = 'n', long, default_value_t = 50)]
+    /// Speakers to list (at least 1).
+    #[arg(short = 'n', long, default_value_t = 50, value_parser = at_least_one)]
     limit: usize,
     /// NDJSON: {"speaker", "articles"} per line.
     #[arg(long)]
@@ -241,6 +241,15 @@ struct BenchArgs {
     peer: bool,
 }
 
+/// A count of things to show: `-n 0` would print nothing and look like no hits.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (use --count for the number of matches)".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("`{s}` is not a count: {e}")),
+    }
+}
+
 fn parse_period(s: &str) -> Result<Period, String> {
     period(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"))
 }
@@ -257,7 +266,7 @@ enum Sort {
 
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// Article files.
+    /// Article files, or folders (every article file in them, as `index` reads them).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per article.
@@ -271,6 +280,7 @@ struct StatsArgs {
     corpus: Option<PathBuf>,
     #[command(flatten)]
     place: Where,
+    /// Print the facts as one JSON object, with every file skipped and every problem.
     #[arg(long)]
     json: bool,
 }

@@ -76,6 +76,8 @@ pub struct Skipped {
 pub struct Walk {
     pub files: Vec<CorpusFile>,
     pub skipped: Vec<Skipped>,
+    /// Hidden entries (names starting with `.`) not entered, files and folders alike.
+    pub hidden: usize,
 }
 
 /// Walks `root` recursively in sorted order. Hidden entries (names starting with `.`)
@@ -83,6 +85,7 @@ pub struct Walk {
 /// Symlinks are followed; loops and unreadable entries are reported in `skipped`.
 pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
     let mut out = Walk::default();
+    let hidden = std::cell::Cell::new(0usize);
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     let walker = WalkDir::new(root)
         .follow_links(true)
@@ -92,15 +95,16 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
             if e.depth() == 0 {
                 return true;
             }
+            if let Some(ex) = &exclude {
+                if e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| &p == ex) {
+                    return false;
+                }
+            }
             if e.file_name().to_string_lossy().starts_with('.') {
+                hidden.set(hidden.get() + 1);
                 return false;
             }
-            match &exclude {
-                Some(ex) if e.file_type().is_dir() => {
-                    e.path().canonicalize().map(|p| &p != ex).unwrap_or(true)
-                }
-                _ => true,
-            }
+            true
         });
     for entry in walker {
         let entry = match entry {
@@ -122,11 +126,19 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let path = entry.path();
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
             continue;
         }
-        let path = entry.path();
         let rel = rel_path(root, path);
+        if !file_type.is_file() {
+            out.skipped.push(Skipped {
+                path: rel,
+                reason: format!("not a regular file ({})", special_kind(&file_type)),
+            });
+            continue;
+        }
         let Some(kind) = kind_of(path) else {
             out.skipped.push(Skipped {
                 path: rel,
@@ -156,7 +168,27 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
             }),
         }
     }
+    out.hidden = hidden.get();
     out
+}
+
+/// What a file that is neither a regular file nor a folder is, for its skip reason.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = t;
+    "a special file"
 }
 
 /// `path` relative to `root`, with `/` separators; non-UTF-8 bytes are replaced.

@@ -9,12 +9,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Errors the library reports to its caller.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
+    /// Reading or writing a file failed. The OS error is part of the message, not a
+    /// separate cause, so an error chain prints it once.
+    #[error("{}: {cause}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A file could not be parsed as the format its name promises.
     #[error("{}: {message}", path.display())]
@@ -30,6 +30,17 @@ pub enum Error {
     /// Another process holds the index writer lock.
     #[error("index {} is being updated by another newsidx process; wait for it to finish", path.display())]
     Locked { path: PathBuf },
+    /// The index mirrors another corpus than the one given: updating it would remove
+    /// every article of that corpus.
+    #[error("index {} holds the corpus {}, not {}; give another --index for {}, or add --rebuild to replace its articles with those of {}", index.display(), indexed.display(), given.display(), given.display(), given.display())]
+    OtherCorpus {
+        index: PathBuf,
+        indexed: PathBuf,
+        given: PathBuf,
+    },
+    /// A corpus was named that is not a folder.
+    #[error("{}: not a folder; a corpus is a folder of articles (`newsidx extract FILE` reads one file)", .0.display())]
+    NotAFolder(PathBuf),
     /// No index where one was expected.
     #[error("{0}")]
     NoIndex(String),
@@ -40,11 +51,10 @@ pub enum Error {
     #[error("index {}: {message}", path.display())]
     BadIndex { path: PathBuf, message: String },
     /// An error from tantivy, with the index directory it concerns.
-    #[error("index {}: {source}", path.display())]
+    #[error("index {}: {cause}", path.display())]
     Tantivy {
         path: PathBuf,
-        #[source]
-        source: tantivy::TantivyError,
+        cause: tantivy::TantivyError,
     },
 }
 
@@ -53,17 +63,17 @@ fn marker(position: usize) -> String {
 }
 
 impl Error {
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            cause,
         }
     }
 
-    pub(crate) fn tantivy(path: impl Into<PathBuf>, source: tantivy::TantivyError) -> Self {
+    pub(crate) fn tantivy(path: impl Into<PathBuf>, cause: tantivy::TantivyError) -> Self {
         Error::Tantivy {
             path: path.into(),
-            source,
+            cause,
         }
     }
 }

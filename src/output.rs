@@ -236,7 +236,8 @@ pub fn bench_text(w: &mut dyn Write, r: &Report, regressions: &[Regression]) -> 
 
 /// Writes one value as a line of JSON.
 pub fn json_line<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, value).map_err(io::Error::other)?;
+    // serde_json gives back the writer's own io::Error (a closed pipe stays BrokenPipe).
+    serde_json::to_writer(&mut *w, value).map_err(io::Error::from)?;
     writeln!(w)
 }
 
@@ -246,14 +247,21 @@ pub fn summary_text(w: &mut dyn Write, s: &Summary, index_dir: &std::path::Path)
     writeln!(w, "corpus  {}", s.root.display())?;
     writeln!(
         w,
-        "files   {} seen: {} new, {} updated, {} unchanged, {} removed, {} skipped",
+        "files   {} seen: {} new, {} updated, {} unchanged, {} skipped; {} removed",
         s.files_seen,
         s.indexed,
         s.updated,
         s.unchanged,
+        s.skipped.len(),
         s.removed,
-        s.skipped.len()
     )?;
+    if s.hidden > 0 {
+        writeln!(
+            w,
+            "hidden  {} entries whose names start with `.` not read",
+            s.hidden
+        )?;
+    }
     writeln!(
         w,
         "articles {} added, {} in the index; {:.2} MB read in {:.2} s ({:.1} MB/s)",

@@ -254,7 +254,7 @@ fn bad_queries_name_the_problem_and_its_position() {
             "date:2024-08",
         ),
         ("title:[a TO b]", "ranges work on dates only", "date:["),
-        ("\"unclosed", "", "close quotes"),
+        ("\"unclosed", "a quote is not closed", "close the phrase"),
         ("\"...\"", "has no word to search for", "punctuation"),
     ];
     for (q, message, hint) in cases {

@@ -51,11 +51,15 @@ pub fn read_json(text: &str) -> Result<Vec<RawArticle>, String> {
         Value::Array(items) => {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
+                // Records count from 1 in every format: the nth element of an array, the
+                // line number of a JSONL line.
+                let n = i + 1;
                 let obj = item
                     .as_object()
-                    .ok_or_else(|| format!("array element {i} is not an object"))?;
-                let mut a = article(obj).map_err(|e| format!("array element {i}: {e}"))?;
-                a.record = Some(i as u64);
+                    .ok_or_else(|| format!("record {n} (array element {i}) is not an object"))?;
+                let mut a =
+                    article(obj).map_err(|e| format!("record {n} (array element {i}): {e}"))?;
+                a.record = Some(n as u64);
                 out.push(a);
             }
             Ok(out)
@@ -166,13 +170,22 @@ mod tests {
         }
     }
 
+    /// Records counted from 0 in arrays and from 1 in JSONL (`arr.json#0`, `lines.jsonl#1`)
+    /// were two conventions for one idea; both count from 1 now.
     #[test]
-    fn array_records_are_numbered() {
+    fn record_numbers_count_from_one_in_arrays_as_in_jsonl() {
         let v = read_json(r#"[{"title":"A","text":"a"},{"title":"B","text":"b"}]"#).unwrap();
         assert_eq!(
             v.iter().map(|a| a.record).collect::<Vec<_>>(),
-            [Some(0), Some(1)]
+            [Some(1), Some(2)]
         );
+        let l = read_jsonl("{\"title\":\"A\",\"text\":\"a\"}\n{\"title\":\"B\",\"text\":\"b\"}\n");
+        assert_eq!(
+            l.articles.iter().map(|a| a.record).collect::<Vec<_>>(),
+            [Some(1), Some(2)]
+        );
+        let err = read_json(r#"[{"title":"A","text":"a"}, 3]"#).unwrap_err();
+        assert!(err.starts_with("record 2 "), "{err}");
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub enum Markup {
 /// An article as a reader found it, before cleaning and extraction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawArticle {
-    /// Position inside a multi-article file: the array index of `.json`, the 1-based line of `.jsonl`.
+    /// Position inside a multi-article file, counted from 1: the nth element of a `.json`
+    /// array, the line number of a `.jsonl` line.
     pub record: Option<u64>,
     pub markup: Markup,
     pub title: Option<String>,

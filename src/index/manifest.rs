@@ -21,6 +21,11 @@ pub const MANIFEST_FILE: &str = "newsidx-manifest.json";
 pub struct Manifest {
     /// Opstamp of the commit this manifest describes.
     pub opstamp: u64,
+    /// newsidx's version and the options a file's outcome depends on (limits), as
+    /// [`settings_key`] writes them: when they change, files skipped or read with
+    /// problems under the old ones are read again.
+    #[serde(default)]
+    pub settings: String,
     pub files: BTreeMap<String, FileEntry>,
 }
 
@@ -35,6 +40,21 @@ pub struct FileEntry {
     /// Why the file gave no articles, when it did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,
+    /// Problems inside a file that was indexed (a bad JSONL line, an article over the
+    /// limit), reported again on every run until the file changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
+}
+
+/// The key of what a file's outcome depends on besides its bytes: newsidx's version and
+/// the limits.
+pub fn settings_key(limits: &crate::formats::Limits) -> String {
+    format!(
+        "newsidx {}; max file {} bytes; max article {} bytes",
+        env!("CARGO_PKG_VERSION"),
+        limits.max_file_bytes,
+        limits.max_article_bytes
+    )
 }
 
 impl Manifest {

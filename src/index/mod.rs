@@ -78,8 +78,13 @@ impl Default for UpdateOptions {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub root: PathBuf,
-    /// Article files found by the walk.
+    /// Entries the walk met (hidden ones apart): every one is counted once as indexed,
+    /// updated, unchanged or skipped, so `files_seen = indexed + updated + unchanged +
+    /// skipped.len()`.
     pub files_seen: usize,
+    /// Hidden files and folders (names starting with `.`) that are not read.
+    #[serde(default)]
+    pub hidden: usize,
     /// New files indexed.
     pub indexed: usize,
     /// Changed files re-indexed.
@@ -276,10 +281,7 @@ impl NewsIndex {
         let started = Instant::now();
         let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
         if !root.is_dir() {
-            return Err(Error::io(
-                &root,
-                std::io::Error::new(std::io::ErrorKind::NotADirectory, "corpus is not a folder"),
-            ));
+            return Err(Error::NotAFolder(root));
         }
         let walk = corpus::walk(&root, Some(&self.dir));
         let mut manifest = if opts.rebuild {
@@ -287,10 +289,25 @@ impl NewsIndex {
         } else {
             Manifest::load(&self.dir, self.opstamp())
         };
-        let root_changed = self.commit_info().root.as_deref() != Some(root.as_path());
+        let indexed_root = self.commit_info().root;
+        let root_changed = indexed_root.as_deref() != Some(root.as_path());
+        // Another corpus's index is never emptied by accident (a typo in --index or
+        // NEWSIDX_INDEX): only --rebuild replaces it, or a corpus that carries the index
+        // inside it (the folder was moved or renamed with its .newsidx).
+        if let Some(old) = &indexed_root {
+            let carried = self.dir.canonicalize().is_ok_and(|d| d.starts_with(&root));
+            if root_changed && !opts.rebuild && !carried && self.num_docs()? > 0 {
+                return Err(Error::OtherCorpus {
+                    index: self.dir.clone(),
+                    indexed: old.clone(),
+                    given: root,
+                });
+            }
+        }
         let mut summary = Summary {
             root: root.clone(),
-            files_seen: walk.files.len(),
+            files_seen: walk.files.len() + walk.skipped.len(),
+            hidden: walk.hidden,
             skipped: walk.skipped,
             ..Summary::default()
         };
@@ -302,16 +319,32 @@ impl NewsIndex {
             .filter(|k| !seen.contains(k.as_str()))
             .cloned()
             .collect();
+        // A file skipped, or read with problems, under other limits or by another
+        // version is read again: raising a limit brings it back.
+        let settings = manifest::settings_key(&opts.limits);
+        let settings_changed = manifest.settings != settings;
+        let mut retry: HashSet<&str> = HashSet::new();
         let mut todo: Vec<&CorpusFile> = Vec::new();
         for f in &walk.files {
             match manifest.files.get(&f.rel) {
-                Some(e) if e.size == f.size && e.mtime_ns == f.mtime_ns => match &e.skipped {
-                    Some(reason) => summary.skipped.push(Skipped {
+                Some(e) if e.size == f.size && e.mtime_ns == f.mtime_ns => {
+                    if settings_changed && (e.skipped.is_some() || !e.problems.is_empty()) {
+                        retry.insert(f.rel.as_str());
+                        todo.push(f);
+                        continue;
+                    }
+                    match &e.skipped {
+                        Some(reason) => summary.skipped.push(Skipped {
+                            path: f.rel.clone(),
+                            reason: reason.clone(),
+                        }),
+                        None => summary.unchanged += 1,
+                    }
+                    summary.problems.extend(e.problems.iter().map(|p| Skipped {
                         path: f.rel.clone(),
-                        reason: reason.clone(),
-                    }),
-                    None => summary.unchanged += 1,
-                },
+                        reason: p.clone(),
+                    }));
+                }
                 _ => todo.push(f),
             }
         }
@@ -319,6 +352,7 @@ impl NewsIndex {
         if todo.is_empty() && deleted.is_empty() && !must_reset && !root_changed {
             summary.documents = self.num_docs()?;
             summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+            summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
             summary.seconds = started.elapsed().as_secs_f64();
             return Ok(summary);
         }
@@ -347,6 +381,7 @@ impl NewsIndex {
         let queue = Mutex::new(todo.iter());
         let (tx, rx) = sync_channel::<(&CorpusFile, Outcome)>(64);
         let old = &manifest.files;
+        let retry = &retry;
         let mut added: BTreeMap<String, FileEntry> = BTreeMap::new();
         let result: Result<()> = std::thread::scope(|s| {
             for _ in 0..opts.threads.max(1) {
@@ -356,7 +391,10 @@ impl NewsIndex {
                     while let Some(file) =
                         queue.lock().map(|mut q| q.next().copied()).unwrap_or(None)
                     {
-                        let outcome = process(file, old.get(&file.rel), opts.limits);
+                        let known = old
+                            .get(&file.rel)
+                            .filter(|_| !retry.contains(file.rel.as_str()));
+                        let outcome = process(file, known, opts.limits);
                         if tx.send((file, outcome)).is_err() {
                             break;
                         }
@@ -370,6 +408,12 @@ impl NewsIndex {
                 match outcome {
                     Outcome::Same(entry) => {
                         summary.unchanged += 1;
+                        summary
+                            .problems
+                            .extend(entry.problems.iter().map(|p| Skipped {
+                                path: file.rel.clone(),
+                                reason: p.clone(),
+                            }));
                         added.insert(file.rel.clone(), entry);
                     }
                     Outcome::Skipped { entry, reason } => {
@@ -389,10 +433,11 @@ impl NewsIndex {
                         );
                     }
                     Outcome::Articles {
-                        entry,
+                        mut entry,
                         articles,
                         problems,
                     } => {
+                        entry.problems.clone_from(&problems);
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
                         for (record, a) in &articles {
                             let doc = self.document(&file.rel, a, *record);
@@ -422,6 +467,7 @@ impl NewsIndex {
         progress.finish();
         result?;
         manifest.files.extend(added);
+        manifest.settings = settings;
 
         let info = CommitInfo {
             root: Some(root.clone()),
@@ -441,6 +487,7 @@ impl NewsIndex {
 
         summary.documents = self.num_docs()?;
         summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
     }
@@ -465,8 +512,11 @@ impl NewsIndex {
         for author in &a.authors {
             doc.add_text(f.author, author);
         }
-        if let Some(d) = a.date.as_deref().and_then(parse_rfc3339) {
+        if let Some((d, offset)) = a.date.as_deref().and_then(parse_stated) {
             doc.add_date(f.date, d);
+            if offset != 0 {
+                doc.add_i64(f.utc_offset, offset.into());
+            }
         }
         for (field, value) in [(f.source, &a.source), (f.url, &a.url), (f.lang, &a.lang)] {
             if let Some(v) = value {
@@ -493,7 +543,7 @@ pub fn article_id(rel: &str, record: Option<u64>) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
-/// Parses an RFC 3339 timestamp into tantivy's date type.
+/// Parses an RFC 3339 timestamp into tantivy's date type: the instant.
 /// None for a date tantivy cannot hold (it counts nanoseconds in an i64: years 1678 to
 /// 2262); such a date in an article is junk, not a reason to fail.
 pub fn parse_rfc3339(s: &str) -> Option<DateTime> {
@@ -502,6 +552,27 @@ pub fn parse_rfc3339(s: &str) -> Option<DateTime> {
         .map(|d| d.timestamp())
         .filter(|secs| secs.abs() <= MAX_DATE_SECS)
         .map(DateTime::from_timestamp_secs)
+}
+
+/// An article's RFC 3339 date as the index keeps it: its wall-clock time as stated
+/// (`2025-01-31T23:30:00-05:00` is 31 January 23:30, on the article's calendar, not 1
+/// February in UTC), and the stated offset in seconds.
+pub fn parse_stated(s: &str) -> Option<(DateTime, i32)> {
+    let d = chrono::DateTime::parse_from_rfc3339(s).ok()?;
+    let offset = d.offset().local_minus_utc();
+    let wall = d.naive_local().and_utc().timestamp();
+    (wall.abs() <= MAX_DATE_SECS).then(|| (DateTime::from_timestamp_secs(wall), offset))
+}
+
+/// The RFC 3339 text of a date the index keeps as wall-clock `secs` with `offset`
+/// (seconds east of UTC): the date as the article stated it.
+pub fn stated_rfc3339(secs: i64, offset: i32) -> Option<String> {
+    let tz = chrono::FixedOffset::east_opt(offset)?;
+    let utc = chrono::DateTime::from_timestamp(secs.checked_sub(offset.into())?, 0)?;
+    Some(
+        utc.with_timezone(&tz)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    )
 }
 
 /// Largest |seconds| tantivy's nanosecond dates can hold.
@@ -522,6 +593,7 @@ fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcom
         hash: 0,
         articles: 0,
         skipped: None,
+        problems: Vec::new(),
     };
     if file.size > limits.max_file_bytes {
         return Outcome::Skipped {
@@ -542,6 +614,7 @@ fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcom
     if let Some(old) = old {
         if old.hash == entry.hash && old.skipped.is_none() {
             entry.articles = old.articles;
+            entry.problems.clone_from(&old.problems);
             return Outcome::Same(entry);
         }
     }

@@ -46,8 +46,13 @@ pub struct Fields {
     pub body: Field,
     /// Multi-valued: one value per author. Query name `author`. Fast (as written) for facets.
     pub author: Field,
-    /// Publication date; indexed, fast (for sorting and ranges) and stored.
+    /// Publication date as the article states it: its own wall-clock time (the stated
+    /// UTC offset set aside, in [`Fields::utc_offset`]), so filters, facets and `date:`
+    /// queries go by the article's own calendar day. Indexed, fast and stored.
     pub date: Field,
+    /// Stored only: the UTC offset the article stated with its date, in seconds (absent
+    /// for UTC or when none was stated).
+    pub utc_offset: Field,
     /// Site or publication name. Fast (as written) for facets.
     pub source: Field,
     pub url: Field,
@@ -143,6 +148,7 @@ pub fn build() -> (Schema, Fields) {
             DateOptions::from(tantivy::schema::INDEXED | STORED | FAST)
                 .set_precision(DateTimePrecision::Seconds),
         ),
+        utc_offset: b.add_i64_field("utc_offset", NumericOptions::default().set_stored()),
         source: b.add_text_field("source", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         url: b.add_text_field("url", text(NAME_TOKENIZER)),
         lang: b.add_text_field("lang", STRING | STORED | FAST),
@@ -171,6 +177,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         body: f("body")?,
         author: f("author")?,
         date: f("date")?,
+        utc_offset: f("utc_offset")?,
         source: f("source")?,
         url: f("url")?,
         lang: f("lang")?,

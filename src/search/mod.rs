@@ -106,7 +106,7 @@ pub struct Hit {
     pub record: Option<u64>,
     pub title: String,
     pub authors: Vec<String>,
-    /// RFC 3339, or null.
+    /// RFC 3339 at the offset the article stated (`Z` when none), or null.
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -586,8 +586,7 @@ impl<'a> NewsSearcher<'a> {
             score,
             date: a
                 .date
-                .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
-                .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                .and_then(|d| crate::index::stated_rfc3339(d.into_timestamp_secs(), a.utc_offset)),
             path: a.path.to_string(),
             record: a.record,
             title: a.title.to_string(),

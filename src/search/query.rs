@@ -105,11 +105,13 @@ pub struct Period {
     pub end: i64,
 }
 
-/// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an RFC 3339 time into the period it names.
+/// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an RFC 3339 time into the period it names,
+/// on the articles' own calendars (see [`crate::index::Fields::date`]).
 pub fn period(s: &str) -> Option<Period> {
     let s = s.trim();
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        let t = t.timestamp();
+        // Dates are indexed as the articles' wall-clock times; so is a queried time.
+        let t = t.naive_local().and_utc().timestamp();
         return Some(Period {
             start: t,
             end: t + 1,
@@ -593,12 +595,104 @@ pub(crate) fn query_error(query: &str, position: usize, message: &str, hint: &st
 fn syntax_error(query: &str) -> Error {
     let (_, errors) = tantivy::query_grammar::parse_query_lenient(query);
     let first = errors.first();
-    query_error(
-        query,
+    let (position, message, hint) = diagnose(query).unwrap_or((
         first.map(|e| e.pos).unwrap_or(0).min(query.chars().count()),
-        first.map(|e| e.message.as_str()).unwrap_or("syntax error"),
-        "close quotes and brackets; write ranges as date:[2024-01-01 TO 2024-02-01]",
-    )
+        first
+            .map(|e| e.message.clone())
+            .unwrap_or_else(|| "syntax error".to_string()),
+        "see `newsidx search --help` for the query syntax",
+    ));
+    query_error(query, position, &message, hint)
+}
+
+/// The mistake a malformed query most likely holds, as (character position, message,
+/// hint), found by looking at the query itself; None when nothing specific is seen.
+fn diagnose(query: &str) -> Option<(usize, String, &'static str)> {
+    let chars: Vec<char> = query.chars().collect();
+    let char_pos = |byte: usize| query[..byte].chars().count();
+    // An unclosed quote.
+    let quotes: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| c == '"' && (i == 0 || chars[i - 1] != '\\'))
+        .map(|(i, _)| i)
+        .collect();
+    if quotes.len() % 2 == 1 {
+        return Some((
+            *quotes.last()?,
+            "a quote is not closed".to_string(),
+            "close the phrase with a second \" (`\"swap one territory\"`)",
+        ));
+    }
+    // Brackets that do not pair.
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut in_quote = false;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '"' => in_quote = !in_quote,
+            '(' | '[' | '{' if !in_quote => open.push((i, c)),
+            // The guard pops the group a closing bracket ends; with none open, it is stray.
+            ')' | ']' | '}' if !in_quote && open.pop().is_none() => {
+                return Some((
+                    i,
+                    format!("`{c}` closes nothing"),
+                    "remove it, or open the group before it: `Kursk AND (Sudzha OR Suzha)`",
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let Some((i, c)) = open.pop() {
+        let hint = match c {
+            '(' => "close the group with `)`: `Kursk AND (Sudzha OR Suzha)`",
+            _ => "close the range: date:[2024-01-01 TO 2024-02-01], or date:>=2024-06",
+        };
+        return Some((i, format!("`{c}` is not closed"), hint));
+    }
+    // A boost that is not a number.
+    if let Some(b) = query.find('^') {
+        let after = &query[b + 1..];
+        if !after.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((
+                char_pos(b),
+                "a boost must be a number".to_string(),
+                "write the weight after ^ as a number: title:Kursk^3",
+            ));
+        }
+    }
+    // An operator with a word missing on one side.
+    let words: Vec<(usize, &str)> = query
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - query.as_ptr() as usize, w))
+        .collect();
+    for (k, &(at, w)) in words.iter().enumerate() {
+        let binary = matches!(w, "AND" | "OR");
+        let dangling = (binary && (k == 0 || k + 1 == words.len()))
+            || (w == "NOT" && k + 1 == words.len())
+            || (binary
+                && words
+                    .get(k + 1)
+                    .is_some_and(|(_, n)| matches!(*n, "AND" | "OR")));
+        if dangling {
+            return Some((
+                char_pos(at),
+                format!("`{w}` needs a word on each side"),
+                "join two words: Kursk AND Sudzha; to search the word itself, write it in lower case or quote it: \"and\"",
+            ));
+        }
+    }
+    // A word with more than one field prefix.
+    for &(at, w) in &words {
+        let w = w.trim_start_matches(['+', '-']);
+        if !w.starts_with('"') && w.matches(':').count() > 1 {
+            return Some((
+                char_pos(at),
+                format!("`{w}` has more than one `field:`"),
+                "one field per word (author:Sauer); quote text that holds a colon: \"a:b\"",
+            ));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

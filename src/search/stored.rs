@@ -27,6 +27,7 @@ use crate::index::stored_quotes::{self, StoredQuote};
 mod code {
     pub const TEXT: u8 = 0;
     pub const U64: u8 = 1;
+    pub const I64: u8 = 2;
     pub const BYTES: u8 = 4;
     pub const DATE: u8 = 5;
 }
@@ -70,7 +71,10 @@ pub struct StoredArticle<'a> {
     pub title: &'a str,
     pub body: &'a str,
     pub authors: Vec<&'a str>,
+    /// Wall-clock time as the article stated it (see [`Fields::date`]).
     pub date: Option<DateTime>,
+    /// The UTC offset stated with the date, in seconds; 0 when none.
+    pub utc_offset: i32,
     pub source: Option<&'a str>,
     pub url: Option<&'a str>,
     /// The stored quotations ([`stored_quotes`]); read them with [`Self::quotes`].
@@ -115,6 +119,12 @@ impl<'a> StoredArticle<'a> {
                         a.id = n;
                     } else if field == f.record {
                         a.record = Some(n);
+                    }
+                }
+                code::I64 => {
+                    let n = i64::from_le_bytes(r.array()?);
+                    if field == f.utc_offset {
+                        a.utc_offset = i32::try_from(n).unwrap_or(0);
                     }
                 }
                 code::DATE => {
