@@ -441,3 +441,89 @@ fn stats_help_did_not_describe_json() {
         .unwrap();
     assert!(line.trim() != "--json", "{help}");
 }
+
+#[test]
+fn sudzha_missed_russian_coverage_of_sudzha() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Every case form, in Russian and in Ukrainian, of the seed's names.
+    let names: &[(&str, &[&str])] = &[
+        (
+            "Sudzha",
+            &[
+                "Суджа",
+                "Суджи",
+                "Судже",
+                "Суджу",
+                "Суджей",
+                "Суджі",
+                "Суджею",
+            ],
+        ),
+        (
+            "Kursk",
+            &[
+                "Курск",
+                "Курска",
+                "Курску",
+                "Курском",
+                "Курске",
+                "Курськ",
+                "Курська",
+                "Курську",
+                "Курськом",
+            ],
+        ),
+        (
+            "Peskov",
+            &[
+                "Песков",
+                "Пескова",
+                "Пескову",
+                "Песковым",
+                "Пескове",
+                "Пескові",
+                "Песковим",
+            ],
+        ),
+        (
+            "Zelenskyy",
+            &[
+                "Зеленский",
+                "Зеленского",
+                "Зеленскому",
+                "Зеленским",
+                "Зеленском",
+                "Зеленський",
+                "Зеленського",
+                "Зеленському",
+                "Зеленським",
+                "Зеленськім",
+            ],
+        ),
+        ("Kyiv", &["Київ", "Києва", "Києву", "Києві", "Києвом"]),
+    ];
+    for (n, (_, forms)) in names.iter().enumerate() {
+        for (k, form) in forms.iter().enumerate() {
+            write(
+                tmp.path(),
+                &format!("{n}/{k}.txt"),
+                &article(
+                    "Новости дня",
+                    &format!("Сегодня говорили о том, что {form} снова в новостях."),
+                ),
+            );
+        }
+    }
+    for (n, (latin, forms)) in names.iter().enumerate() {
+        let out = newsidx()
+            .args(["search", latin, "--all", "--json"])
+            .arg(tmp.path())
+            .output()
+            .unwrap();
+        let mut found: Vec<String> = hits(&out.stdout).into_iter().map(|h| h.path).collect();
+        found.sort();
+        let mut want: Vec<String> = (0..forms.len()).map(|k| format!("{n}/{k}.txt")).collect();
+        want.sort();
+        assert_eq!(found, want, "{latin} should find {forms:?}");
+    }
+}

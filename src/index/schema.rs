@@ -18,7 +18,7 @@ use super::words::{Words, LONGEST_WORD};
 /// Tokenizer of article text: words, lower-cased, Cyrillic words with their Russian stem
 /// beside them and romanised, accents folded, English stems. The names carry a version: they are part of the schema, so an index
 /// built with other analysis no longer matches [`build`] and is rebuilt, not misread.
-pub const TEXT_TOKENIZER: &str = "news_text_v3";
+pub const TEXT_TOKENIZER: &str = "news_text_v4";
 /// Tokenizer of names (authors, speakers, sources, urls): as text, without stemming.
 /// Also used for prefixes, which match the unstemmed form of what the user typed.
 pub const NAME_TOKENIZER: &str = "news_name_v2";

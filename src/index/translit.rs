@@ -129,9 +129,13 @@ impl<T: TokenStream> TokenStream for CyrillicStemsStream<T> {
         }
         let word = &self.tail.token().text;
         if !word.is_ascii() && word.chars().any(is_cyrillic) {
-            let stem = self.stemmer.stem(word);
-            if stem != *word {
-                self.pending = Some(stem.into_owned());
+            if is_ukrainian(word) {
+                self.pending = ukrainian_stem(word);
+            } else {
+                let stem = self.stemmer.stem(word);
+                if stem != *word {
+                    self.pending = Some(stem.into_owned());
+                }
             }
         }
         true
@@ -232,6 +236,130 @@ pub fn romanize_into(word: &str, out: &mut String) -> bool {
     true
 }
 
+/// True for a word with a letter only Ukrainian has among the Cyrillic alphabets.
+fn is_ukrainian(word: &str) -> bool {
+    word.chars().any(|c| "іїєґІЇЄҐ".contains(c))
+}
+
+/// Case endings of Ukrainian nouns and adjectives, longest first (a light stemmer:
+/// Snowball has no Ukrainian, and a dictionary would be a large dependency for the one
+/// job of letting inflected names meet).
+///
+/// Not `-ів`, `-ові`: many names end in `-ів` themselves (`Харків`, `Львів`), and the
+/// stem of their dative `-ові` is found by `-і` and the vowel rule below.
+const UKRAINIAN_ENDINGS: &[&str] = &[
+    "ами", "ями", "ого", "ому", "ими", "ої", "ою", "ею", "єю", "ам", "ям", "ах", "ях", "ом", "ем",
+    "єм", "им", "ім", "их", "ий", "ій", "а", "я", "у", "ю", "і", "ї", "е", "є", "о", "и",
+];
+
+/// The stem of a lower-case Ukrainian word: its case ending removed, at least three
+/// letters kept (`Києва`, `Києву`, `Києві`, `Києвом` -> `києв`; `Зеленського` ->
+/// `зеленськ`). The nominative of a name in `-ів` (`Київ`, `Харків`) alternates its vowel
+/// in the other cases; queries reach those forms ([`latin_alternations`]), the index
+/// does not guess (a surname in `-ов` keeps its `о`: `Пескові` -> `песков`).
+pub fn ukrainian_stem(word: &str) -> Option<String> {
+    let letters = word.chars().count();
+    let end = UKRAINIAN_ENDINGS
+        .iter()
+        .find(|e| word.ends_with(**e) && letters >= e.chars().count() + 3)?;
+    Some(word[..word.len() - end.len()].to_string())
+}
+
+/// Other spellings of a Latin query word that its Ukrainian and Russian case forms take
+/// when romanised: a name ending in `-iv` (`Kyiv`, `Kharkiv`, `Lviv`) has `-ie-` or `-o-`
+/// in the other cases (`Києва` -> `kyieva`, `Харкова` -> `kharkova`, `Львова` -> `lvova`),
+/// whose stems are `kyiev`, `kharkov`, `lvov`.
+pub fn latin_alternations(word: &str) -> Vec<String> {
+    match word.strip_suffix("iv") {
+        Some(head) if head.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) => {
+            vec![format!("{head}iev"), format!("{head}ov")]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The Cyrillic spelling of a Latin word read as a BGN/PCGN romanisation of Russian
+/// (the reverse of [`romanize_into`] for Russian, where it is ambiguous taking the
+/// common reading: `y` before a vowel starts `я ю е ё`, `iy`/`yy`/`yi` at the end is
+/// `ий`). None when the word is not plain lower-case ASCII letters.
+pub fn russian_spelling(latin: &str) -> Option<String> {
+    if latin.is_empty() || !latin.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    const MULTI: &[(&str, &str)] = &[
+        ("shch", "щ"),
+        ("iy", "ий"),
+        ("yy", "ий"),
+        ("yi", "ий"),
+        ("kh", "х"),
+        ("zh", "ж"),
+        ("ts", "ц"),
+        ("ch", "ч"),
+        ("sh", "ш"),
+        ("yu", "ю"),
+        ("ya", "я"),
+        ("yo", "ё"),
+        ("ye", "е"),
+    ];
+    let mut out = String::with_capacity(latin.len() * 2);
+    let mut rest = latin;
+    'next: while !rest.is_empty() {
+        for (lat, cyr) in MULTI {
+            // The two-letter endings are endings only at the end of the word.
+            let ending = matches!(*lat, "iy" | "yy" | "yi");
+            if rest.starts_with(lat) && (!ending || rest.len() == lat.len()) {
+                out.push_str(cyr);
+                rest = &rest[lat.len()..];
+                continue 'next;
+            }
+        }
+        let c = match rest.as_bytes()[0] {
+            b'a' => 'а',
+            b'b' => 'б',
+            b'v' | b'w' => 'в',
+            b'g' | b'h' => 'г',
+            b'd' => 'д',
+            b'e' => 'е',
+            b'z' => 'з',
+            b'i' => 'и',
+            b'j' => 'й',
+            b'k' | b'c' | b'q' => 'к',
+            b'l' => 'л',
+            b'm' => 'м',
+            b'n' => 'н',
+            b'o' => 'о',
+            b'p' => 'п',
+            b'r' => 'р',
+            b's' => 'с',
+            b't' => 'т',
+            b'u' => 'у',
+            b'f' => 'ф',
+            b'x' => 'х',
+            b'y' => 'ы',
+            _ => return None,
+        };
+        out.push(c);
+        rest = &rest[1..];
+    }
+    Some(out)
+}
+
+/// The Russian stem a Latin query word reaches besides itself: `Sudzha` is `Суджа`,
+/// whose other case forms (`Суджи`, `Судже`, `Суджу`) are indexed with the stem `судж`,
+/// so the query also asks for `sudzh`. Only when the word reads as a Russian word whose
+/// Snowball ending is all vowels (`-а`, `-ий`, `-ая`): a name ending in a consonant
+/// (`Peskov`, `Kursk`) is itself the stem of its other forms, and cutting it shorter
+/// would reach other words (`песка`). The stem comes back in Cyrillic, for the analyser.
+pub fn russian_stem_of_latin(word: &str, stemmer: &frostem::Stemmer) -> Option<String> {
+    let cyr = russian_spelling(word)?;
+    let stem = stemmer.stem(&cyr);
+    let ending = cyr.strip_prefix(stem.as_ref())?;
+    (!ending.is_empty()
+        && stem.chars().count() >= 3
+        && ending.chars().all(|c| "аеёиоуыэюяйь".contains(c)))
+    .then(|| stem.into_owned())
+}
+
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
 }
@@ -262,6 +390,61 @@ mod tests {
                 (2, 14..19, "kursk".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn ukrainian_case_forms_share_a_stem() {
+        for (forms, stem) in [
+            (&["києва", "києву", "києві", "києвом"][..], "києв"),
+            (&["харкова", "харкову", "харкові", "харковом"], "харков"),
+            (
+                &["україна", "україни", "україні", "україну", "україною"],
+                "україн",
+            ),
+            (
+                &["зеленського", "зеленському", "зеленським", "зеленськім"],
+                "зеленськ",
+            ),
+            (&["пескові", "пескова"], "песков"),
+        ] {
+            for w in forms {
+                assert_eq!(ukrainian_stem(w).as_deref(), Some(stem), "{w}");
+            }
+        }
+        // A nominative without an ending is its own stem; short words keep three letters.
+        assert_eq!(ukrainian_stem("київ"), None);
+        assert_eq!(ukrainian_stem("які"), None);
+        assert_eq!(latin_alternations("kyiv"), ["kyiev", "kyov"]);
+        assert_eq!(latin_alternations("kharkiv"), ["kharkiev", "kharkov"]);
+        assert!(latin_alternations("iv").is_empty());
+        assert!(latin_alternations("sudzha").is_empty());
+    }
+
+    #[test]
+    fn latin_words_reach_the_russian_stem_of_their_cyrillic_spelling() {
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::Russian);
+        let cases = [
+            ("sudzha", Some("судж")),
+            ("zelenskyy", Some("зеленск")),
+            ("zelenskiy", Some("зеленск")),
+            ("moskva", Some("москв")),
+            // A consonant ending is itself the stem of the other forms.
+            ("peskov", None),
+            ("kursk", None),
+            ("sudzha1", None),
+            ("Sudzha", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(
+                russian_stem_of_latin(word, &stemmer).as_deref(),
+                want,
+                "{word}: {:?}",
+                russian_spelling(word)
+            );
+        }
+        assert_eq!(russian_spelling("shchuka").as_deref(), Some("щука"));
+        // The soft sign romanises to nothing, so it does not come back.
+        assert_eq!(russian_spelling("yeltsin").as_deref(), Some("елцин"));
     }
 
     #[test]

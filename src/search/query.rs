@@ -26,6 +26,7 @@ use tantivy::Term;
 
 use crate::error::{Error, Result};
 use crate::index::schema::{FieldKind, Fields, NAME_TOKENIZER, QUERY_FIELDS, TEXT_TOKENIZER};
+use crate::index::translit;
 use crate::index::NewsIndex;
 
 /// Largest edit distance of `word~N`: tantivy's automata go to 2, and more matches noise.
@@ -487,7 +488,24 @@ impl<'a> Compiler<'a> {
             return Ok(Box::new(FuzzyTermQuery::new(term, d, true)));
         }
         if terms.len() == 1 {
-            let alternatives: Vec<(Occur, Box<dyn Query>)> = groups[0]
+            let mut group = groups[0].clone();
+            if kind == FieldKind::Text {
+                // `Sudzha` also reaches `у Суджи`, `в Судже`: the Russian stem of its
+                // Cyrillic spelling, as the index analyses it.
+                // `Kyiv` reaches `Києва` (`kyiev`), `Kharkiv` `Харкова` (`kharkov`).
+                let word = typed.to_ascii_lowercase();
+                let stemmer = frostem::Stemmer::new(frostem::Algorithm::Russian);
+                let mut more = translit::latin_alternations(&word);
+                more.extend(translit::russian_stem_of_latin(&word, &stemmer));
+                for other in more {
+                    if let Some(t) = tokens(&mut self.text, &other).into_iter().next() {
+                        if !group.contains(&t) {
+                            group.push(t);
+                        }
+                    }
+                }
+            }
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = group
                 .iter()
                 .map(|t| {
                     if snippet {
