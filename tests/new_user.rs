@@ -527,3 +527,81 @@ fn sudzha_missed_russian_coverage_of_sudzha() {
         assert_eq!(found, want, "{latin} should find {forms:?}");
     }
 }
+
+#[test]
+fn speakers_listed_one_person_several_times_and_non_people() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "a.txt",
+        &article(
+            "Blair on schools",
+            "\"We will build more schools,\" said Prime Minister Tony Blair.\n\n\"It is the right thing,\" Blair added.",
+        ),
+    );
+    write(
+        tmp.path(),
+        "b.txt",
+        &article(
+            "Blair again",
+            "\"Schools come first,\" Blair said on Monday.\n\n\"I'm Jewish,\" said the caller, who did not give a name.",
+        ),
+    );
+    write(
+        tmp.path(),
+        "c.txt",
+        &article(
+            "Budget",
+            "\"The budget is balanced,\" the government said.\n\n\"We are pleased,\" said Chancellor Gordon Brown.",
+        ),
+    );
+    let out = newsidx()
+        .args(["speakers", "--json"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(common::stdout_of_success(out)).unwrap();
+    let listed: Vec<(String, u64)> = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["speaker"].as_str().unwrap().to_string(),
+                v["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Tony Blair".to_string(), 2),
+            ("Gordon Brown".to_string(), 1)
+        ]
+    );
+    // The role is kept apart, in the article's quotes.
+    let out = newsidx()
+        .args(["extract", "--json"])
+        .arg(tmp.path().join("a.txt"))
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&common::stdout_of_success(out)).unwrap();
+    assert_eq!(a["quotes"][0]["speaker"], "Tony Blair");
+    assert_eq!(a["quotes"][0]["role"], "Prime Minister");
+    assert_eq!(a["quotes"][1]["speaker"], "Tony Blair");
+    // The facet and the field query use the same names.
+    let out = newsidx()
+        .args(["search", "schools", "--json", "--facet", "speaker"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(common::stdout_of_success(out)).unwrap();
+    let facets: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    assert_eq!(facets["facets"]["speaker"][0]["value"], "Tony Blair");
+    assert_eq!(facets["facets"]["speaker"][0]["count"], 2);
+    let out = newsidx()
+        .args(["search", "speaker:Blair", "--json"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(hits(&common::stdout_of_success(out)).len(), 2);
+}

@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod lang;
 pub mod quotes;
+pub mod speakers;
 
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +63,8 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
         .as_deref()
         .and_then(dates::parse_date)
         .or(cleaned.date);
-    let quotes = quotes::quotes(&cleaned.paragraphs);
+    let mut quotes = quotes::quotes(&cleaned.paragraphs);
+    speakers::settle(&mut quotes);
     let title = crate::formats::squash(&title);
     let body = cleaned.paragraphs.join("\n");
     Article {

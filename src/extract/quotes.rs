@@ -25,6 +25,9 @@ pub struct Quote {
     pub text: String,
     /// Full name of the speaker, when the text says who.
     pub speaker: Option<String>,
+    /// The title the text gave the speaker (`Prime Minister`), apart from the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// Position of a quote span: paragraph, byte range of the words inside the marks.
@@ -709,6 +712,7 @@ fn quotes_in(
         .map(|(s, speaker)| Quote {
             text: display[s.para][s.start..s.end].trim().to_string(),
             speaker,
+            role: None,
         })
         .collect()
 }

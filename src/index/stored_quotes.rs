@@ -126,6 +126,7 @@ mod tests {
         Quote {
             text: text.to_string(),
             speaker: speaker.map(str::to_string),
+            role: None,
         }
     }
 

@@ -217,9 +217,13 @@ impl Collector for FacetCollector {
         }
         let mut out = Facets::new();
         for kind in &self.kinds {
-            let mut list: Vec<FacetCount> = sums
-                .remove(kind)
-                .unwrap_or_default()
+            let mut counts: Vec<(String, u64)> =
+                sums.remove(kind).unwrap_or_default().into_iter().collect();
+            if *kind == FacetKind::Speaker {
+                // One person, one line: `Blair` alone joins `Tony Blair`.
+                counts = crate::extract::speakers::merge_counts(counts);
+            }
+            let mut list: Vec<FacetCount> = counts
                 .into_iter()
                 .map(|(value, count)| FacetCount { value, count })
                 .collect();

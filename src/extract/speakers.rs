@@ -1,0 +1,324 @@
+//! Part of stage 4 (extract): one canonical speaker per person of an article.
+//!
+//! Attribution ([`super::quotes`]) names a speaker as the text does: `Prime Minister Tony
+//! Blair`, `Chancellor Gordon Brown`, `Blair`, and now and then a word that is not a person
+//! at all (`government`, `I'm Jewish`, `Should`). [`settle`] runs over an article's quotes
+//! once they are attributed: a leading title goes to the quote's `role`, the name keeps
+//! the person (`Tony Blair`, role `Prime Minister`); a lone surname or first name becomes
+//! the full name the article gives it elsewhere; what cannot be a name is dropped (the
+//! quote stays, its speaker unknown). Across the corpus, [`merge_counts`] folds a surname
+//! counted alone into the one full name it belongs to.
+
+use super::quotes::Quote;
+
+/// Words that end a title before a name: `Prime Minister`, `Foreign Secretary`,
+/// `Chancellor`, `Shadow Home Secretary`. Lower case.
+const TITLE_ENDS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "general",
+    "archbishop",
+    "bishop",
+    "governor",
+    "mayor",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "premier",
+    "judge",
+    "prosecutor",
+    "coach",
+    "manager",
+    "captain",
+    "executive",
+    "officer",
+    "editor",
+    "founder",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "mp",
+    "mep",
+    "inspector",
+    "superintendent",
+    "sergeant",
+    "constable",
+    "detective",
+    "professor",
+    "prof",
+    "dean",
+    "attorney",
+    "counsel",
+    "economist",
+    "analyst",
+];
+
+/// Words that never start a name: pronouns and the verbs and particles a sentence
+/// starts with, read as a name when they open a quote's attribution.
+const NOT_A_NAME: &[&str] = &[
+    "i", "i'm", "i’m", "we", "we're", "you", "he", "she", "they", "it", "it's", "this", "that",
+    "there", "should", "would", "could", "must", "will", "shall", "may", "might", "can", "cannot",
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "if", "when", "but",
+    "and", "or", "so", "yes", "no", "not", "why", "what", "how", "who", "where", "here", "now",
+    "then", "well", "oh", "please", "thanks", "thank", "sorry", "let", "let's", "don't", "don’t",
+    "we’re", "under", "in", "on", "at", "for", "from", "with", "by", "to", "of", "after", "before",
+    "during", "as", "like", "unlike",
+];
+
+/// True for a full name a surname can stand for: two to four words, none of them a
+/// possessive (`Screen International's US` is not someone's name).
+fn person_like(full: &str) -> bool {
+    let n = full.split(' ').count();
+    (2..=4).contains(&n) && !full.contains("'s ") && !full.contains("’s ")
+}
+
+/// True for a one-word name that may be a surname or first name: not an abbreviation
+/// (`US`, `IAAF` name organisations, not the last word of someone's name).
+fn surname_like(word: &str) -> bool {
+    word.chars().any(char::is_lowercase)
+}
+
+/// A speaker split into the person (or named organisation) and the title the text gave
+/// them; an unnamed speaker (`government`) has a role and no name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Canonical {
+    pub name: Option<String>,
+    pub role: Option<String>,
+}
+
+/// The person a speaker string names, with any leading title apart; None when it is no
+/// speaker at all (`I'm Jewish`, `Should`).
+pub fn canonical(speaker: &str) -> Option<Canonical> {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let first = words.first()?;
+    if NOT_A_NAME.contains(&first.to_lowercase().as_str()) {
+        return None;
+    }
+    // A name has a capital (`Broadcast magazine`, `British Chambers of Commerce`);
+    // `government` or `committee` names no one: it is kept as the role of an unnamed
+    // speaker.
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.iter().any(capitalised) {
+        return Some(Canonical {
+            name: None,
+            role: Some(words.join(" ")),
+        });
+    }
+    // The last title word with a name after it splits role from name.
+    let split = words[..words.len() - 1]
+        .iter()
+        .rposition(|w| TITLE_ENDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+    Some(match split {
+        Some(i) => Canonical {
+            name: Some(words[i + 1..].join(" ")),
+            role: Some(words[..=i].join(" ")),
+        },
+        None => Canonical {
+            name: Some(words.join(" ")),
+            role: None,
+        },
+    })
+}
+
+/// Settles the speakers of one article's quotes: roles apart, non-names dropped, a name
+/// of one word replaced by the one full name of the article that ends or starts with it.
+pub fn settle(quotes: &mut [Quote]) {
+    let mut settled: Vec<Option<Canonical>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_deref().and_then(canonical))
+        .collect();
+    let full: Vec<String> = {
+        let mut names: Vec<String> = settled
+            .iter()
+            .flatten()
+            .filter_map(|c| c.name.clone())
+            .filter(|n| n.contains(' '))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    for name in settled.iter_mut().flatten().filter_map(|c| c.name.as_mut()) {
+        if name.contains(' ') || !surname_like(name) {
+            continue;
+        }
+        let mut owners = full.iter().filter(|f| person_like(f)).filter(|f| {
+            f.rsplit(' ').next() == Some(name.as_str())
+                || f.split(' ').next() == Some(name.as_str())
+        });
+        if let (Some(owner), None) = (owners.next(), owners.next()) {
+            *name = owner.clone();
+        }
+    }
+    // A role the article gave a person once is theirs wherever they speak in it.
+    let roles: Vec<(String, String)> = settled
+        .iter()
+        .flatten()
+        .filter_map(|c| Some((c.name.clone()?, c.role.clone()?)))
+        .collect();
+    for c in settled.iter_mut().flatten() {
+        if c.role.is_none() {
+            c.role = roles
+                .iter()
+                .find(|(n, _)| Some(n) == c.name.as_ref())
+                .map(|(_, r)| r.clone());
+        }
+    }
+    for (q, c) in quotes.iter_mut().zip(settled) {
+        (q.speaker, q.role) = match c {
+            Some(c) => (c.name, c.role),
+            None => (None, None),
+        };
+    }
+}
+
+/// Folds counts of speakers across articles: a one-word name counted alone goes to the one
+/// full name of the list that ends with it (`Blair` into `Tony Blair`); names that more
+/// than one full name end with stay as they are. Most frequent first, then by name.
+pub fn merge_counts(counts: Vec<(String, u64)>) -> Vec<(String, u64)> {
+    let mut merged: Vec<(String, u64)> = Vec::with_capacity(counts.len());
+    let full: Vec<&str> = counts
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| person_like(n))
+        .collect();
+    let mut folded: Vec<(String, u64)> = Vec::new();
+    for (name, n) in &counts {
+        if !name.contains(' ') && surname_like(name) {
+            let mut owners = full
+                .iter()
+                .filter(|f| f.rsplit(' ').next() == Some(name.as_str()));
+            if let (Some(owner), None) = (owners.next(), owners.next()) {
+                folded.push((owner.to_string(), *n));
+                continue;
+            }
+        }
+        merged.push((name.clone(), *n));
+    }
+    for (owner, n) in folded {
+        if let Some(m) = merged.iter_mut().find(|(name, _)| *name == owner) {
+            m.1 += n;
+        }
+    }
+    merged.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_table() {
+        let c = |name: &str, role: Option<&str>| {
+            Some(Canonical {
+                name: (!name.is_empty()).then(|| name.to_string()),
+                role: role.map(str::to_string),
+            })
+        };
+        let cases = [
+            ("Tony Blair", c("Tony Blair", None)),
+            (
+                "Prime Minister Tony Blair",
+                c("Tony Blair", Some("Prime Minister")),
+            ),
+            (
+                "Chancellor Gordon Brown",
+                c("Gordon Brown", Some("Chancellor")),
+            ),
+            (
+                "Shadow Home Secretary David Davis",
+                c("David Davis", Some("Shadow Home Secretary")),
+            ),
+            ("Sen. Elizabeth Warren", c("Elizabeth Warren", Some("Sen."))),
+            ("Ursula von der Leyen", c("Ursula von der Leyen", None)),
+            ("IAAF", c("IAAF", None)),
+            ("Falconer", c("Falconer", None)),
+            ("government", c("", Some("government"))),
+            ("I'm Jewish", None),
+            ("Should", None),
+            ("Under IAAF", None),
+            ("Broadcast magazine", c("Broadcast magazine", None)),
+            ("BA", c("BA", None)),
+            ("", None),
+        ];
+        for (speaker, want) in cases {
+            assert_eq!(canonical(speaker), want, "{speaker}");
+        }
+    }
+
+    #[test]
+    fn an_article_names_each_person_one_way() {
+        let q = |speaker: Option<&str>| Quote {
+            text: "words".into(),
+            speaker: speaker.map(str::to_string),
+            role: None,
+        };
+        let mut quotes = vec![
+            q(Some("Prime Minister Tony Blair")),
+            q(Some("Blair")),
+            q(Some("Shadow Home Secretary David")),
+            q(Some("David Davis")),
+            q(Some("government")),
+            q(None),
+        ];
+        settle(&mut quotes);
+        let got: Vec<(Option<&str>, Option<&str>)> = quotes
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Tony Blair"), Some("Prime Minister")),
+                (Some("Tony Blair"), Some("Prime Minister")),
+                (Some("David Davis"), Some("Shadow Home Secretary")),
+                (Some("David Davis"), Some("Shadow Home Secretary")),
+                (None, Some("government")),
+                (None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn surnames_counted_alone_fold_into_their_one_full_name() {
+        let counts = vec![
+            ("Tony Blair".to_string(), 53),
+            ("Blair".to_string(), 3),
+            ("Jack Straw".to_string(), 4),
+            ("Straw".to_string(), 4),
+            ("Falconer".to_string(), 7),
+            ("Ian Smith".to_string(), 2),
+            ("Jo Smith".to_string(), 2),
+            ("Smith".to_string(), 1),
+            ("US".to_string(), 9),
+            ("Screen International's US".to_string(), 1),
+        ];
+        assert_eq!(
+            merge_counts(counts),
+            [
+                ("Tony Blair".to_string(), 56),
+                ("US".to_string(), 9),
+                ("Jack Straw".to_string(), 8),
+                ("Falconer".to_string(), 7),
+                ("Ian Smith".to_string(), 2),
+                ("Jo Smith".to_string(), 2),
+                ("Screen International's US".to_string(), 1),
+                ("Smith".to_string(), 1),
+            ]
+        );
+    }
+}
