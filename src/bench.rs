@@ -55,6 +55,12 @@ pub struct QueryFigures {
     pub p50_us: f64,
     pub p95_us: f64,
     pub p99_us: f64,
+    /// 99% confidence interval of the median (order statistics of the timed runs): a
+    /// change is judged against it. 0 in reports of older versions.
+    #[serde(default)]
+    pub ci_low_us: f64,
+    #[serde(default)]
+    pub ci_high_us: f64,
     /// p50 of [`RawPeer`] on the same query (`--peer`); None when not asked for, or
     /// when tantivy's query parser does not take the query.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +74,23 @@ pub struct Overall {
     pub p99_us: f64,
     /// Queries per second, one thread, back to back.
     pub qps: f64,
+    /// The interquartile range of the p50s of the rounds (each round times every query
+    /// once), relative to the p50: the noise of this machine during this run. 0 in
+    /// reports of older versions.
+    #[serde(default)]
+    pub noise: f64,
+    /// p50 of a fixed piece of work ([`calibrate`]) timed after every query run: the
+    /// speed of the machine during this run. A baseline is compared in units of it, so
+    /// a machine busier (or idler) than when the baseline was made is not read as a
+    /// change of newsidx. 0 in reports of older versions.
+    #[serde(default)]
+    pub calibration_us: f64,
+}
+
+/// The fixed work timed beside every query run: an xxh3 hash of 256 KiB (in cache, as a
+/// search's working set mostly is). Returns the hash, so it cannot be optimised away.
+pub fn calibrate(buffer: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(buffer)
 }
 
 /// A whole benchmark; the `--json` output and the `--baseline` input.
@@ -153,59 +176,105 @@ pub const REGRESSION: f64 = 1.10;
 /// With a `peer`, each timed run of a query is followed by one of the peer on the same
 /// query (when tantivy's parser takes it).
 pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions) -> Result<Report> {
-    let mut all = Vec::with_capacity(opts.queries.len() * opts.runs);
-    // Every timed run of the queries the peer also ran, newsidx's and the peer's.
-    let (mut paired, mut peer_paired, mut peer_queries) = (Vec::new(), Vec::new(), 0);
-    let mut figures = Vec::with_capacity(opts.queries.len());
-    let mut timed_runs = 0usize;
-    let mut timed_total = 0f64;
+    struct Timed<'q> {
+        query: &'q str,
+        search: SearchOptions,
+        hits: usize,
+        peer: bool,
+        samples: Vec<f64>,
+        peer_samples: Vec<f64>,
+    }
+    let mut timed = Vec::with_capacity(opts.queries.len());
     for q in &opts.queries {
         let search = SearchOptions {
             query: q.clone(),
             ..opts.search.clone()
         };
-        let mut hits = searcher.search(&search)?.total;
-        let peer = peer.filter(|p| p.parse(q).is_some());
-        for _ in 0..opts.warmup {
-            std::hint::black_box(searcher.search(&search)?);
-            if let Some(p) = peer {
-                p.top10(q)?;
+        timed.push(Timed {
+            query: q,
+            hits: searcher.search(&search)?.total,
+            search,
+            peer: peer.is_some_and(|p| p.parse(q).is_some()),
+            samples: Vec::with_capacity(opts.runs),
+            peer_samples: Vec::with_capacity(opts.runs),
+        });
+    }
+    // Rounds over the whole set, so that each query's runs are spread over the run's
+    // time: a moment of load elsewhere on the machine widens every query's interval a
+    // little instead of shifting one query's whole sample.
+    let peer_of = |t: &Timed| peer.filter(|_| t.peer);
+    for _ in 0..opts.warmup {
+        for t in &timed {
+            std::hint::black_box(searcher.search(&t.search)?);
+            if let Some(p) = peer_of(t) {
+                p.top10(t.query)?;
             }
         }
-        let mut samples = Vec::with_capacity(opts.runs);
-        let mut peer_samples = Vec::with_capacity(opts.runs);
-        for _ in 0..opts.runs.max(1) {
-            let t = Instant::now();
-            let r = std::hint::black_box(searcher.search(&search)?);
-            let us = t.elapsed().as_secs_f64() * 1e6;
-            hits = r.total;
-            samples.push(us);
+    }
+    let buffer: Vec<u8> = (0..256 * 1024u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let mut calibration = Vec::with_capacity(opts.queries.len() * opts.runs);
+    let mut all = Vec::with_capacity(opts.queries.len() * opts.runs);
+    let mut round_p50s = Vec::with_capacity(opts.runs);
+    let mut timed_total = 0f64;
+    for _ in 0..opts.runs.max(1) {
+        let mut round = Vec::with_capacity(timed.len());
+        for t in &mut timed {
+            let started = Instant::now();
+            let r = std::hint::black_box(searcher.search(&t.search)?);
+            let us = started.elapsed().as_secs_f64() * 1e6;
+            t.hits = r.total;
+            t.samples.push(us);
+            round.push(us);
             timed_total += us;
-            timed_runs += 1;
-            if let Some(p) = peer {
-                let t = Instant::now();
-                p.top10(q)?;
-                peer_samples.push(t.elapsed().as_secs_f64() * 1e6);
+            if let Some(p) = peer.filter(|_| t.peer) {
+                let started = Instant::now();
+                p.top10(t.query)?;
+                t.peer_samples.push(started.elapsed().as_secs_f64() * 1e6);
             }
+            let started = Instant::now();
+            std::hint::black_box(calibrate(std::hint::black_box(&buffer)));
+            calibration.push(started.elapsed().as_secs_f64() * 1e6);
         }
-        samples.sort_by(f64::total_cmp);
-        peer_samples.sort_by(f64::total_cmp);
-        if peer.is_some() {
-            paired.extend_from_slice(&samples);
-            peer_paired.extend_from_slice(&peer_samples);
+        round.sort_by(f64::total_cmp);
+        round_p50s.push(percentile(&round, 50.0));
+        all.extend(round);
+    }
+    // Every timed run of the queries the peer also ran, newsidx's and the peer's.
+    let (mut paired, mut peer_paired, mut peer_queries) = (Vec::new(), Vec::new(), 0);
+    let mut figures = Vec::with_capacity(timed.len());
+    for mut t in timed {
+        t.samples.sort_by(f64::total_cmp);
+        t.peer_samples.sort_by(f64::total_cmp);
+        if t.peer {
+            paired.extend_from_slice(&t.samples);
+            peer_paired.extend_from_slice(&t.peer_samples);
             peer_queries += 1;
         }
+        let (ci_low_us, ci_high_us) = median_ci(&t.samples);
         figures.push(QueryFigures {
-            query: q.clone(),
-            hits,
-            p50_us: percentile(&samples, 50.0),
-            p95_us: percentile(&samples, 95.0),
-            p99_us: percentile(&samples, 99.0),
-            peer_p50_us: peer.map(|_| percentile(&peer_samples, 50.0)),
+            query: t.query.to_string(),
+            hits: t.hits,
+            p50_us: percentile(&t.samples, 50.0),
+            p95_us: percentile(&t.samples, 95.0),
+            p99_us: percentile(&t.samples, 99.0),
+            ci_low_us,
+            ci_high_us,
+            peer_p50_us: t.peer.then(|| percentile(&t.peer_samples, 50.0)),
         });
-        all.extend(samples);
     }
+    calibration.sort_by(f64::total_cmp);
+    let timed_runs = all.len();
     all.sort_by(f64::total_cmp);
+    round_p50s.sort_by(f64::total_cmp);
+    let p50 = percentile(&all, 50.0);
+    // The spread of the rounds' p50s (interquartile range) relative to the p50.
+    let noise = if p50 > 0.0 {
+        (percentile(&round_p50s, 75.0) - percentile(&round_p50s, 25.0)) / p50
+    } else {
+        0.0
+    };
     paired.sort_by(f64::total_cmp);
     peer_paired.sort_by(f64::total_cmp);
     let peer = (peer_queries > 0).then(|| {
@@ -221,7 +290,9 @@ pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions)
     Ok(Report {
         queries: figures,
         overall: Overall {
-            p50_us: percentile(&all, 50.0),
+            p50_us: p50,
+            noise,
+            calibration_us: percentile(&calibration, 50.0),
             p99_us: percentile(&all, 99.0),
             qps: if timed_total > 0.0 {
                 timed_runs as f64 / (timed_total / 1e6)
@@ -242,13 +313,44 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-/// p50 figures of `now` more than 10% slower than in `baseline` (queries matched by
-/// text; queries only in one of them are not compared), and the overall p50.
+/// The 99% confidence interval of the median of sorted samples, by order statistics
+/// (the ranks n/2 -/+ 2.576 sqrt(n)/2): no assumption about the shape of the timings.
+pub fn median_ci(sorted: &[f64]) -> (f64, f64) {
+    let n = sorted.len();
+    if n == 0 {
+        return (0.0, 0.0);
+    }
+    let half = 2.576 * (n as f64).sqrt() / 2.0;
+    let lo = ((n as f64 / 2.0 - half).floor() as usize).clamp(1, n);
+    let hi = ((n as f64 / 2.0 + half).ceil() as usize).clamp(1, n);
+    (sorted[lo - 1], sorted[hi - 1])
+}
+
+/// The changes of `now` against `baseline` that noise does not explain. A query
+/// regresses when its p50 is more than 10% slower and the 99% confidence intervals of
+/// the two medians do not overlap (queries matched by text; queries only in one report
+/// are not compared; a report without intervals counts its p50 as one). The overall p50
+/// regresses when it is slower by more than 10% or by three times the noise either run
+/// measured, whichever is more. Baseline times are first scaled by the machine's speed
+/// in each run ([`Overall::calibration_us`]).
 pub fn regressions(baseline: &Report, now: &Report) -> Vec<Regression> {
+    // Baseline times in units of this run's machine speed, when both runs measured it.
+    let scale = match (baseline.overall.calibration_us, now.overall.calibration_us) {
+        (b, n) if b > 0.0 && n > 0.0 => n / b,
+        _ => 1.0,
+    };
+    let interval = |q: &QueryFigures, scale: f64| {
+        if q.ci_high_us > 0.0 {
+            (q.ci_low_us * scale, q.ci_high_us * scale)
+        } else {
+            (q.p50_us * scale, q.p50_us * scale)
+        }
+    };
     let mut out = Vec::new();
     for q in &now.queries {
         if let Some(b) = baseline.queries.iter().find(|b| b.query == q.query) {
-            if q.p50_us > b.p50_us * REGRESSION {
+            if q.p50_us > b.p50_us * scale * REGRESSION && interval(q, 1.0).0 > interval(b, scale).1
+            {
                 out.push(Regression {
                     what: q.query.clone(),
                     baseline_us: b.p50_us,
@@ -257,7 +359,8 @@ pub fn regressions(baseline: &Report, now: &Report) -> Vec<Regression> {
             }
         }
     }
-    if now.overall.p50_us > baseline.overall.p50_us * REGRESSION {
+    let margin = (REGRESSION - 1.0).max(3.0 * baseline.overall.noise.max(now.overall.noise));
+    if now.overall.p50_us > baseline.overall.p50_us * scale * (1.0 + margin) {
         out.push(Regression {
             what: "overall".to_string(),
             baseline_us: baseline.overall.p50_us,
@@ -298,6 +401,8 @@ mod tests {
                     p50_us: *p,
                     p95_us: *p,
                     p99_us: *p,
+                    ci_low_us: 0.0,
+                    ci_high_us: 0.0,
                     peer_p50_us: None,
                 })
                 .collect(),
@@ -305,6 +410,8 @@ mod tests {
                 p50_us: overall,
                 p99_us: overall,
                 qps: 1.0,
+                noise: 0.0,
+                calibration_us: 0.0,
             },
             peer: None,
         }
@@ -319,5 +426,45 @@ mod tests {
             .map(|r| r.what)
             .collect();
         assert_eq!(r, ["b", "overall"]);
+    }
+
+    /// `bench --baseline` called noise a regression: the same binary, a minute apart,
+    /// "+39%" on one query whose timings spread that wide in both runs.
+    #[test]
+    fn noise_is_not_a_regression() {
+        let with_ci = |p50: f64, lo: f64, hi: f64, noise: f64| {
+            let mut r = report(&[("q", p50)], p50);
+            r.queries[0].ci_low_us = lo;
+            r.queries[0].ci_high_us = hi;
+            r.overall.noise = noise;
+            r
+        };
+        let what = |b: &Report, n: &Report| -> Vec<String> {
+            regressions(b, n).into_iter().map(|r| r.what).collect()
+        };
+        // +39% with overlapping intervals, the machine's noise at 15%: nothing.
+        let base = with_ci(100.0, 80.0, 150.0, 0.15);
+        let now = with_ci(139.0, 100.0, 190.0, 0.05);
+        assert!(what(&base, &now).is_empty());
+        // The same +39% with tight intervals and little noise: both flagged.
+        let base = with_ci(100.0, 97.0, 104.0, 0.01);
+        let now = with_ci(139.0, 133.0, 145.0, 0.01);
+        assert_eq!(what(&base, &now), ["q", "overall"]);
+        // The same again on a machine half as fast as when the baseline was made (the
+        // fixed work took twice as long): everything took longer, nothing regressed.
+        let (mut base, mut now) = (base, now);
+        base.overall.calibration_us = 10.0;
+        now.overall.calibration_us = 20.0;
+        assert!(what(&base, &now).is_empty());
+        now.overall.calibration_us = 10.0;
+        assert_eq!(what(&base, &now), ["q", "overall"]);
+    }
+
+    #[test]
+    fn median_ci_brackets_the_median() {
+        let s: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(median_ci(&s), (4.0, 16.0));
+        assert_eq!(median_ci(&[5.0]), (5.0, 5.0));
+        assert_eq!(median_ci(&[]), (0.0, 0.0));
     }
 }

@@ -211,8 +211,12 @@ pub fn bench_text(w: &mut dyn Write, r: &Report, regressions: &[Regression]) -> 
     }
     writeln!(
         w,
-        "overall: p50 {:.0} µs, p99 {:.0} µs, {:.0} queries/s",
-        r.overall.p50_us, r.overall.p99_us, r.overall.qps
+        "overall: p50 {:.0} µs, p99 {:.0} µs, {:.0} queries/s; noise {:.1}% (spread of the rounds' p50s), calibration {:.1} µs",
+        r.overall.p50_us,
+        r.overall.p99_us,
+        r.overall.qps,
+        r.overall.noise * 100.0,
+        r.overall.calibration_us
     )?;
     if let Some(p) = &r.peer {
         writeln!(

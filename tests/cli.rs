@@ -508,6 +508,8 @@ fn bench_reports_percentiles_and_flags_regressions_against_a_baseline() {
         let mut base = report.clone();
         for q in &mut base.queries {
             q.p50_us *= factor;
+            q.ci_low_us *= factor;
+            q.ci_high_us *= factor;
         }
         base.overall.p50_us *= factor;
         let file = c.path().join(format!("baseline-{factor}.json"));
