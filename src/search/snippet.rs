@@ -364,12 +364,16 @@ fn window_start(body: &str, at: usize) -> usize {
     let sentence = (0..before.len())
         .rev()
         .find(|&i| {
-            let next_is_space = before.get(i + 1).is_none_or(|&n| n == b' ');
-            before[i] == b'\n' || (matches!(before[i], b'.' | b'?' | b'!') && next_is_space)
+            // A sentence end, and its closing quote marks (`.” `, `?" `), then a space.
+            let ends = || {
+                let marks = closing_marks_len(&body[floor + i + 1..at]);
+                before.get(i + 1 + marks).is_none_or(|&n| n == b' ')
+            };
+            before[i] == b'\n' || (matches!(before[i], b'.' | b'?' | b'!') && ends())
         })
         .map(|i| floor + i + 1);
     match sentence {
-        Some(s) => s + body[s..].len() - body[s..].trim_start().len(),
+        Some(s) => skip_closing_marks(body, s),
         None if floor == 0 => 0,
         // No sentence start near: begin a few words before the match.
         None => {
@@ -378,6 +382,22 @@ fn window_start(body: &str, at: usize) -> usize {
         }
     }
 }
+
+/// The first byte from `at` past the quote marks that close a sentence (`.”`, `?"`) and
+/// the spaces after them: a snippet never starts with a stray closing mark.
+fn skip_closing_marks(body: &str, at: usize) -> usize {
+    let marks = closing_marks_len(&body[at..]);
+    let rest = &body[at + marks..];
+    at + marks + rest.len() - rest.trim_start().len()
+}
+
+/// Bytes of closing quote marks and brackets at the start of `s`.
+fn closing_marks_len(s: &str) -> usize {
+    s.len() - s.trim_start_matches(CLOSING_MARKS).len()
+}
+
+/// Marks that close a quotation or an aside, after a sentence's last word.
+const CLOSING_MARKS: [char; 6] = ['”', '’', '"', '\'', '»', ')'];
 
 /// The byte offset `n` characters before `at`, if the text before holds that many.
 /// Snippet windows are measured in characters, and found for every match of every shown
@@ -426,12 +446,15 @@ fn use_spare_room(body: &str, start: usize, end: usize, max: usize) -> usize {
             body.is_char_boundary(i)
                 && at_sentence_start(body, i)
                 && !body[i..].starts_with([' ', '\n'])
+                && closing_marks_len(&body[i..]) == 0
         })
         .unwrap_or(start)
 }
 
 fn at_sentence_start(body: &str, start: usize) -> bool {
-    let before = body[..start].trim_end_matches(' ');
+    let before = body[..start]
+        .trim_end_matches(' ')
+        .trim_end_matches(CLOSING_MARKS);
     before.is_empty() || before.ends_with(['.', '?', '!', '\n'])
 }
 
@@ -591,6 +614,13 @@ mod tests {
         for (m, max, want) in cases {
             let mut s = snippeter(m.clone(), max);
             assert_eq!(marked(&s.snippet(body)), want, "{m:?}");
+        }
+        // A snippet started with the closing mark of the sentence before it.
+        let quoted = "He said: “We will not go.” Officials in Sudzha disagreed. “No,” said one. Troops stayed in Sudzha.";
+        for max in [40, 60, 80, 200] {
+            let mut s = snippeter(vec![Matcher::Term("sudzha".into())], max);
+            let text = s.snippet(quoted).text;
+            assert!(!text.starts_with(['”', ' ']), "{max}: {text}");
         }
     }
 
