@@ -43,6 +43,8 @@ pub struct Cleaned {
     pub authors: Vec<String>,
     /// The first dateline, as RFC 3339.
     pub date: Option<String>,
+    /// Agencies named by credit and copyright lines (`© Reuters`, `By AP`), in order.
+    pub agencies: Vec<String>,
     /// Removed lines and why; for `extract --explain` and the tests.
     pub removed: Vec<(String, Reason)>,
 }
@@ -80,6 +82,19 @@ pub fn clean(text: &str, markup: Markup) -> Cleaned {
                 out.date.get_or_insert(d);
                 out.removed.push((line.to_string(), Reason::Dateline));
             }
+            Class::Credits { authors, agencies } => {
+                for n in authors {
+                    if !out.authors.contains(&n) {
+                        out.authors.push(n);
+                    }
+                }
+                for a in agencies {
+                    if !out.agencies.contains(&a) {
+                        out.agencies.push(a);
+                    }
+                }
+                out.removed.push((line.to_string(), Reason::Credit));
+            }
             Class::Residue(r) => out.removed.push((line.to_string(), r)),
         }
     }
@@ -96,6 +111,12 @@ pub enum Class {
     Byline(Vec<String>),
     /// A dateline, parsed to RFC 3339.
     Date(String),
+    /// A credit line: a wire credit (`(Reporting by A; Editing by B)`: A is an author),
+    /// or a line naming agencies only (`By AP`, `© Reuters`, `dpa/AFP`).
+    Credits {
+        authors: Vec<String>,
+        agencies: Vec<String>,
+    },
     Residue(Reason),
 }
 
@@ -318,17 +339,44 @@ pub fn classify(line: &str) -> Class {
     if BARE_URL.is_match(line) || is_link_only(line) {
         return Class::Residue(Reason::Links);
     }
+    if let Some(credits) = wire_credit(line) {
+        return credits;
+    }
     if let Some(names) = byline(line) {
         return Class::Byline(names);
     }
     // (Compared with limits of 25 words at most below.)
     let words = words_up_to(line, 25);
+    if words <= 6 {
+        match only_agencies(line) {
+            // `By AP`, `Source: dpa`: the story's credit.
+            Some(true) => {
+                return Class::Credits {
+                    authors: Vec::new(),
+                    agencies: crate::text::agencies::credited(std::iter::once(line)),
+                }
+            }
+            // A bare `AP` or `Reuters/AFP` line is mostly a photo's credit: residue only.
+            Some(false) => return Class::Residue(Reason::Credit),
+            None => {}
+        }
+    }
     if words <= 12 {
         if let Some(d) = dates::parse_dateline(line) {
             return Class::Date(d);
         }
     }
     if words <= 25 && COPYRIGHT.is_match(line) {
+        let agencies = crate::text::agencies::credited(
+            line.split(|c: char| c.is_whitespace() || c == '©')
+                .filter(|w| !w.is_empty()),
+        );
+        if !agencies.is_empty() {
+            return Class::Credits {
+                authors: Vec::new(),
+                agencies,
+            };
+        }
         return Class::Residue(Reason::Copyright);
     }
     if words <= 14 && CREDIT.is_match(line) {
@@ -376,6 +424,69 @@ pub fn classify(line: &str) -> Class {
         return Class::Residue(Reason::Promo);
     }
     Class::Keep
+}
+
+/// A wire service's credit line: `(Reporting by A in Kyiv; Editing by B)`, `Writing by D;
+/// Additional reporting by C`. The reporters and writers are the story's authors (not its
+/// editors, nor those who added reporting); the line is not body.
+fn wire_credit(line: &str) -> Option<Class> {
+    static KINDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?i:additional reporting|reporting|writing|editing|edited|compiled|translation|graphics|fact-checking|fact checking))\s+by\s+(\p{Lu}[^;().!?]{0,100})").unwrap()
+    });
+    static START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\(?\s*(?i:additional reporting|reporting|writing|editing|edited|compiled|translation|graphics|fact-checking|fact checking)\s+by\s").unwrap()
+    });
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:in|from|at)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?").unwrap()
+    });
+    if line.len() > 400
+        || !line.contains(" by ")
+        || !START.is_match(line)
+        || words_up_to(line, 40) > 40
+    {
+        return None;
+    }
+    // Every part of the line is a credit: `; Editing by B)` and nothing else.
+    let credited: usize = KINDS.find_iter(line).map(|m| m.len()).sum();
+    let rest = line.len() - credited;
+    if rest > 8 + line.matches(';').count() * 2 {
+        return None;
+    }
+    let mut authors = Vec::new();
+    for c in KINDS.captures_iter(line) {
+        let kind = c[1].to_ascii_lowercase();
+        if kind == "reporting" || kind == "writing" {
+            let names = PLACE.replace_all(c[2].trim(), "");
+            for n in split_names(&names) {
+                if !authors.contains(&n) {
+                    authors.push(n);
+                }
+            }
+        }
+    }
+    Some(Class::Credits {
+        authors,
+        agencies: Vec::new(),
+    })
+}
+
+/// When a short line names agencies and nothing else (`By AP`, `(dpa)`, `Source:
+/// Reuters/AFP`, `Mit Material von dpa`, `Associated Press`): whether it credits them
+/// in words (`By`, `Source:`, `©`, brackets) rather than naming them bare.
+fn only_agencies(line: &str) -> Option<bool> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?i:by|von|par|por|door|source|sources|quelle|fuente|fonte|bron|credit|mit material von|with material from|agencies|wires)\b\s*:?\s*|[(\[©]\s*)+").unwrap()
+    });
+    static SPLIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:/|,|;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*").unwrap());
+    let rest = LEAD.replace(line.trim(), "");
+    let mut parts = SPLIT
+        .split(&rest)
+        .map(|p| p.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ':' | '.' | ' ')))
+        .filter(|p| !p.is_empty())
+        .peekable();
+    let all = parts.peek().is_some() && parts.all(|p| crate::text::agencies::agency(p).is_some());
+    all.then(|| rest.len() < line.trim().len())
 }
 
 /// Author names if the line is a byline: `By NAME`, `Written by NAME`,
@@ -703,6 +814,47 @@ mod tests {
             Markup::Markdown,
         );
         assert_eq!(c.paragraphs, ["Heading", "Bold and a link here."]);
+    }
+
+    #[test]
+    fn wire_credits_and_agency_lines_table() {
+        let credits = |authors: &[&str], agencies: &[&str]| Class::Credits {
+            authors: authors.iter().map(|s| s.to_string()).collect(),
+            agencies: agencies.iter().map(|s| s.to_string()).collect(),
+        };
+        let cases = [
+            (
+                "(Reporting by Will Dunham; Editing by Tom Brown)",
+                credits(&["Will Dunham"], &[]),
+            ),
+            (
+                "Reporting by Tom Balmforth in Kyiv and Anna Petrova in Moscow; Writing by Jo Park; Editing by Sam Ode",
+                credits(&["Tom Balmforth", "Anna Petrova", "Jo Park"], &[]),
+            ),
+            ("Additional reporting by Ann Lee", credits(&[], &[])),
+            ("By AP", credits(&[], &["AP"])),
+            ("(dpa)", credits(&[], &["dpa"])),
+            ("Source: Reuters/AFP", credits(&[], &["Reuters", "AFP"])),
+            ("By The Associated Press", credits(&[], &["The Associated Press"])),
+            ("Mit Material von dpa", credits(&[], &["dpa"])),
+            ("© Reuters", credits(&[], &["Reuters"])),
+            ("Associated Press", Class::Residue(Reason::Credit)),
+            ("(AFP)", credits(&[], &["AFP"])),
+            // Sentences that mention an agency or a reporter stay.
+            ("Reporting by local media was thin.", Class::Keep),
+            (
+                "Produced by Jupiter Research the analysis found only 13% want video.",
+                Class::Keep,
+            ),
+            (
+                "Reporting by Reuters staff shows the market fell by a third in a year, and analysts said it would go on falling until the spring at least, whatever the banks do.",
+                Class::Keep,
+            ),
+            ("The AP said the vote was close.", Class::Keep),
+        ];
+        for (line, want) in cases {
+            assert_eq!(classify(line), want, "{line}");
+        }
     }
 
     #[test]

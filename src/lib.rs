@@ -22,5 +22,6 @@ pub mod output;
 pub mod search;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod text;
 
 pub use error::{Error, Result};

@@ -21,6 +21,10 @@ pub struct Article {
     /// Never empty: the stated title, a headline line, or the opening words of the body.
     pub title: String,
     pub authors: Vec<String>,
+    /// Wire services, agencies and newsrooms the story is credited to (`AP`, `dpa`), by
+    /// its byline, credit lines or dateline (`WASHINGTON (Reuters) -`); never people.
+    #[serde(default)]
+    pub agencies: Vec<String>,
     /// Publication date, RFC 3339 at the offset the source stated (`Z` when none).
     pub date: Option<String>,
     pub source: Option<String>,
@@ -58,6 +62,27 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
     } else {
         raw.authors
     };
+    // Credit lines and a wire dateline in the text credit agencies where the text is all
+    // there is; a web page's byline (people or agencies) is its credit, and the text's
+    // `Mit Material von dpa` or photo credits are not read as the story's.
+    let mut agencies = raw.agencies;
+    let page_credits = raw.markup == Markup::Html && !(authors.is_empty() && agencies.is_empty());
+    if !page_credits {
+        let dateline = cleaned
+            .paragraphs
+            .first()
+            .map(|p| crate::text::agencies::dateline_agency(p))
+            .unwrap_or_default();
+        for a in cleaned.agencies.iter().map(String::as_str).chain(dateline) {
+            let same = crate::text::agencies::agency(a);
+            if !agencies
+                .iter()
+                .any(|x| crate::text::agencies::agency(x) == same)
+            {
+                agencies.push(a.to_string());
+            }
+        }
+    }
     let date = raw
         .date
         .as_deref()
@@ -71,6 +96,7 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
         lang: lang::language(raw.lang.as_deref(), &title, &body),
         title,
         authors,
+        agencies,
         date,
         source: raw.source,
         url: raw.url,

@@ -7,6 +7,7 @@ use super::{Markup, Parsed, RawArticle};
 
 const TITLE: &[&str] = &["title", "headline"];
 const AUTHORS: &[&str] = &["authors", "author", "byline", "creator"];
+const AGENCY: &[&str] = &["agency", "agencies", "wire", "credit"];
 const DATE: &[&str] = &[
     "date",
     "published",
@@ -106,6 +107,10 @@ fn article(obj: &Map<String, Value>) -> Result<RawArticle, String> {
     let mut a = RawArticle::new(Markup::Plain, body);
     a.title = title;
     a.authors = first_key(obj, AUTHORS).map(names).unwrap_or_default();
+    // Agencies credited as authors (`"author": "dpa"`), or in an agency key.
+    let mut credits = first_key(obj, AUTHORS).map(raw_names).unwrap_or_default();
+    credits.extend(first_key(obj, AGENCY).map(raw_names).unwrap_or_default());
+    a.agencies = crate::text::agencies::credited(credits.iter().map(String::as_str));
     a.date = first_text(obj, DATE);
     a.url = first_text(obj, URL);
     a.source = first_key(obj, SOURCE).and_then(text_of);
@@ -133,6 +138,14 @@ fn text_of(v: &Value) -> Option<String> {
         _ => return None,
     };
     (!s.is_empty()).then_some(s)
+}
+
+/// Every credited name as written: strings, array items, objects' `name`.
+fn raw_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(items) => items.iter().flat_map(raw_names).collect(),
+        other => text_of(other).into_iter().collect(),
+    }
 }
 
 /// Author names from a string ("A and B", "A, B"), an array, or objects with `name`.

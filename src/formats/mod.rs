@@ -39,6 +39,9 @@ pub struct RawArticle {
     pub markup: Markup,
     pub title: Option<String>,
     pub authors: Vec<String>,
+    /// Wire services, agencies and newsrooms the page credits (`AP`, `dpa`), apart from
+    /// the people in `authors`.
+    pub agencies: Vec<String>,
     /// The publication date as written (any format); [`crate::extract`] parses it.
     pub date: Option<String>,
     pub source: Option<String>,
@@ -56,6 +59,7 @@ impl RawArticle {
             markup,
             title: None,
             authors: Vec::new(),
+            agencies: Vec::new(),
             date: None,
             source: None,
             url: None,

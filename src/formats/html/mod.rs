@@ -113,6 +113,32 @@ pub fn read_html(text: &str) -> RawArticle {
             authors.retain(|a| !credited.contains(&a.to_lowercase()));
         }
     }
+    // Agencies credited where the authors are (meta tags, JSON-LD, byline elements),
+    // apart from the people. (Photo credits name agencies too: they are not read.)
+    let mut credits: Vec<String> = Vec::new();
+    for key in [
+        "author",
+        "article:author",
+        "byl",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ] {
+        credits.extend(meta(&[key]));
+    }
+    if let Some(a) = ld.as_ref().and_then(|a| a.get("author")) {
+        credits.extend(ld_all_names(a));
+    }
+    credits.extend(
+        doc.select(&sel(
+            "[rel=author], [itemprop=author], [class*=byline i], [class*=author i], \
+             [class*=agency i]",
+        ))
+        .filter(|e| !in_picture(e))
+        .map(|e| squash(&e.text().collect::<String>()))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 80),
+    );
+    let agencies = crate::text::agencies::credited(credits.iter().map(String::as_str));
     let mut seen = Vec::new();
     authors.retain(|a| {
         let key = a.to_lowercase();
@@ -203,6 +229,7 @@ pub fn read_html(text: &str) -> RawArticle {
         markup: Markup::Html,
         title,
         authors,
+        agencies,
         date,
         source,
         url,
@@ -682,6 +709,32 @@ fn ld_name(v: &Value) -> Option<String> {
         Value::Object(o) => o.get("name").and_then(ld_text),
         Value::Array(a) => a.iter().find_map(ld_name),
         other => ld_text(other),
+    }
+}
+
+/// True for an element of a picture's caption or credit (`figcaption`, an `image-author`
+/// class): agencies named there took the photo, not the story.
+fn in_picture(e: &scraper::ElementRef) -> bool {
+    std::iter::once(*e)
+        .chain(e.ancestors().filter_map(scraper::ElementRef::wrap))
+        .any(|a| {
+            let el = a.value();
+            matches!(el.name(), "figure" | "figcaption" | "picture")
+                || el.attr("class").is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    ["image", "photo", "caption", "media", "picture", "gallery"]
+                        .iter()
+                        .any(|w| c.contains(w))
+                })
+        })
+}
+
+/// Every name JSON-LD credits (people and organisations), as written.
+fn ld_all_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(a) => a.iter().flat_map(ld_all_names).collect(),
+        Value::Object(o) => o.get("name").map(ld_all_names).unwrap_or_default(),
+        other => ld_text(other).into_iter().collect(),
     }
 }
 
