@@ -462,6 +462,11 @@ impl NewsIndex {
         }
         doc.add_text(f.title, &a.title);
         doc.add_text(f.body, &a.body);
+        for _ in 0..schema::TITLE_WEIGHT {
+            doc.add_text(f.text, &a.title);
+        }
+        doc.add_text(f.text, lead(&a.body));
+        doc.add_text(f.text, &a.body);
         for author in &a.authors {
             doc.add_text(f.author, author);
         }
@@ -482,6 +487,15 @@ impl NewsIndex {
         }
         doc
     }
+}
+
+/// The opening words of a body, at most [`schema::LEAD_WORDS`] of its first paragraph:
+/// what [`Fields::text`] counts a second time.
+fn lead(body: &str) -> &str {
+    let first = body.split('\n').next().unwrap_or("");
+    words::spans(first)
+        .nth(schema::LEAD_WORDS - 1)
+        .map_or(first, |(_, end, _)| &first[..end])
 }
 
 /// A stable id for an article: xxh3 of its path and record.
@@ -683,6 +697,20 @@ mod tests {
                 }
                 (rel, _) => panic!("unexpected outcome for {rel}"),
             }
+        }
+    }
+
+    #[test]
+    fn the_lead_is_the_opening_words_of_the_first_paragraph() {
+        let twelve = "One two three four five six seven eight nine ten eleven twelve";
+        let cases = [
+            ("", ""),
+            ("Short lead.\nSecond paragraph.", "Short lead."),
+            (&format!("{twelve}, thirteen.\nMore."), twelve),
+            ("  Spaced:  words!", "  Spaced:  words!"),
+        ];
+        for (body, want) in cases {
+            assert_eq!(lead(body), want, "{body:?}");
         }
     }
 
