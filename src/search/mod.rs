@@ -735,6 +735,57 @@ mod tests {
         }
     }
 
+    /// The issue's case: an article with every word of the query in its body comes before
+    /// articles with one of the words in their headline; a headline query still finds its
+    /// headline first.
+    #[test]
+    fn words_in_the_body_outrank_one_word_in_a_headline() {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        let filler = "The figures were published on Monday and discussed at length. ".repeat(8);
+        let files = [
+            ("title.txt", format!("Research money\n\n{filler}")),
+            ("help.txt", format!("Help at hand\n\n{filler}")),
+            (
+                "body.txt",
+                format!(
+                    "Quarterly results\n\n{filler}\n\nThe group may sell two firms to fund \
+                     research, which analysts said would help.\n"
+                ),
+            ),
+        ];
+        for (name, text) in &files {
+            std::fs::write(corpus.join(name), text).unwrap();
+        }
+        let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+        idx.update(&corpus, &UpdateOptions::default(), &NoProgress)
+            .unwrap();
+        let searcher = NewsSearcher::new(&idx).unwrap();
+        let top = |q: &str| -> Vec<String> {
+            let opts = SearchOptions {
+                query: q.into(),
+                ..SearchOptions::default()
+            };
+            let r = searcher.search(&opts).unwrap();
+            r.hits.into_iter().map(|h| h.path).collect()
+        };
+        let cases = [
+            ("sell firms research help", "body.txt", 3),
+            ("research money", "title.txt", 2),
+            ("help hand", "help.txt", 2),
+        ];
+        for (q, first, n) in cases {
+            let hits = top(q);
+            assert_eq!(
+                hits.first().map(String::as_str),
+                Some(first),
+                "{q}: {hits:?}"
+            );
+            assert_eq!(hits.len(), n, "{q}: {hits:?}");
+        }
+    }
+
     #[test]
     fn counting_stops_at_the_cap_and_says_so() {
         let tmp = tempfile::tempdir().unwrap();
