@@ -18,6 +18,7 @@ pub mod eval;
 pub mod extract;
 pub mod formats;
 pub mod index;
+pub mod known_item;
 pub mod output;
 pub mod search;
 #[cfg(test)]

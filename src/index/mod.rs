@@ -22,6 +22,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Term;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::corpus::{self, CorpusFile, Skipped};
@@ -39,6 +40,9 @@ pub struct NewsIndex {
     dir: PathBuf,
     index: Index,
     fields: Fields,
+    /// The text analyser [`NewsIndex::document`] makes [`Fields::text`]'s terms with: one
+    /// for the index's life, so its stem cache stays warm.
+    terms: Mutex<TextAnalyzer>,
 }
 
 /// What the index records about itself in each commit.
@@ -189,12 +193,7 @@ impl NewsIndex {
             path: dir.to_path_buf(),
             message: format!("not a newsidx index ({e}); use --rebuild or another --index"),
         })?;
-        schema::register_tokenizers(&index);
-        Ok(NewsIndex {
-            dir: dir.to_path_buf(),
-            index,
-            fields,
-        })
+        NewsIndex::with(dir, index, fields)
     }
 
     /// Opens the index in `dir`, creating the folder and an empty index if needed.
@@ -216,11 +215,24 @@ impl NewsIndex {
             .settings(schema::settings())
             .create_in_dir(dir)
             .map_err(|e| Error::tantivy(dir, e))?;
+        NewsIndex::with(dir, index, fields)
+    }
+
+    /// An open index with newsidx's tokenizers registered.
+    fn with(dir: &Path, index: Index, fields: Fields) -> Result<NewsIndex> {
         schema::register_tokenizers(&index);
+        let terms = index
+            .tokenizers()
+            .get(schema::TEXT_TOKENIZER)
+            .ok_or_else(|| Error::BadIndex {
+                path: dir.to_path_buf(),
+                message: format!("tokenizer {} is not registered", schema::TEXT_TOKENIZER),
+            })?;
         Ok(NewsIndex {
             dir: dir.to_path_buf(),
             index,
             fields,
+            terms: Mutex::new(terms),
         })
     }
 
@@ -497,6 +509,32 @@ impl NewsIndex {
         Ok(self.reader()?.searcher().num_docs())
     }
 
+    /// The value of [`Fields::text`] for an article: the analysed terms of its headline
+    /// ([`schema::TITLE_WEIGHT`] times), lead and body, separated by spaces. Made here,
+    /// beside tantivy's indexing thread, which then only splits it.
+    fn text_terms(&self, a: &Article) -> String {
+        let mut analyzer = self
+            .terms
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut terms = String::with_capacity(a.body.len() + a.title.len() * 4);
+        let mut add = |text: &str, out: &mut String| {
+            let mut stream = analyzer.token_stream(text);
+            while let Some(t) = stream.next() {
+                out.push_str(&t.text);
+                out.push(' ');
+            }
+        };
+        let mut title = String::new();
+        add(&a.title, &mut title);
+        for _ in 0..schema::TITLE_WEIGHT {
+            terms.push_str(&title);
+        }
+        add(lead(&a.body), &mut terms);
+        add(&a.body, &mut terms);
+        terms
+    }
+
     /// The tantivy document [`Self::update`] adds for one article of the file `rel`
     /// (relative to the corpus root; `record` for one article of a JSON/JSONL file).
     pub fn document(&self, rel: &str, a: &Article, record: Option<u64>) -> TantivyDocument {
@@ -509,6 +547,7 @@ impl NewsIndex {
         }
         doc.add_text(f.title, &a.title);
         doc.add_text(f.body, &a.body);
+        doc.add_text(f.text, self.text_terms(a));
         for author in &a.authors {
             doc.add_text(f.author, author);
         }
@@ -532,6 +571,15 @@ impl NewsIndex {
         }
         doc
     }
+}
+
+/// The opening words of a body, at most [`schema::LEAD_WORDS`] of its first paragraph:
+/// what [`Fields::text`] counts a second time.
+fn lead(body: &str) -> &str {
+    let first = body.split('\n').next().unwrap_or("");
+    words::spans(first)
+        .nth(schema::LEAD_WORDS - 1)
+        .map_or(first, |(_, end, _)| &first[..end])
 }
 
 /// A stable id for an article: xxh3 of its path and record.
@@ -756,6 +804,20 @@ mod tests {
                 }
                 (rel, _) => panic!("unexpected outcome for {rel}"),
             }
+        }
+    }
+
+    #[test]
+    fn the_lead_is_the_opening_words_of_the_first_paragraph() {
+        let twelve = "One two three four five six seven eight nine ten eleven twelve";
+        let cases = [
+            ("", ""),
+            ("Short lead.\nSecond paragraph.", "Short lead."),
+            (&format!("{twelve}, thirteen.\nMore."), twelve),
+            ("  Spaced:  words!", "  Spaced:  words!"),
+        ];
+        for (body, want) in cases {
+            assert_eq!(lead(body), want, "{body:?}");
         }
     }
 

@@ -8,6 +8,7 @@ use tantivy::schema::{
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    WhitespaceTokenizer,
 };
 use tantivy::{Index, IndexSettings};
 
@@ -22,6 +23,9 @@ pub const TEXT_TOKENIZER: &str = "news_text_v4";
 /// Tokenizer of names (authors, speakers, sources, urls): as text, without stemming.
 /// Also used for prefixes, which match the unstemmed form of what the user typed.
 pub const NAME_TOKENIZER: &str = "news_name_v2";
+/// Tokenizer of [`Fields::text`]: its value is already analysed (terms of
+/// [`TEXT_TOKENIZER`] separated by spaces), so indexing only splits it.
+pub const TERMS_TOKENIZER: &str = "news_terms_v1";
 /// Fast-field normaliser of facet values: the value as written.
 const FACET_TOKENIZER: &str = "raw";
 
@@ -39,11 +43,37 @@ pub fn settings() -> IndexSettings {
     }
 }
 
+/// How many times the headline is written into [`Fields::text`]: a headline word counts
+/// as this many mentions of it in the body. Chosen on known-item sets
+/// ([`crate::known_item`], docs/ranking.md).
+pub const TITLE_WEIGHT: usize = 3;
+
+/// How many opening words of the first paragraph (the lede, which says what the story is)
+/// [`Fields::text`] counts twice. Chosen as [`TITLE_WEIGHT`]: a whole first paragraph
+/// twice cost more on words remembered from further down than it gained.
+pub const LEAD_WORDS: usize = 12;
+
+/// The weight of an author clause beside [`Fields::text`] in a query that names no field:
+/// an author field is two or three words long, so a hit in it scores like a rare word in
+/// a body; weighted down, a name typed without `author:` still finds the author's
+/// articles, but does not outrank the articles about what else the query says.
+pub const AUTHOR_WEIGHT: f32 = 0.5;
+
 /// Typed handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub title: Field,
     pub body: Field,
+    /// Indexed only: the headline [`TITLE_WEIGHT`] times, the lead ([`LEAD_WORDS`]) and
+    /// the body, as one text. What a
+    /// query that names no field searches its words in, so that one BM25 over it weighs
+    /// a headline word against body words (BM25F: per-field weighted frequencies, one
+    /// length and one IDF per word) instead of adding two fields' scores, where one
+    /// headline hit of a common word outweighed every other word of the query. Frequencies
+    /// without positions: phrases that name no field are asked of `title` and `body`. Its
+    /// value is analysed before it reaches the writer ([`TERMS_TOKENIZER`]): analysing
+    /// the body twice on tantivy's one indexing thread made `index` 2.4x slower.
+    pub text: Field,
     /// Multi-valued: one value per author. Query name `author`. Fast (as written) for facets.
     pub author: Field,
     /// Publication date as the article states it: its own wall-clock time (the stated
@@ -112,20 +142,36 @@ impl Fields {
         })
     }
 
-    /// Fields searched when a query names none, with their boosts. Not `quote`: a quote
-    /// is a passage of the body, so it would find nothing more, and each field searched
-    /// is one more posting list to merge on the hot path.
-    pub fn default_query_fields(&self) -> [(Field, FieldKind, f32); 3] {
+    /// Fields searched when a query names none, with their boosts: the headline and body
+    /// as one [`Fields::text`], and the authors, lightly ([`AUTHOR_WEIGHT`]). Not `quote`:
+    /// a quote is a passage of the body, so it would find nothing more and count its words
+    /// twice; and each field searched is one more posting list to merge on the hot path.
+    pub fn default_query_fields(&self) -> [(Field, FieldKind, f32); 2] {
         [
-            (self.title, FieldKind::Text, 2.0),
-            (self.body, FieldKind::Text, 1.0),
-            (self.author, FieldKind::Name, 1.0),
+            (self.text, FieldKind::Text, 1.0),
+            (self.author, FieldKind::Name, AUTHOR_WEIGHT),
         ]
+    }
+
+    /// What a phrase (or phrase prefix) in [`Fields::text`] is asked of instead, with
+    /// boosts: `text` keeps no positions, and a phrase must not run from the headline
+    /// into the body.
+    pub fn text_parts(&self) -> [(Field, f32); 2] {
+        [(self.title, 2.0), (self.body, 1.0)]
     }
 }
 
 fn text(tokenizer: &str) -> TextOptions {
     indexed(tokenizer).set_stored()
+}
+
+/// Indexed with frequencies but no positions ([`Fields::text`]).
+fn counted(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
 }
 
 fn indexed(tokenizer: &str) -> TextOptions {
@@ -142,6 +188,7 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         title: b.add_text_field("title", text(TEXT_TOKENIZER)),
         body: b.add_text_field("body", text(TEXT_TOKENIZER)),
+        text: b.add_text_field("text", counted(TERMS_TOKENIZER)),
         author: b.add_text_field("author", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         date: b.add_date_field(
             "date",
@@ -175,6 +222,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     Ok(Fields {
         title: f("title")?,
         body: f("body")?,
+        text: f("text")?,
         author: f("author")?,
         date: f("date")?,
         utc_offset: f("utc_offset")?,
@@ -221,4 +269,8 @@ pub fn register_tokenizers(index: &Index) {
     let name = TextAnalyzer::builder(Words::new(name_chain())).build();
     index.tokenizers().register(TEXT_TOKENIZER, text);
     index.tokenizers().register(NAME_TOKENIZER, name);
+    index.tokenizers().register(
+        TERMS_TOKENIZER,
+        TextAnalyzer::from(WhitespaceTokenizer::default()),
+    );
 }

@@ -734,6 +734,65 @@ mod tests {
         }
     }
 
+    /// The issue's case: an article with every word of the query in a long body comes
+    /// before articles with one of the words as their headline (summed per-field BM25 put
+    /// it last); a headline word alone still finds its headline first.
+    #[test]
+    fn words_in_the_body_outrank_one_word_in_a_headline() {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        let filler = "The figures were published on Monday and discussed at length. ".repeat(10);
+        let mut files = vec![
+            ("title.txt".to_string(), format!("Research\n\n{filler}")),
+            ("help.txt".to_string(), format!("Help\n\n{filler}")),
+            ("firms.txt".to_string(), format!("Firms\n\n{filler}")),
+            (
+                "body.txt".to_string(),
+                format!(
+                    "Quarterly results\n\n{}\n\nThe group may sell two firms to fund \
+                     research, which analysts said would help.\n",
+                    filler.repeat(3)
+                ),
+            ),
+        ];
+        for i in 0..8 {
+            files.push((
+                format!("other{i}.txt"),
+                format!("Weather report for day {i}\n\n{filler}"),
+            ));
+        }
+        for (name, text) in &files {
+            std::fs::write(corpus.join(name), text).unwrap();
+        }
+        let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+        idx.update(&corpus, &UpdateOptions::default(), &NoProgress)
+            .unwrap();
+        let searcher = NewsSearcher::new(&idx).unwrap();
+        let top = |q: &str| -> Vec<String> {
+            let opts = SearchOptions {
+                query: q.into(),
+                ..SearchOptions::default()
+            };
+            let r = searcher.search(&opts).unwrap();
+            r.hits.into_iter().map(|h| h.path).collect()
+        };
+        let cases = [
+            ("sell firms research help", "body.txt", 4),
+            ("research", "title.txt", 2),
+            ("help", "help.txt", 2),
+        ];
+        for (q, first, n) in cases {
+            let hits = top(q);
+            assert_eq!(
+                hits.first().map(String::as_str),
+                Some(first),
+                "{q}: {hits:?}"
+            );
+            assert_eq!(hits.len(), n, "{q}: {hits:?}");
+        }
+    }
+
     #[test]
     fn counting_stops_at_the_cap_and_says_so() {
         let tmp = tempfile::tempdir().unwrap();

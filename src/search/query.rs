@@ -430,7 +430,10 @@ impl<'a> Compiler<'a> {
             }
             FieldKind::Text | FieldKind::Name => {}
         }
-        let snippet = positive && field == self.shown;
+        // Snippets show the body: its words are found in `text` too.
+        let shown =
+            field == self.shown || (field == self.fields.text && self.shown == self.fields.body);
+        let snippet = positive && shown;
         let analyzer = if kind == FieldKind::Text {
             &mut self.text
         } else {
@@ -447,6 +450,9 @@ impl<'a> Compiler<'a> {
                 &format!("`{typed}` has no word to search for"),
                 "search words or numbers; punctuation alone is not indexed",
             ));
+        }
+        if field == self.fields.text && terms.len() > 1 {
+            return self.text_parts(lit, run, positive);
         }
         let bare = lit.delimiter == Delimiter::None;
         if lit.prefix {
@@ -530,6 +536,27 @@ impl<'a> Compiler<'a> {
         let mut phrase = PhraseQuery::new(terms);
         phrase.set_slop(lit.slop);
         Ok(Box::new(phrase))
+    }
+
+    /// A phrase (or phrase prefix) that names no field, asked of the parts of
+    /// [`Fields::text`], which keeps no positions.
+    fn text_parts(
+        &mut self,
+        lit: &UserInputLiteral,
+        run: &mut Run,
+        positive: bool,
+    ) -> Result<Box<dyn Query>> {
+        let mut any = Vec::with_capacity(2);
+        for (field, boost) in self.fields.text_parts() {
+            let q = self.literal(lit, field, FieldKind::Text, run, positive)?;
+            let q: Box<dyn Query> = if boost == 1.0 {
+                q
+            } else {
+                Box::new(BoostQuery::new(q, boost))
+            };
+            any.push((Occur::Should, q));
+        }
+        Ok(single_or_any(any))
     }
 
     fn period(&self, s: &str, run: &Run) -> Result<Period> {
