@@ -26,7 +26,7 @@ QUERY SYNTAX:
   \"swap one territory\"      a phrase;  \"swap territory\"~3  words at most 3 apart
   Sudz*  \"one terr*\"        prefix
   Sudzja~1  Zelensky~2      typos: at most 1 or 2 edits (a transposition is one)
-  author:Sauer              field query; fields: title body author quote speaker source url date lang path
+  author:Sauer agency:AP    field query; fields: title body author agency quote speaker source url date lang path
   speaker:Peskov quote:territory lang:ru path:wire/*
   date:2025  date:2025-01  date:2025-01-03     a whole year, month or day
   date:[2025-01 TO 2025-03]  date:>=2025-02  date:<2025    ranges, whole periods, open ends
@@ -135,7 +135,7 @@ struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     sort: Sort,
-    /// Count matching articles by author, source, year, lang or speaker (repeatable).
+    /// Count matching articles by author, agency, source, year, lang or speaker (repeatable).
     #[arg(long = "facet", value_name = "FACET")]
     facets: Vec<FacetKind>,
     /// When to colour the output.

@@ -46,8 +46,15 @@ pub fn hits_text(
     for (i, hit) in results.hits.iter().enumerate() {
         writeln!(w, "{}. {}", offset + i + 1, style.paint(BOLD, &hit.title))?;
         let mut meta: Vec<String> = Vec::new();
-        if !hit.authors.is_empty() {
-            meta.push(hit.authors.join(", "));
+        // People, then the agencies credited (`Anna Petrova, AP`).
+        let credits: Vec<&str> = hit
+            .authors
+            .iter()
+            .chain(&hit.agencies)
+            .map(String::as_str)
+            .collect();
+        if !credits.is_empty() {
+            meta.push(credits.join(", "));
         }
         if let Some(d) = &hit.date {
             meta.push(d.get(..10).unwrap_or(d).to_string());
@@ -305,6 +312,9 @@ pub fn article_text(w: &mut dyn Write, path: &str, a: &Article) -> io::Result<()
     writeln!(w, "path:    {path}")?;
     writeln!(w, "title:   {}", a.title)?;
     writeln!(w, "authors: {}", a.authors.join(", "))?;
+    if !a.agencies.is_empty() {
+        writeln!(w, "agencies: {}", a.agencies.join(", "))?;
+    }
     for (k, v) in [
         ("date", &a.date),
         ("source", &a.source),
@@ -353,6 +363,7 @@ mod tests {
             record: None,
             title: "Sudzha".into(),
             authors: Vec::new(),
+            agencies: Vec::new(),
             date: None,
             source: None,
             url: None,

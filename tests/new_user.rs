@@ -605,3 +605,72 @@ fn speakers_listed_one_person_several_times_and_non_people() {
         .unwrap();
     assert_eq!(hits(&common::stdout_of_success(out)).len(), 2);
 }
+
+/// Wire agencies had nowhere to go: `By AP`, `(Reuters)` datelines and `dpa` bylines are
+/// credited in `agencies`, searchable (`agency:`), faceted and shown beside the authors.
+#[test]
+fn agencies_credited_by_bylines_and_datelines_are_kept_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "wire.txt",
+        "Senate passes budget\n\nWASHINGTON (Reuters) - The Senate passed the budget on Tuesday.\n\n(Reporting by Anna Petrova; Editing by Tom Brown)\n",
+    );
+    write(
+        tmp.path(),
+        "ap.txt",
+        "Storm hits coast\n\nBy AP\n\nThe storm hit the coast and the budget for repairs grew.\n",
+    );
+    write(
+        tmp.path(),
+        "dpa.json",
+        r#"{"title": "Haushalt beschlossen", "author": "Jan Weber, dpa", "text": "Der Bundestag hat den budget beschlossen."}"#,
+    );
+    let out = newsidx()
+        .args(["extract", "--json"])
+        .arg(tmp.path().join("wire.txt"))
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&common::stdout_of_success(out)).unwrap();
+    assert_eq!(a["agencies"], serde_json::json!(["Reuters"]));
+    assert_eq!(a["authors"], serde_json::json!(["Anna Petrova"]));
+    assert!(!a["body"].as_str().unwrap().contains("Editing by"));
+
+    for (query, want) in [
+        ("agency:Reuters", vec!["wire.txt"]),
+        ("agency:AP", vec!["ap.txt"]),
+        ("agency:dpa", vec!["dpa.json"]),
+    ] {
+        let out = newsidx()
+            .args(["search", query, "--json"])
+            .arg(tmp.path())
+            .output()
+            .unwrap();
+        let paths: Vec<String> = hits(&common::stdout_of_success(out))
+            .into_iter()
+            .map(|h| h.path)
+            .collect();
+        assert_eq!(paths, want, "{query}");
+    }
+    let out = newsidx()
+        .args(["search", "budget", "--json", "--facet", "agency"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(common::stdout_of_success(out)).unwrap();
+    let found = hits(text.as_bytes());
+    let dpa = found.iter().find(|h| h.path == "dpa.json").unwrap();
+    assert_eq!(
+        (dpa.authors.clone(), dpa.agencies.clone()),
+        (vec!["Jan Weber".to_string()], vec!["dpa".to_string()])
+    );
+    let facets: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    assert_eq!(facets["facets"]["agency"].as_array().unwrap().len(), 3);
+    let out = newsidx()
+        .args(["search", "Bundestag"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(common::stdout_of_success(out)).unwrap();
+    assert!(text.contains("Jan Weber, dpa"), "{text}");
+}

@@ -551,6 +551,9 @@ impl NewsIndex {
         for author in &a.authors {
             doc.add_text(f.author, author);
         }
+        for agency in &a.agencies {
+            doc.add_text(f.agency, agency);
+        }
         if let Some((d, offset)) = a.date.as_deref().and_then(parse_stated) {
             doc.add_date(f.date, d);
             if offset != 0 {

@@ -76,6 +76,9 @@ pub struct Fields {
     pub text: Field,
     /// Multi-valued: one value per author. Query name `author`. Fast (as written) for facets.
     pub author: Field,
+    /// Multi-valued: the wire services and agencies the story is credited to. Query name
+    /// `agency`. Fast (as written) for facets.
+    pub agency: Field,
     /// Publication date as the article states it: its own wall-clock time (the stated
     /// UTC offset set aside, in [`Fields::utc_offset`]), so filters, facets and `date:`
     /// queries go by the article's own calendar day. Indexed, fast and stored.
@@ -107,7 +110,8 @@ pub struct Fields {
 
 /// Field names users may write in queries, in the order the help lists them.
 pub const QUERY_FIELDS: &[&str] = &[
-    "title", "body", "author", "quote", "speaker", "source", "url", "date", "lang", "path",
+    "title", "body", "author", "agency", "quote", "speaker", "source", "url", "date", "lang",
+    "path",
 ];
 
 /// How a query term is turned into index terms for a field.
@@ -132,6 +136,7 @@ impl Fields {
             "body" => (self.body, Text),
             "quote" => (self.quote, Text),
             "author" | "authors" => (self.author, Name),
+            "agency" | "agencies" => (self.agency, Name),
             "speaker" => (self.speaker, Name),
             "source" => (self.source, Name),
             "url" => (self.url, Name),
@@ -190,6 +195,7 @@ pub fn build() -> (Schema, Fields) {
         body: b.add_text_field("body", text(TEXT_TOKENIZER)),
         text: b.add_text_field("text", counted(TERMS_TOKENIZER)),
         author: b.add_text_field("author", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
+        agency: b.add_text_field("agency", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         date: b.add_date_field(
             "date",
             DateOptions::from(tantivy::schema::INDEXED | STORED | FAST)
@@ -224,6 +230,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         body: f("body")?,
         text: f("text")?,
         author: f("author")?,
+        agency: f("agency")?,
         date: f("date")?,
         utc_offset: f("utc_offset")?,
         source: f("source")?,

@@ -21,6 +21,7 @@ use crate::index::schema::Fields;
 #[serde(rename_all = "lowercase")]
 pub enum FacetKind {
     Author,
+    Agency,
     Source,
     Year,
     Lang,
@@ -28,8 +29,9 @@ pub enum FacetKind {
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 5] = [
+    pub const ALL: [FacetKind; 6] = [
         FacetKind::Author,
+        FacetKind::Agency,
         FacetKind::Source,
         FacetKind::Year,
         FacetKind::Lang,
@@ -39,6 +41,7 @@ impl FacetKind {
     pub fn name(self) -> &'static str {
         match self {
             FacetKind::Author => "author",
+            FacetKind::Agency => "agency",
             FacetKind::Source => "source",
             FacetKind::Year => "year",
             FacetKind::Lang => "lang",
@@ -61,7 +64,7 @@ impl FromStr for FacetKind {
             .into_iter()
             .find(|k| k.name() == s)
             .ok_or_else(|| {
-                format!("unknown facet `{s}`; known: author, source, year, lang, speaker")
+                format!("unknown facet `{s}`; known: author, agency, source, year, lang, speaker")
             })
     }
 }
@@ -92,6 +95,7 @@ impl FacetCollector {
             .iter()
             .map(|k| match k {
                 FacetKind::Author => name(fields.author),
+                FacetKind::Agency => name(fields.agency),
                 FacetKind::Source => name(fields.source),
                 FacetKind::Lang => name(fields.lang),
                 FacetKind::Speaker => name(fields.speaker),

@@ -106,6 +106,9 @@ pub struct Hit {
     pub record: Option<u64>,
     pub title: String,
     pub authors: Vec<String>,
+    /// Wire services and agencies the story is credited to.
+    #[serde(default)]
+    pub agencies: Vec<String>,
     /// RFC 3339 at the offset the article stated (`Z` when none), or null.
     pub date: Option<String>,
     pub source: Option<String>,
@@ -591,6 +594,7 @@ impl<'a> NewsSearcher<'a> {
             record: a.record,
             title: a.title.to_string(),
             authors: a.authors.iter().map(|s| s.to_string()).collect(),
+            agencies: a.agencies.iter().map(|s| s.to_string()).collect(),
             source: a.source.map(str::to_string),
             url: a.url.map(str::to_string),
             snippet: snippet.text,

@@ -71,6 +71,7 @@ pub struct StoredArticle<'a> {
     pub title: &'a str,
     pub body: &'a str,
     pub authors: Vec<&'a str>,
+    pub agencies: Vec<&'a str>,
     /// Wall-clock time as the article stated it (see [`Fields::date`]).
     pub date: Option<DateTime>,
     /// The UTC offset stated with the date, in seconds; 0 when none.
@@ -107,6 +108,8 @@ impl<'a> StoredArticle<'a> {
                         a.path = s;
                     } else if field == f.author {
                         a.authors.push(s);
+                    } else if field == f.agency {
+                        a.agencies.push(s);
                     } else if field == f.source {
                         a.source.get_or_insert(s);
                     } else if field == f.url {
