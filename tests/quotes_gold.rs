@@ -97,7 +97,7 @@ fn score(tsv_name: &str, bbc: &std::path::Path) -> Figures {
         });
     }
     // The held-out set's misses are never listed: read, they would make it a tuning set.
-    // (Session 4 listed them once by mistake; see the README's quote section.)
+    // (An earlier version of this scorer listed them once by mistake.)
     let show = tsv_name != "quotes_heldout.tsv" && std::env::var_os("NEWSIDX_SHOW_WORST").is_some();
     let (mut extracted, mut right) = (0usize, 0usize);
     let (mut gold_total, mut found) = (0usize, 0usize);
@@ -203,7 +203,7 @@ fn quotes_on_the_held_out_set() {
 const PRECISION_NOW: f64 = 0.994;
 const RECALL_NOW: f64 = 0.984;
 const SPEAKER_NOW: f64 = 0.945;
-// The 31st-38th articles of each section, scored blind in session 5 (annotated before
+// The 31st-38th articles of each section, scored blind (annotated before
 // newsidx ran on them, after the rules written from the 1st-30th; no rule changed after):
 // 1.000, 0.959, 0.919 (the 31st-34th alone 1.000, 0.976, 0.938; the 35th-38th 1.000,
 // 0.944, 0.901). Earlier blind sets, each scored before rules were written from it: the
