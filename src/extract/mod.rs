@@ -4,7 +4,6 @@
 //! Metadata a format states explicitly (JSON keys, HTML meta tags) wins over what is
 //! found in the text (byline and date lines, a headline line).
 
-pub mod dates;
 pub mod lang;
 pub mod quotes;
 pub mod speakers;
@@ -86,11 +85,11 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
     let date = raw
         .date
         .as_deref()
-        .and_then(dates::parse_date)
+        .and_then(crate::text::dates::parse_date)
         .or(cleaned.date);
     let mut quotes = quotes::quotes(&cleaned.paragraphs);
     speakers::settle(&mut quotes);
-    let title = crate::formats::squash(&title);
+    let title = crate::text::squash(&title);
     let body = cleaned.paragraphs.join("\n");
     Article {
         lang: lang::language(raw.lang.as_deref(), &title, &body),

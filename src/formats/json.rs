@@ -152,7 +152,7 @@ fn raw_names(v: &Value) -> Vec<String> {
 fn names(v: &Value) -> Vec<String> {
     match v {
         Value::Array(items) => items.iter().flat_map(names).collect(),
-        Value::String(s) => crate::clean::split_names(s),
+        Value::String(s) => crate::text::names::split_names(s),
         other => text_of(other).into_iter().collect(),
     }
 }

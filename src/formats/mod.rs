@@ -16,7 +16,6 @@ use crate::corpus::{Format, Kind};
 use crate::error::{Error, Result};
 
 pub use html::read_html;
-pub(crate) use html::squash;
 pub use json::{read_json, read_jsonl};
 
 /// What the body text is written in; decides how the cleaner reads it.

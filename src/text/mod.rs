@@ -2,3 +2,8 @@
 //! indexing) and that uses none of them.
 
 pub mod agencies;
+pub mod dates;
+pub mod names;
+pub mod spaces;
+
+pub use spaces::squash;

@@ -832,7 +832,7 @@ impl Line {
     /// prose: `<a>Plane passengers quarantined after outbreak</a> [NEWS]`. (90% kept such
     /// labelled teasers; 80% also dropped lines of dev pages' articles.)
     fn flush(&mut self, out: &mut String) {
-        let t = super::squash(&self.text);
+        let t = crate::text::squash(&self.text);
         let all_link = !self.heading && self.chars > 0 && self.link_chars * 20 >= self.chars * 17;
         if !t.is_empty() && !all_link {
             out.push_str(&t);

@@ -12,6 +12,7 @@
 
 mod body;
 
+use crate::text::squash;
 use std::collections::HashMap;
 
 use scraper::{Html, Selector};
@@ -84,7 +85,7 @@ pub fn read_html(text: &str) -> RawArticle {
         "dc.creator",
     ])
     .filter(|a| !a.starts_with("http"))
-    .map(|a| crate::clean::split_names(&a))
+    .map(|a| crate::text::names::split_names(&a))
     .unwrap_or_default();
     // JSON-LD is trusted first, but some pages list only the first of several authors
     // there: meta tags naming those and more are the fuller byline.
@@ -200,8 +201,8 @@ pub fn read_html(text: &str) -> RawArticle {
         .collect();
     let date = dates
         .iter()
-        .find_map(|d| crate::extract::dates::parse_date(d))
-        .map(|d| crate::extract::dates::at_local_offset(&d, &dates));
+        .find_map(|d| crate::text::dates::parse_date(d))
+        .map(|d| crate::text::dates::at_local_offset(&d, &dates));
 
     let lang = doc
         .root_element()
@@ -283,7 +284,7 @@ fn byline_names(doc: &Html) -> Vec<String> {
             })
     };
     fn add(names: &mut Vec<String>, text: String) {
-        for n in crate::clean::split_names(&text) {
+        for n in crate::text::names::split_names(&text) {
             if !names.iter().any(|m| m.eq_ignore_ascii_case(&n)) {
                 names.push(n);
             }
@@ -418,7 +419,7 @@ fn photo_credits(doc: &Html) -> Vec<String> {
             continue;
         }
         if std::mem::take(&mut want_next) {
-            credited.extend(crate::clean::split_names(text));
+            credited.extend(crate::text::names::split_names(text));
         }
         if text.len() > 300 {
             continue;
@@ -431,7 +432,7 @@ fn photo_credits(doc: &Html) -> Vec<String> {
             if rest.is_empty() {
                 want_next = true;
             } else {
-                credited.extend(crate::clean::split_names(rest));
+                credited.extend(crate::text::names::split_names(rest));
             }
         }
     }
@@ -478,7 +479,7 @@ fn written_byline(doc: &Html) -> Vec<String> {
         }
         if let Some(c) = BY.captures(&text) {
             if c.name("credit").is_none() {
-                return crate::clean::split_names(&c["names"]);
+                return crate::text::names::split_names(&c["names"]);
             }
         }
     }
@@ -566,47 +567,6 @@ fn unescape(s: &str) -> String {
             .collect::<String>();
     }
     squash(&s)
-}
-
-/// Collapses runs of whitespace to one space and trims.
-pub(crate) fn squash(s: &str) -> String {
-    // Most lines of text are squashed already: checking that byte by byte and copying
-    // cost a fifth of splitting and joining them (which was 5% of text extraction).
-    if is_squashed(s) {
-        s.to_string()
-    } else {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-}
-
-/// Whether `s` is as [`squash`] leaves it: white space (`char::is_whitespace`) only as
-/// single spaces between other characters.
-fn is_squashed(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    // A space may not come first: as if one came before.
-    let mut after_space = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = if b < 0x80 {
-            if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
-                return false;
-            }
-            (b == b' ', 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() {
-                return false;
-            }
-            (false, c.len_utf8())
-        };
-        if space && after_space {
-            return false;
-        }
-        after_space = space;
-        i += len;
-    }
-    !after_space || s.is_empty()
 }
 
 /// Drops a trailing (or leading) " | Site" part of a title, and a section before a bar;
@@ -750,12 +710,12 @@ fn ld_names(v: &Value) -> Vec<String> {
             match o.get("name") {
                 Some(Value::Array(names)) => names.iter().flat_map(ld_names).collect(),
                 Some(name) => ld_text(name)
-                    .map(|n| crate::clean::split_names(&n))
+                    .map(|n| crate::text::names::split_names(&n))
                     .unwrap_or_default(),
                 None => Vec::new(),
             }
         }
-        Value::String(s) => crate::clean::split_names(s),
+        Value::String(s) => crate::text::names::split_names(s),
         _ => Vec::new(),
     }
 }
@@ -763,24 +723,6 @@ fn ld_names(v: &Value) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
-        /// The already-squashed shortcut changes nothing: `squash` is split-and-join.
-        #[test]
-        fn squash_is_split_whitespace_joined(
-            text in crate::testing::text_of(
-                vec![
-                    " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{2009}",
-                    "\u{3000}", "\u{1c}", "a", "word", "é", "’", "Москва", "\u{200b}",
-                ],
-                0..12,
-            )
-        ) {
-            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(squash(&text), want, "{:?}", text);
-        }
-    }
 
     const PAGE: &str = r#"<!doctype html><html lang="en"><head>
 <title>Dam bursts after storm | The Valley Times</title>
