@@ -1,20 +1,17 @@
-//! Issue 7: a messy corpus (old encodings, binary junk, empty files, a huge line, markup
+//! A messy corpus (old encodings, binary junk, empty files, a huge line, markup
 //! nested 200,000 deep, truncated JSON, bad JSONL lines, fake gzip, a symlink loop, a
 //! file name that is not UTF-8, an unreadable file). The run completes, every file is
 //! accounted for (indexed, or skipped with its reason), and all good content is found.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 
-use assert_cmd::Command;
 use newsidx::index::Summary;
 use newsidx::search::Hit;
 
-fn newsidx() -> Command {
-    let mut c = Command::cargo_bin("newsidx").unwrap();
-    c.env_remove("NEWSIDX_INDEX").env("NO_COLOR", "1");
-    c
-}
+use common::newsidx;
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) {
     let p = dir.join(rel);

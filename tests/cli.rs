@@ -5,17 +5,12 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use newsidx::app::{ExtractedArticle, Stats};
 use newsidx::index::Summary;
 use newsidx::search::Hit;
 use predicates::prelude::*;
 
-fn newsidx() -> Command {
-    let mut c = Command::cargo_bin("newsidx").unwrap();
-    c.env_remove("NEWSIDX_INDEX").env("NO_COLOR", "1");
-    c
-}
+use common::newsidx;
 
 /// A copy of corpus/ in a temp folder, so tests never write into the checkout.
 fn corpus_copy() -> tempfile::TempDir {
@@ -663,7 +658,7 @@ fn search_rebuilds_an_index_built_by_an_older_newsidx() {
     assert!(hits.iter().any(|h| h.path == SEED), "{hits:?}");
 }
 
-/// Issue 4: a hit whose match is in a quote shows that quote and its speaker.
+/// A hit whose match is in a quote shows that quote and its speaker.
 #[test]
 fn search_hits_show_the_matched_quote_and_speaker() {
     let c = corpus_copy();

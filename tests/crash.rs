@@ -1,4 +1,4 @@
-//! Issue 7: crashes and concurrency. `index` killed (SIGKILL, and SIGINT as Ctrl-C) at
+//! Crashes and concurrency. `index` killed (SIGKILL, and SIGINT as Ctrl-C) at
 //! spread-out moments: the index always opens and searches, the next run completes, and
 //! the result equals a clean run, no article twice. A second `index` fails fast while
 //! one runs, and `search` meanwhile sees the last commit.

@@ -6,16 +6,11 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use newsidx::app::Stats;
 use newsidx::index::Summary;
 use newsidx::search::Hit;
 
-fn newsidx() -> Command {
-    let mut c = Command::cargo_bin("newsidx").unwrap();
-    c.env_remove("NEWSIDX_INDEX").env("NO_COLOR", "1");
-    c
-}
+use common::newsidx;
 
 fn write(dir: &Path, rel: &str, text: &str) {
     let p = dir.join(rel);

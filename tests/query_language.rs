@@ -1,19 +1,16 @@
-//! The query language as a user types it (issue 5): prefixes, typos, exclusion, dates,
+//! The query language as a user types it: prefixes, typos, exclusion, dates,
 //! sorting, names across accents and scripts, language, facets and similar articles.
 //! Each test writes its own small corpus (English, Russian, accented) in a temp folder.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use newsidx::app::ExtractedArticle;
 use newsidx::search::Hit;
 use serde::Deserialize;
 
-fn newsidx() -> Command {
-    let mut c = Command::cargo_bin("newsidx").unwrap();
-    c.env_remove("NEWSIDX_INDEX").env("NO_COLOR", "1");
-    c
-}
+use common::newsidx;
 
 const EN: &str = "en-sudzha.json";
 const RU: &str = "ru/sudzha.json";

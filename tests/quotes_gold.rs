@@ -2,7 +2,7 @@
 //! quotes in 150 articles of ../shared/corpus/bbc and the seed; the file's header gives the
 //! annotation rules) and `tests/quotes_heldout.tsv` (171 quotes in 40 more articles,
 //! annotated after the rules were written and scored blind). Each held-out set was scored blind first
-//! (README: the first figures); fixing rules with its misses makes it a development set. Scoring as issue 4 defines it:
+//! (README: the first figures); fixing rules with its misses makes it a development set. Scoring:
 //! - a gold quote is found when one extracted quote of its article holds >= 80% of its words;
 //! - an extracted quote is right when >= 50% of its words lie in its article's gold quotes;
 //! - precision = right / extracted, recall = found / gold;

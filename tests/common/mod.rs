@@ -22,6 +22,14 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     None
 }
 
+/// The `newsidx` binary as a user runs it: no `NEWSIDX_INDEX` from the environment, no
+/// colour.
+pub fn newsidx() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("newsidx").unwrap();
+    c.env_remove("NEWSIDX_INDEX").env("NO_COLOR", "1");
+    c
+}
+
 /// The standard output of a run that must have exited 0; else fails with its stderr.
 pub fn stdout_of_success(out: std::process::Output) -> Vec<u8> {
     assert_eq!(

@@ -1,0 +1,400 @@
+//! Part of quote extraction: the speaker the words around a quote name (`X said`,
+//! `said X, a spokesman for Y`, `according to X`), as written.
+
+use super::*;
+
+/// Returns the attribution words and where they stand in the paragraph (a pronoun before
+/// the quote refers to someone named before it, not to a name between it and the quote).
+pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
+    // (The patterns before the quote are checked the same way, on its sentence.)
+    let after = &para[span.after..];
+    let after = &after[..after.find(['“', '„', '«', '"']).unwrap_or(after.len())];
+    // `"...strikers". Rinaldi told BBC Sport:` and `"... to 20." All three parties say`
+    // start a new sentence: what follows introduces the next quote, not this one.
+    let quoted = para[span.start..span.end].trim_end();
+    let rest = after.trim_start();
+    // An ellipsis trails off ("... nine years... " Hailey later recalled): no full stop.
+    let full_stop = quoted.ends_with('.') && !quoted.ends_with("..");
+    let new_sentence =
+        rest.starts_with('.') || (full_stop && rest.chars().next().is_some_and(char::is_uppercase));
+    // Every pattern after the quote needs a reporting word within its first words: most
+    // quotes have none there, and the patterns are costly to run (a third of extraction).
+    let head = &after[..floor_char_boundary(after, 240)];
+    if !new_sentence && reports(head) {
+        if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
+            let clause = c.name("clause").expect("group");
+            let role = clause
+                .as_str()
+                .split_whitespace()
+                .any(|w| people_noun(&w.to_lowercase()));
+            if role {
+                if let Some(n) = THEN_NAME.captures(&after[clause.end()..]) {
+                    return Some((clean_name(&n["name"]), span.after));
+                }
+            }
+            if let Some(who) = name_in_clause(clause.as_str()) {
+                return Some((who, span.after));
+            }
+        }
+        for re in [
+            &*AFTER_INVERTED,
+            &*AFTER_SUBJECT,
+            &*AFTER_ROLE,
+            &*AFTER_ORG,
+            &*AFTER_SPOKESMAN,
+            &*AFTER_TAIL,
+            &*AFTER_ROLE_SUBJECT,
+            &*AFTER_ACCORDING,
+        ] {
+            if let Some(c) = re.captures(after) {
+                let appos = c.name("appos").map(|a| a.as_str());
+                return Some((subject(&c["who"], appos), span.after));
+            }
+        }
+    }
+    let before = &para[..span.open_at];
+    let (base, near) = recent(before);
+    let sentence_start = near
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '»' | '"'))
+        .map_or(base, |(i, c)| base + i + c.len_utf8());
+    let before = &before[sentence_start..];
+    // The patterns end within a few words of the quote: their reporting word too.
+    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(240))..];
+    let may_report = reports(tail);
+    // The patterns with a reporting verb need it within 60 (80) characters of the quote:
+    // checked first, the costly patterns run only where they can match.
+    let tail = may_report.then(|| verb_tail_chars(before)).flatten();
+    let (verb_60, verb_80) = (tail.is_some_and(|n| n <= 60), tail.is_some());
+    // (Each pattern names its rare word: `spokes(man|woman|person)`, `according to`.)
+    let spokesman = (verb_60 && before.contains("pokes"))
+        .then(|| BEFORE_SPOKESMAN.captures(before))
+        .flatten();
+    if let Some((at, who)) = spokesman.and_then(|c| c.name("who").or_else(|| c.name("for"))) {
+        return Some((who.to_string(), sentence_start + at));
+    }
+    // `sent Mr Bush his "warmest congratulations", saying:` — the participle after the
+    // quote belongs to the clause before it.
+    let participle_after = PARTICIPLES
+        .iter()
+        .any(|w| after.trim_start_matches([',', ' ']).starts_with(w));
+    if participle_after && after.trim_start().starts_with(',') {
+        if let Some(who) = name_in_clause(before.trim()) {
+            if !matches!(who.as_str(), "he" | "she") {
+                return Some((who, sentence_start));
+            }
+        }
+    }
+    // Without a reporting word, only the participle after the quote could attribute it.
+    if !may_report {
+        return None;
+    }
+    if let Some((clause_at, clause)) = participle_clause(before) {
+        // "X is a member, but Turkey, which ..., had insisted ..., calling": the clause
+        // the participle hangs on starts after the last `but` or `;`.
+        let cut = [", but ", " but ", "; "]
+            .iter()
+            .filter_map(|b| clause.rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        if let Some(who) = name_in_clause(&clause[cut..]) {
+            if !matches!(who.as_str(), "he" | "she") {
+                return Some((who, sentence_start + clause_at + cut));
+            }
+        }
+    }
+    for (re, may_match) in [
+        (&*BEFORE_SUBJECT, verb_60),
+        (&*BEFORE_ROLE, verb_80),
+        (&*BEFORE_ORG, verb_60),
+        (&*BEFORE_ACCORDING, before.contains("ccording to")),
+    ] {
+        if let Some(c) = may_match.then(|| re.captures(before)).flatten() {
+            let (who, who_text) = c.name("who").unwrap_or((0, ""));
+            // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
+            // the subject; the title before it is.
+            let prev = before[..who].trim_end().rsplit(' ').next().unwrap_or("");
+            // ("the chief executive of PwC said" stays PwC: a body speaks through its head.)
+            if matches!(prev, "for" | "and" | "in" | "at" | "from") {
+                let role = before[..who]
+                    .split_whitespace()
+                    .rev()
+                    .take(8)
+                    .map(str::to_lowercase)
+                    .find(|w| people_noun(w));
+                if let Some(r) = role {
+                    return Some((format!("the {r}"), sentence_start + who));
+                }
+            }
+            let appos = c.name("appos").map(|(_, a)| a);
+            return Some((subject(who_text, appos), sentence_start + who));
+        }
+    }
+    None
+}
+
+/// The speaker a subject pattern found: `who`, unless `who` is a title and the clause
+/// between commas after it is nothing but a person's name (`Argentina's President, Nestor
+/// Kirchner, said`, `The Attorney General, Lord Goldsmith, said`): then that name.
+pub(super) fn subject(who: &str, appos: Option<&str>) -> String {
+    let title = who.contains("'s ")
+        || who.contains("’s ")
+        || who
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
+    if title {
+        if let Some(name) = appos.and_then(bare_name) {
+            return name;
+        }
+    }
+    who.to_string()
+}
+
+/// Words that end a title rather than a name (`Attorney General`, `Prime Minister`); a
+/// possessive (`Argentina's President`) marks a title too.
+pub(super) const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "general",
+    "archbishop",
+    "bishop",
+    "governor",
+    "mayor",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "judge",
+    "prosecutor",
+    "coach",
+    "manager",
+    "captain",
+    "executive",
+    "officer",
+    "head",
+    "editor",
+    "founder",
+    "senator",
+    "mp",
+];
+
+/// Nouns that stand for a person in `the ... said` (`the England captain`, `the British
+/// actor`): the titles, and words for what people do.
+pub(super) const PEOPLE_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "writer",
+    "author",
+    "novelist",
+    "producer",
+    "boss",
+    "winner",
+    "champion",
+    "analyst",
+    "economist",
+    "lawyer",
+    "expert",
+    "researcher",
+    "scientist",
+    "designer",
+    "musician",
+    "rapper",
+    "comedian",
+    "presenter",
+    "veteran",
+    "teenager",
+    "youngster",
+    "frontman",
+    "skipper",
+    "international",
+    "agent",
+    "owner",
+    "campaigner",
+    "activist",
+];
+
+/// Whether `word` (lower case) is a title or a noun that stands for a person.
+pub(super) fn people_noun(word: &str) -> bool {
+    TITLES.contains(&word) || PEOPLE_NOUNS.contains(&word)
+}
+
+/// The alternation of all person nouns, for the attribution patterns.
+pub(super) fn people_nouns_alternation() -> String {
+    TITLES
+        .iter()
+        .chain(PEOPLE_NOUNS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `said the festival's executive director`, `the British actor said`: `the`, up to three
+/// words and a person noun.
+pub(super) static AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,—–-]*(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}(?:{}))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b",
+        people_nouns_alternation()
+    ))
+});
+pub(super) static BEFORE_ROLE: LazyLock<EndPattern> = LazyLock::new(|| {
+    EndPattern::new(format!(
+        r"(?:^|[^\p{{L}}])(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}(?:{}))\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,80}}[:,]?\s*$",
+        people_nouns_alternation()
+    ))
+});
+/// `, Robert Boyle.` after `said BA director of commercial planning`: the name the role
+/// clause leads to.
+pub(super) static THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^,\s+(?P<name>{HONORIFIC}?{PERSON})\s*(?:[.,;]|$)"
+    ))
+});
+
+/// A clause that is only a person's name, with an honorific or style before it (`Nestor
+/// Kirchner`, `Lord Goldsmith`, `the Most Reverend Peter Smith`); None for anything else.
+pub(super) fn bare_name(clause: &str) -> Option<String> {
+    static NAME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        re(format!(
+            r"^(?:{HONORIFIC}|(?:Lord|Lady|Baroness|Baron|Cardinal)\s+)?{PERSON}$"
+        ))
+    });
+    let mut s = clause.trim();
+    for style in [
+        "the ",
+        "The ",
+        "Most Reverend ",
+        "Right Reverend ",
+        "Rt Hon ",
+        "Reverend ",
+    ] {
+        s = s.strip_prefix(style).unwrap_or(s).trim_start();
+    }
+    let words = s.split_whitespace().count();
+    let styled = s.split_whitespace().next().is_some_and(|w| {
+        matches!(w, "Lord" | "Lady" | "Baroness" | "Baron" | "Cardinal") || HONORIFIC_RE.is_match(s)
+    });
+    (NAME_ONLY.is_match(s) && (words >= 2 || styled) && !is_not_name(s.split(' ').next()?))
+        .then(|| clean_name(s))
+}
+
+/// The speaker named in the clause after a speech verb: the first capitalised name not
+/// followed by a role ("Wallabies coach Eddie Jones" -> "Eddie Jones"); `he`, `she` and
+/// `the 34-year-old` stand for the person named last.
+pub(super) fn name_in_clause(clause: &str) -> Option<String> {
+    let clause = clause.trim();
+    let first = clause.split_whitespace().next()?;
+    if matches!(first, "he" | "she") {
+        return Some(first.to_string());
+    }
+    if first == "the"
+        && clause
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.ends_with("-year-old"))
+    {
+        return Some("#main".to_string());
+    }
+    if let Some(m) = AFTER_ORG_CLAUSE.find(clause) {
+        return Some(m.as_str().to_string());
+    }
+    // "the Spurs sporting director", "the club's new manager": a title and no name after
+    // it stands for the person who holds it.
+    if matches!(first, "the" | "The") {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        if let Some(k) = words
+            .iter()
+            .take(5)
+            .position(|w| TITLES.contains(&w.to_lowercase().as_str()))
+        {
+            let named_after = words
+                .get(k + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            if !named_after {
+                return Some(format!("the {}", words[k].to_lowercase()));
+            }
+        }
+    }
+    // "union leader Vincenzo Lilliu": a few lower-case role words may come first.
+    let lead = clause
+        .split_whitespace()
+        .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .count();
+    if lead > 4 {
+        return None;
+    }
+    let runs: Vec<Run> = person_runs(clause)
+        .into_iter()
+        .filter(|m| {
+            let name = m.as_str();
+            let first = name.split_whitespace().next().unwrap_or("");
+            HONORIFIC_RE.is_match(name) || !is_not_name(first)
+        })
+        .collect();
+    for (k, m) in runs.iter().enumerate() {
+        // "Spanish teenager Nadal", "Wallabies coach Eddie Jones": a name followed by
+        // lower-case words and another name is a modifier of that name.
+        let gap = match runs.get(k + 1) {
+            Some(next) => &clause[m.end()..next.start()],
+            None => "",
+        };
+        // The words between are a role ("coach", "foreign affairs spokesman"), not a
+        // verb ("Michael Howard sent Mr Bush").
+        let verb = |w: &str| {
+            is_speech_verb(w)
+                || w.ends_with("ed")
+                || matches!(
+                    w,
+                    "sent"
+                        | "gave"
+                        | "met"
+                        | "made"
+                        | "took"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "is"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "won"
+                        | "lost"
+                        | "beat"
+                )
+        };
+        let modifier = !gap.is_empty()
+            && gap.split_whitespace().count() <= 4
+            && gap.split_whitespace().all(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !PREPOSITIONS.contains(&w)
+                    && !verb(w)
+            });
+        if !modifier {
+            return Some(m.as_str().to_string());
+        }
+    }
+    None
+}

@@ -1,0 +1,446 @@
+//! Part of quote extraction: the people an article mentions, in order, with what it says
+//! of them (full names, surnames, first names, gender from honorifics), for resolution.
+
+use super::*;
+
+/// A named person in the text, at (paragraph, byte offset).
+#[derive(Debug)]
+pub(super) struct Mention {
+    pub(super) at: (usize, usize),
+    pub(super) name: String,
+    /// Inside a quotation: the speaker's words, not the story's narration.
+    pub(super) in_quote: bool,
+    /// The object of a preposition (`Labour MP for West Ham`, `comments about Thierry
+    /// Henry`) or a name given with its acronym (`the Assistive Mouse Adapter (AMA)`):
+    /// kept for full names, never what a pronoun or a sentence's subject is.
+    pub(super) oblique: bool,
+    /// The subject of a speech verb or of a relative clause (`Jim Lanzone, vice president
+    /// of ..., said`, `DiCaprio, who lost out`): a person, even when named by one word.
+    pub(super) speaks: bool,
+    /// From the honorific: `Some(true)` for Ms, Mrs, Miss, Lady, Dame, Baroness;
+    /// `Some(false)` for Mr, Sir, Lord.
+    pub(super) female: Option<bool>,
+}
+
+/// Prepositions whose object is kept as a name (it may be a person's full name) but is
+/// not the subject a pronoun refers to.
+pub(super) const OBLIQUE: &[&str] = &[
+    "for", "about", "against", "with", "by", "between", "among", "like", "than", "over", "under",
+    "behind", "beside",
+];
+
+/// Last words of an organisation's or a place's name: not who `he` or `she` is.
+pub(super) const ORG_WORDS: &[&str] = &[
+    "international",
+    "association",
+    "council",
+    "ministry",
+    "office",
+    "board",
+    "committee",
+    "commission",
+    "party",
+    "group",
+    "bank",
+    "union",
+    "league",
+    "federation",
+    "corporation",
+    "company",
+    "agency",
+    "institute",
+    "university",
+    "college",
+    "trust",
+    "foundation",
+    "society",
+    "court",
+    "department",
+    "service",
+    "services",
+    "authority",
+    "club",
+    "fc",
+    "united",
+    "city",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "inc",
+    "ltd",
+    "plc",
+    "airways",
+    "airlines",
+    "network",
+    "organisation",
+    "organization",
+    "campaign",
+    "government",
+    "parliament",
+    "assembly",
+    "senate",
+    "congress",
+    "street",
+    "house",
+    "europe",
+    "pc",
+    "amendment",
+    "regiments",
+    "army",
+    "police",
+    "school",
+    "hospital",
+    "centre",
+    "center",
+    "exchange",
+    "fund",
+    "forum",
+    "radio",
+    "television",
+    "tv",
+    "magazine",
+    "online",
+    "stadium",
+    "park",
+    "road",
+    "ground",
+    "arena",
+    "hall",
+    "square",
+    "island",
+    "airport",
+    "awards",
+    "festival",
+    "theatre",
+    "theater",
+    "museum",
+    "gallery",
+    "prize",
+    "cup",
+    "labour",
+    "conservatives",
+    "tories",
+    "democrats",
+    "republicans",
+    // "Best British film": a name does not end in a nationality.
+    "british",
+    "american",
+    "english",
+    "scottish",
+    "welsh",
+    "irish",
+    "french",
+    "german",
+    "european",
+    "spanish",
+    "italian",
+    "australian",
+    "chinese",
+    "japanese",
+    "indian",
+];
+
+/// Whether `name` can be a person's: not ending in an organisation's or a place's word
+/// or in a title (`Attorney General`, `Labour MPs`).
+pub(super) fn personal(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    let singular = last.strip_suffix('s').unwrap_or(&last);
+    !(ORG_WORDS.contains(&last.as_str())
+        || TITLES.contains(&last.as_str())
+        || TITLES.contains(&singular))
+}
+
+/// Whether `name` can be who `pronoun` (he or she) stands for: a person's name (not an
+/// organisation, a place or a bare title like `Attorney General`) of a matching gender
+/// where an honorific tells it.
+pub(super) fn could_be(name: &str, pronoun: &str, mentions: &Mentions) -> bool {
+    if !personal(name) {
+        return false;
+    }
+    if !(pronoun.eq_ignore_ascii_case("he") || pronoun.eq_ignore_ascii_case("she")) {
+        return true;
+    }
+    let female = pronoun.eq_ignore_ascii_case("she");
+    let (as_woman, as_man) = mentions
+        .names
+        .gender
+        .get(surname_of(name))
+        .copied()
+        .unwrap_or_default();
+    !(if female { as_man } else { as_woman })
+}
+
+pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    // Where the last object of a preposition ended (paragraph, byte).
+    let mut prev_object: Option<(usize, usize)> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        for m in person_runs(p) {
+            // After a preposition a capitalised phrase is a place ("on Mill Lane"), not a person.
+            let before = p[..m.start()].trim_end();
+            let prev_word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            // ... unless a role follows it ("came from Brian Gammage, vice-president of").
+            // A pronoun or a verb after the comma starts a clause ("of Lords, he has
+            // said", "for West Ham, said"): no role there.
+            let appositive = p[m.end()..]
+                .strip_prefix(", ")
+                .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+                .is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !is_speech_verb(w)
+                        && !matches!(
+                            w,
+                            "he" | "she"
+                                | "it"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "and"
+                                | "but"
+                                | "or"
+                                | "which"
+                                | "where"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "so"
+                        )
+                });
+            if PREPOSITIONS.contains(&prev_word) && !appositive {
+                // "competition from Bernal, Jamie Foxx and ...": the list is objects too.
+                prev_object = Some((pi, m.end()));
+                continue;
+            }
+            // "The Assistive Mouse Adapter (AMA)": a name with its acronym is a thing's.
+            let acronym = p[m.end()..]
+                .strip_prefix(" (")
+                .and_then(|r| r.split_once(')'))
+                .is_some_and(|(a, _)| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()));
+            // "met with Stiller and Jackson": a name joined to an object is one too.
+            let joined = prev_object
+                .filter(|&(pj, end)| pj == pi && end <= m.start())
+                .is_some_and(|(_, end)| {
+                    // A comma joins only inside a list ("Bernal, Jamie Foxx, Jim Carrey and"),
+                    // not after an opening phrase ("in the Independent, Mr Abbas said").
+                    let rest = &p[m.end()..];
+                    match &p[end..m.start()] {
+                        " and " | " or " => true,
+                        ", " => rest.starts_with(", ") || rest.starts_with(" and "),
+                        _ => false,
+                    }
+                });
+            let oblique = (OBLIQUE.contains(&prev_word) && !appositive) || acronym || joined;
+            prev_object = oblique.then_some((pi, m.end()));
+            let speaks = speaks_after(&p[m.end()..]);
+            let name = clean_name(m.as_str());
+            let tokens: Vec<&str> = name.split_whitespace().collect();
+            let honorific = HONORIFIC_RE.is_match(m.as_str());
+            let female = match m.as_str().split([' ', '.']).next() {
+                Some("Ms" | "Mrs" | "Miss" | "Lady" | "Dame" | "Baroness") => Some(true),
+                Some("Mr" | "Sir" | "Lord") => Some(false),
+                _ => None,
+            };
+            if tokens.is_empty()
+                || is_not_name(tokens[0])
+                || is_speech_verb(&tokens[0].to_lowercase())
+            {
+                continue;
+            }
+            if tokens.len() >= 2 || honorific {
+                out.push(Mention {
+                    at: (pi, m.start()),
+                    name,
+                    in_quote: false,
+                    oblique,
+                    speaks,
+                    female,
+                });
+            } else {
+                // A lone capitalised word is a person only if it is the surname of one named earlier.
+                out.push(Mention {
+                    at: (pi, m.start()),
+                    name: format!("?{name}"),
+                    in_quote: false,
+                    oblique,
+                    speaks,
+                    female,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| VERBS.split('|').collect());
+    SET.contains(word)
+}
+
+/// Capitalised words that are never a person (checked for every capitalised word).
+pub(super) fn is_not_name(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// Drops honorifics and a possessive ending.
+pub(super) fn clean_name(s: &str) -> String {
+    // "But Serena" -> "Serena": a sentence word run into a name.
+    let mut s = s.trim();
+    while let Some((first, rest)) = s.split_once(' ') {
+        if is_not_name(first) && !HONORIFIC_RE.is_match(s) {
+            s = rest.trim_start();
+        } else {
+            break;
+        }
+    }
+    let s = HONORIFIC_RE.replace(s, "");
+    let s = s.trim_end_matches("’s").trim_end_matches("'s");
+    // "Ricky Gervais'": the possessive of a name ending in s.
+    let s = match s.strip_suffix(['\'', '’']) {
+        Some(base) if base.ends_with('s') => base,
+        _ => s,
+    };
+    s.trim().to_string()
+}
+
+/// Turns the attribution words into a full name: pronouns to the person named last,
+/// surnames to the full name given earlier.
+/// A mention as a full name: as it stands when it has several words, else the full name
+/// whose surname it is, else (for "Sir Paul", "Serena") the one full name it is the first
+/// name of. `?`-marked single words that match no one are not people.
+pub(super) fn expand_name(name: &str, names: &Names) -> Option<String> {
+    let name = name.trim_start_matches('?');
+    if name.contains(' ') {
+        return Some(name.to_string());
+    }
+    // Multi-word names only: "Sir Paul" cleaned to "Paul" is not a full name of itself.
+    // ("DiCaprio" is the surname of "Leonardo diCaprio" too: surnames match in any case.)
+    names
+        .by_surname
+        .get(&name.to_ascii_lowercase())
+        .cloned()
+        .or_else(|| names.by_first.get(name).cloned().flatten())
+}
+
+/// Where the sentence holding byte `at` of `para` starts: after a `.`, `!` or `?`
+/// (and any closing quote marks) followed by a space and a capital or an opening mark.
+/// A "sentence" longer than [`LOOKBACK`] starts that far back (bounded work on text with
+/// no sentence ends).
+pub(super) fn sentence_start(para: &str, at: usize) -> usize {
+    // Callers step back by bytes ("the sentence before"): land on a character boundary.
+    let at = floor_char_boundary(para, at);
+    let floor = floor_char_boundary(para, at.saturating_sub(LOOKBACK));
+    let head = &para[..at];
+    for (i, c) in head[floor..].char_indices().rev() {
+        let i = floor + i;
+        if c != ' ' {
+            continue;
+        }
+        let next = para[i + 1..].chars().next();
+        if !next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“')) {
+            continue;
+        }
+        let end = head[..i]
+            .chars()
+            .rev()
+            .find(|c| !matches!(c, '"' | '”' | '’' | '\''));
+        if matches!(end, Some('.' | '!' | '?')) {
+            return i + 1;
+        }
+    }
+    floor
+}
+
+/// How far back (bytes) the resolution steps look in a paragraph: sentences, names given
+/// to a title, organisations near an `it said`. News sentences and paragraphs are far
+/// shorter; a dump with megabyte paragraphs then stays linear.
+pub(super) const LOOKBACK: usize = 16 * 1024;
+
+/// The last [`LOOKBACK`] bytes of `text` (at a character boundary), with where they start.
+pub(super) fn recent(text: &str) -> (usize, &str) {
+    let start = floor_char_boundary(text, text.len().saturating_sub(LOOKBACK));
+    (start, &text[start..])
+}
+
+/// The article's names, in text order, with an index built once: looking a name up is
+/// then constant time, so an 8 MB article with tens of thousands of names and quotes stays
+/// linear (it took minutes when each lookup scanned every name).
+pub(super) struct Mentions {
+    pub(super) list: Vec<Mention>,
+    pub(super) names: Names,
+}
+
+/// Full names (several words) by surname (lower-case; the first given wins) and by first
+/// name (when only one full name has it); how often each surname is named outside quotes;
+/// which genders honorifics give each surname; the person the whole story names most.
+#[derive(Default)]
+pub(super) struct Names {
+    pub(super) by_surname: FxHashMap<String, String>,
+    pub(super) by_first: FxHashMap<String, Option<String>>,
+    pub(super) surname_count: FxHashMap<String, usize>,
+    /// (named as a woman, named as a man)
+    pub(super) gender: FxHashMap<String, (bool, bool)>,
+    pub(super) main: Option<String>,
+}
+
+/// The last word of a mention's name, without the `?` of a lone capitalised word.
+pub(super) fn surname_of(name: &str) -> &str {
+    let name = name.trim_start_matches('?');
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+impl Mentions {
+    pub(super) fn new(list: Vec<Mention>) -> Mentions {
+        let mut names = Names::default();
+        for m in &list {
+            let surname = surname_of(&m.name);
+            if !m.in_quote {
+                *names.surname_count.entry(surname.to_string()).or_default() += 1;
+            }
+            if let Some(f) = m.female {
+                let g = names.gender.entry(surname.to_string()).or_default();
+                if f {
+                    g.0 = true;
+                } else {
+                    g.1 = true;
+                }
+            }
+            if m.name.starts_with('?') || !m.name.contains(' ') {
+                continue;
+            }
+            names
+                .by_surname
+                .entry(surname.to_ascii_lowercase())
+                .or_insert_with(|| m.name.clone());
+            let first = m.name.split(' ').next().unwrap_or("").to_string();
+            match names.by_first.get_mut(&first) {
+                Some(one) if one.as_deref() != Some(m.name.as_str()) => *one = None,
+                Some(_) => {}
+                None => {
+                    names.by_first.insert(first, Some(m.name.clone()));
+                }
+            }
+        }
+        let mut mentions = Mentions { list, names };
+        mentions.names.main = main_person((usize::MAX, 0), &mentions);
+        mentions
+    }
+
+    /// The names from `from` up to (not including) `to`, both (paragraph, byte).
+    pub(super) fn between(&self, from: (usize, usize), to: (usize, usize)) -> &[Mention] {
+        let a = self.list.partition_point(|m| m.at < from);
+        let b = self.list.partition_point(|m| m.at < to);
+        &self.list[a..b.max(a)]
+    }
+}
+
+impl std::ops::Deref for Mentions {
+    type Target = [Mention];
+    fn deref(&self) -> &[Mention] {
+        &self.list
+    }
+}

@@ -1,0 +1,460 @@
+//! Part of quote extraction: turning what attribution found into a full name: pronouns
+//! to the subject they stand for, titles to whom the story gave them, surnames to full
+//! names, and quotes without attribution to the speaker of their paragraph.
+
+use super::*;
+
+pub(super) fn resolve(
+    who: &str,
+    at: (usize, usize),
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+) -> Option<String> {
+    let full_names = &mentions.names;
+    let expand = |name: &str| expand_name(name, full_names);
+    let lower = who.to_lowercase();
+    match lower.as_str() {
+        "he" | "she" => pronoun(&lower, at, paragraphs, mentions, speakers),
+        w if w == "it" || w.starts_with("the ") => {
+            let noun = w.trim_start_matches("the ");
+            let last_speaker = || speakers.last().cloned();
+            match noun {
+                "it" => organisation_before(span, paragraphs, mentions, true),
+                "statement" | "report" | "survey" | "complaint" | "lawsuit" | "letter"
+                | "ruling" | "study" => organisation_before(span, paragraphs, mentions, false),
+                // "said the spokesman": whose spokesman the story said he is.
+                "spokesman" | "spokeswoman" | "spokesperson" => {
+                    spokesman_of(span, paragraphs).or_else(last_speaker)
+                }
+                // "The Judge wrote", "said the Spurs sporting director": the person the
+                // story gave that title, else the one speaking so far.
+                // (then whom the sentences before are about, then the last speaker, then
+                // the person the whole story names most: "the prime minister told ...").
+                role if people_noun(role.rsplit(' ').next().unwrap_or(role)) => {
+                    // "the prime minister": the whole title; "the Spurs sporting director":
+                    // the title after the names, then its noun alone.
+                    let title: Vec<&str> = role
+                        .split(' ')
+                        .skip_while(|w| !w.starts_with(char::is_lowercase))
+                        .collect();
+                    let whole = title.join(" ");
+                    let noun = role.rsplit(' ').next().unwrap_or(role);
+                    let qualified = title.len() > 1
+                        && matches!(
+                            title[0],
+                            "prime"
+                                | "home"
+                                | "foreign"
+                                | "deputy"
+                                | "vice"
+                                | "shadow"
+                                | "attorney"
+                        );
+                    let here = (span.para, span.open_at);
+                    named_as(&whole, here, paragraphs)
+                        .or_else(|| {
+                            (!qualified)
+                                .then(|| named_as(noun, here, paragraphs))
+                                .flatten()
+                        })
+                        .map(|n| expand(&n).unwrap_or(n))
+                        .or_else(|| pronoun("", at, paragraphs, mentions, speakers))
+                        .or_else(|| mentions.names.main.clone())
+                }
+                "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
+                | "agency" | "organisation" | "organization" | "charity" | "magazine"
+                | "newspaper" | "paper" | "broadcaster" | "network" | "channel" | "website" => {
+                    named_as(noun, (span.para, span.open_at), paragraphs)
+                        .or_else(|| organisation_before(span, paragraphs, mentions, false))
+                }
+                // "the committee", "the government": the body itself is the speaker.
+                _ => Some(noun.to_string()),
+            }
+        }
+        // "the 34-year-old": the person the story is about, the one named most so far.
+        "#main" => main_person((span.para, span.open_at), mentions),
+        _ => {
+            let name = clean_name(who);
+            // "They said": a plural, no one in particular.
+            if is_not_name(&name) {
+                return None;
+            }
+            expand(&name).or(Some(name))
+        }
+    }
+}
+
+/// The person named most before `at` (`(usize::MAX, 0)`: in the whole story): whom "the
+/// 34-year-old" means.
+pub(super) fn main_person(at: (usize, usize), mentions: &Mentions) -> Option<String> {
+    // (Counted in first-seen order, so a tie goes the same way every run.)
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    for m in mentions.between((0, 0), at) {
+        if let Some(name) = expand_name(&m.name, &mentions.names) {
+            match index.get(&name) {
+                Some(&i) => counts[i].1 += 1,
+                None => {
+                    index.insert(name.clone(), counts.len());
+                    counts.push((name, 1));
+                }
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}
+
+/// Whom `he` or `she` at `at` (paragraph, byte) refers to: the first person named in its
+/// sentence before it, else in the sentences before (up to three; one led by the same
+/// pronoun, or naming no one, passes the reference back; beyond the first only a person
+/// leading the sentence counts), else the last person seen speaking or named more than
+/// once, else the last one named. Only people can be meant: organisations, places, bare
+/// titles, names inside quotes, objects of prepositions and names of the other gender
+/// are passed over. `""` stands for a title (`the prime minister`): nearby sentences only.
+pub(super) fn pronoun(
+    pronoun: &str,
+    at: (usize, usize),
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+) -> Option<String> {
+    let full_names = &mentions.names;
+    let para = &paragraphs[at.0];
+    let here = sentence_start(para, at.1);
+    let person = |m: &&Mention| -> Option<String> {
+        if m.in_quote || m.oblique {
+            return None;
+        }
+        // "Lord Goldsmith" is a person even when no full name is given, and so is
+        // "DiCaprio, who lost out" or "Rasheed said".
+        let bare = (!m.name.starts_with('?') || m.speaks)
+            .then(|| m.name.trim_start_matches('?').to_string());
+        expand_name(&m.name, full_names)
+            .or(bare)
+            .filter(|n| could_be(n, pronoun, mentions))
+    };
+    // In a window, someone already quoted wins over the first name in it
+    // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
+    let first_in = |from: usize, to: usize| {
+        let names: Vec<String> = mentions
+            .between((at.0, from), (at.0, to))
+            .iter()
+            .filter_map(|m| person(&m))
+            .collect();
+        names
+            .iter()
+            .find(|n| speakers.contains(n))
+            .or(names.first())
+            .cloned()
+    };
+    // A person is named more than once (full name, then surname); a club or a place
+    // named once in passing is not who "he" is.
+    let repeated = |name: &str| {
+        mentions
+            .names
+            .surname_count
+            .get(surname_of(name))
+            .is_some_and(|&n| n > 1)
+    };
+    if let Some(name) = first_in(here, at.1) {
+        return Some(name);
+    }
+    // The sentences before, nearest first: the first person named in one; a sentence
+    // whose subject is the same pronoun ("She thanked the woman she played, Katharine
+    // Hepburn, ...") or that names no one passes the reference back.
+    let mut to = here;
+    for _ in 0..3 {
+        if to == 0 {
+            break;
+        }
+        let from = sentence_start(para, to.saturating_sub(2));
+        // (A sentence led by a quote ("He was shaken," said Ian Ross.) is not about "he".)
+        let same = !pronoun.is_empty()
+            && leading_pronoun(&para[from..to]).is_some_and(|p| p.eq_ignore_ascii_case(pronoun));
+        if !same {
+            // The sentence just before: its first person; further back only a person
+            // leading the sentence ("DiCaprio faces ..."), not "The book ... starring X".
+            let subject_end = if to == here {
+                to
+            } else {
+                para[from..to]
+                    .match_indices(' ')
+                    .nth(5)
+                    .map_or(to, |(i, _)| from + i)
+            };
+            if let Some(name) = first_in(from, subject_end) {
+                return Some(name);
+            }
+            // "A spokesman for the Oxford University Press said ...": he speaks for it.
+            if let Some(body) = spokesman_in(&para[from..to]) {
+                return Some(body);
+            }
+            // "The home secretary has already admitted ...": whom the story gave the title.
+            let head = para[from..to].trim_start();
+            let words: Vec<String> = head.split(' ').take(4).map(str::to_lowercase).collect();
+            if words.first().is_some_and(|w| w == "the") {
+                if let Some(title) = words.iter().find(|w| TITLES.contains(&w.as_str())) {
+                    let name = named_as(title, (at.0, from), paragraphs)
+                        .map(|n| expand_name(&n, full_names).unwrap_or(n));
+                    if name.is_some() {
+                        return name;
+                    }
+                }
+            }
+        }
+        to = from;
+    }
+    // A title ("the prime minister") with no one near is not the last name in passing.
+    if pronoun.is_empty() {
+        return None;
+    }
+    // (Lazily, nearest first: most articles stop at the first few names.)
+    let mut named = mentions
+        .between((0, 0), at)
+        .iter()
+        .rev()
+        .filter_map(|m| person(&m).map(|n| (n, m.speaks)));
+    let nearest = named.next()?;
+    if nearest.1 || repeated(&nearest.0) {
+        return Some(nearest.0);
+    }
+    named
+        .find(|(n, speaks)| *speaks || repeated(n))
+        .map_or(Some(nearest.0), |(n, _)| Some(n))
+}
+
+/// "US magazine Mobile PC", "the firm, Shell,", "Judge James Kleinberg": the name the
+/// story gave this noun (in lower case or capitalised), the last time before the quote.
+/// A longer title containing it is another's (`Deputy Prime Minister John Prescott` is not
+/// `the prime minister`).
+pub(super) fn named_as(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<String> {
+    let noun = noun.to_ascii_lowercase();
+    let mut found = None;
+    // (The last 30 paragraphs, the last LOOKBACK bytes of each.)
+    let first = at.0.saturating_sub(30);
+    for (pi, p) in paragraphs.iter().enumerate().take(at.0 + 1).skip(first) {
+        let text = recent(if pi == at.0 { &p[..at.1] } else { &p[..] }).1;
+        // (ASCII lower-casing keeps byte offsets.)
+        let lower = text.to_ascii_lowercase();
+        let hits: Vec<usize> = lower.match_indices(noun.as_str()).map(|(i, _)| i).collect();
+        for at in hits {
+            let from = at + noun.len();
+            let prev_word = text[..at].trim_end().rsplit(' ').next().unwrap_or("");
+            let longer = matches!(
+                prev_word.to_ascii_lowercase().as_str(),
+                "deputy" | "vice" | "shadow" | "assistant" | "junior" | "former" | "ex"
+            );
+            let before_ok = !longer
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            let rest = text[from..].trim_start_matches([',', ' ']);
+            if !before_ok || !rest.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if let Some(m) = PROPER_NAME.find(rest) {
+                let name = clean_name(m.as_str());
+                if !is_not_name(name.split_whitespace().next().unwrap_or("")) {
+                    found = Some(name);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// `a spokesman for the Home Office`, `a Home Office spokesman`: the body spoken for.
+pub(super) static SPOKESMAN_OF: LazyLock<Regex> = LazyLock::new(|| re(spokesman()));
+
+/// The body a spokesman in `text` speaks for, the last one named there.
+pub(super) fn spokesman_in(text: &str) -> Option<String> {
+    let last = SPOKESMAN_OF.captures_iter(text).last()?;
+    let name = clean_name(last.name("who").or_else(|| last.name("for"))?.as_str());
+    (!is_not_name(name.split_whitespace().next().unwrap_or(""))).then_some(name)
+}
+
+/// "said the spokesman": the body a spokesman was last said to speak for in the quote's
+/// paragraph or the two before it.
+pub(super) fn spokesman_of(span: &Span, paragraphs: &[String]) -> Option<String> {
+    (span.para.saturating_sub(2)..=span.para)
+        .rev()
+        .find_map(|pi| {
+            let p = &paragraphs[pi];
+            spokesman_in(
+                recent(if pi == span.para {
+                    &p[..span.open_at]
+                } else {
+                    p
+                })
+                .1,
+            )
+        })
+}
+
+/// The organisation an `it said` or `the firm said` refers to: the last capitalised name
+/// before the quote, in its paragraph or the one before, that is not a person's.
+///
+/// For `it said` (`nearest`), a body named in the quote's sentence or the one before wins
+/// ("The British Chambers of Commerce welcomed the proposal. "...," it said.").
+pub(super) fn organisation_before(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &Mentions,
+    nearest: bool,
+) -> Option<String> {
+    // People: names whose surname the story gives with Mr, Ms, Sir... ("British Chambers"
+    // and "Lycos Europe" are two capitalised words too, but not people's names).
+    let is_person = |name: &str| mentions.names.gender.contains_key(surname_of(name));
+    let upto = |pi: usize| -> &str {
+        if pi == span.para {
+            &paragraphs[pi][..span.open_at]
+        } else {
+            &paragraphs[pi][..]
+        }
+    };
+    // Candidates in the quote's paragraph and the one before, nearest last, with where
+    // they stand.
+    let mut candidates: Vec<(String, (usize, usize))> = Vec::new();
+    for pi in span.para.saturating_sub(1)..=span.para {
+        let (base, text) = recent(upto(pi));
+        // Names inside quotes are the speaker's words ("Make Love, Not Spam").
+        let quoted = find_spans(&[text.to_string()]);
+        candidates.extend(
+            PROPER_NAME
+                .find_iter(text)
+                .filter(|m| !quoted.iter().any(|q| (q.start..q.end).contains(&m.start())))
+                // "Indonesia's northern province": a possessive is not who speaks.
+                .filter(|m| !m.as_str().ends_with("'s") && !m.as_str().ends_with("’s"))
+                // "the conference in San Francisco", "the province of Aceh": a place; a
+                // name after `and` is the second of a pair. (`a statement from X`, `to X`
+                // can still name who speaks.)
+                .filter(|m| {
+                    let prev = text[..m.start()]
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("");
+                    let place =
+                        PREPOSITIONS.contains(&prev) && !matches!(prev, "from" | "to" | "via");
+                    !(place || prev == "and")
+                })
+                .map(|m| (clean_name(m.as_str()), (pi, base + m.start())))
+                .filter(|(n, _)| {
+                    let first = n.split_whitespace().next().unwrap_or("");
+                    !is_not_name(first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
+                }),
+        );
+    }
+    if nearest {
+        let para = &paragraphs[span.para];
+        let own = sentence_start(para, span.open_at);
+        let before = sentence_start(para, own.saturating_sub(2));
+        let from = if own > 0 { before } else { own };
+        let near = candidates
+            .iter()
+            .rev()
+            .find(|(_, at)| at.0 == span.para && at.1 >= from);
+        if let Some((name, _)) = near {
+            return Some(name.clone());
+        }
+    }
+    // The one the story has named most so far (the report's, the statement's author is
+    // the body the story is about), the nearest on a tie.
+    // (The last LOOKBACK bytes of the story: bounded work on huge pages.)
+    let mut story = String::new();
+    for pi in (0..=span.para).rev() {
+        if story.len() >= LOOKBACK {
+            break;
+        }
+        story.insert_str(0, recent(upto(pi)).1);
+        story.insert(0, '\n');
+    }
+    let times = |name: &str| story.match_indices(name).count();
+    candidates
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (n, _))| (times(n), *i))
+        .map(|(_, (n, _))| n.clone())
+}
+
+/// The pronoun a sentence opens with (`He`, `She`, `It`, `They`; after `But` or `And`).
+pub(super) fn leading_pronoun(sentence: &str) -> Option<&str> {
+    let s = sentence.trim_start();
+    let s = s
+        .strip_prefix("But ")
+        .or_else(|| s.strip_prefix("And "))
+        .unwrap_or(s);
+    let first = s.split(' ').next()?;
+    (s.len() > first.len() && matches!(first, "He" | "She" | "It" | "They")).then_some(first)
+}
+
+/// The first person named in the quote's sentence before the quote, if any.
+pub(super) fn sentence_subject(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+) -> Option<String> {
+    let full_names = &mentions.names;
+    let para = &paragraphs[span.para];
+    let here = sentence_start(para, span.open_at);
+    // "He said Stiller and Jackson would play ... and that the jokes "...": the subject is
+    // the pronoun, not the first name after it.
+    let head = para[here..span.open_at].trim_start_matches(['"', '“', '”']);
+    if let Some(p) = leading_pronoun(head).filter(|p| matches!(*p, "He" | "She")) {
+        return pronoun(p, (span.para, here), paragraphs, mentions, speakers);
+    }
+    mentions
+        .between((span.para, here), (span.para, span.open_at))
+        .iter()
+        .filter(|m| !m.in_quote && !m.oblique)
+        .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
+}
+
+/// The first person named in the sentence just before `span`'s, when that sentence lies
+/// wholly after the quote `prev` and does not start with a pronoun (which would continue
+/// `prev`'s speaker).
+pub(super) fn narration_subject(
+    prev: &Span,
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &Mentions,
+) -> Option<String> {
+    let para = &paragraphs[span.para];
+    let here = sentence_start(para, span.open_at);
+    let from = sentence_start(para, here.saturating_sub(2));
+    if here == 0 || from < prev.after {
+        return None;
+    }
+    if leading_pronoun(&para[from..here]).is_some() {
+        return None;
+    }
+    let full_names = &mentions.names;
+    mentions
+        .between((span.para, from), (span.para, here))
+        .iter()
+        .filter(|m| !m.in_quote && !m.oblique)
+        .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
+}
+
+/// For a quote the text attributes to no one: the first person named in its sentence
+/// (the sentence's subject), else the person last named before it in its paragraph.
+pub(super) fn paragraph_subject(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+) -> Option<String> {
+    let full_names = &mentions.names;
+    sentence_subject(span, paragraphs, mentions, speakers).or_else(|| {
+        mentions
+            .between((span.para, 0), (span.para, span.open_at))
+            .iter()
+            .filter(|m| !m.oblique)
+            .rev()
+            .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
+    })
+}
