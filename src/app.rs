@@ -2,7 +2,7 @@
 //! `cli` module builds it from the command line) and writes to injected writers, so the
 //! whole command line is testable without a process.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -11,19 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::corpus;
 use crate::extract::{self, Article};
 use crate::formats::{self, Limits};
-use crate::index::{NewsIndex, Progress, UpdateOptions, INDEX_DIR_NAME};
+pub use crate::index::location::{cache_dir_for, resolve, Location};
+pub use crate::index::stats::Stats;
+use crate::index::{NewsIndex, Progress, UpdateOptions};
 use crate::output::{self, Style};
 use crate::search::facets::FacetKind;
 use crate::search::{NewsSearcher, SearchOptions, SortOrder};
-
-/// Where the index is and which corpus it mirrors, as the user named them.
-#[derive(Debug, Clone, Default)]
-pub struct Location {
-    /// `--index DIR` or `NEWSIDX_INDEX`.
-    pub index: Option<PathBuf>,
-    /// The corpus folder argument.
-    pub corpus: Option<PathBuf>,
-}
 
 /// `newsidx index`.
 #[derive(Debug, Clone)]
@@ -146,16 +139,7 @@ fn speakers(c: SpeakersConfig, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     let idx = open_fresh(&c.location, err)?;
     let mut list = NewsSearcher::new(&idx)?.speakers()?;
     list.truncate(c.limit);
-    for s in &list {
-        if c.json {
-            output::json_line(
-                out,
-                &serde_json::json!({ "speaker": s.value, "articles": s.count }),
-            )?;
-        } else {
-            writeln!(out, "{:>6}  {}", s.count, s.value)?;
-        }
-    }
+    output::speakers(out, &list, c.json)?;
     Ok(if list.is_empty() {
         Outcome::NoHits
     } else {
@@ -242,7 +226,7 @@ fn index(c: IndexConfig, out: &mut dyn Write) -> Result<Outcome> {
             dir.display()
         );
     };
-    let bar = Bar::new(c.progress);
+    let bar = output::ProgressBar::new(c.progress);
     let summary = idx
         .update(&root, &c.update, &bar)
         .with_context(|| format!("indexing {}", root.display()))?;
@@ -273,7 +257,7 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
     if !c.no_update {
         match corpus.or_else(|| idx.commit_info().root) {
             Some(root) if root.is_dir() => {
-                let bar = Bar::new(c.progress);
+                let bar = output::ProgressBar::new(c.progress);
                 if let Some(summary) = update_unless_busy(&idx, &root, &c.update, &bar, err)? {
                     if c.progress && summary.changed() {
                         writeln!(
@@ -515,222 +499,13 @@ pub fn extract_one(path: &Path, limits: Limits) -> Result<Vec<ExtractedArticle>>
         .collect())
 }
 
-/// What `stats` reports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Stats {
-    pub index: PathBuf,
-    pub root: Option<PathBuf>,
-    pub documents: u64,
-    pub files: usize,
-    pub segments: usize,
-    pub bytes_on_disk: u64,
-    pub last_update: Option<String>,
-    /// Corpus files not indexed at the last update, with the reason (unsupported types
-    /// are not listed: the index never read them).
-    #[serde(default)]
-    pub skipped: Vec<crate::corpus::Skipped>,
-    /// Problems inside indexed files (bad JSONL lines, articles over the limit).
-    #[serde(default)]
-    pub problems: Vec<crate::corpus::Skipped>,
-}
-
 fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {
     let (dir, _) = resolve(&c.location, false)?;
-    let idx = NewsIndex::open(&dir)?;
-    let info = idx.commit_info();
-    let metas = idx
-        .tantivy()
-        .load_metas()
-        .context("reading index metadata")?;
-    let manifest = crate::index::Manifest::load(&dir, metas.opstamp);
-    let bytes_on_disk = walk_size(&dir);
-    let s = Stats {
-        index: dir,
-        root: info.root,
-        documents: idx.num_docs()?,
-        files: manifest
-            .files
-            .values()
-            .filter(|e| e.skipped.is_none())
-            .count(),
-        segments: metas.segments.len(),
-        bytes_on_disk,
-        last_update: info.updated,
-        skipped: manifest
-            .files
-            .iter()
-            .filter_map(|(path, e)| {
-                e.skipped.as_ref().map(|reason| crate::corpus::Skipped {
-                    path: path.clone(),
-                    reason: reason.clone(),
-                })
-            })
-            .collect(),
-        problems: manifest
-            .files
-            .iter()
-            .flat_map(|(path, e)| {
-                e.problems.iter().map(|p| crate::corpus::Skipped {
-                    path: path.clone(),
-                    reason: p.clone(),
-                })
-            })
-            .collect(),
-    };
+    let s = NewsIndex::open(&dir)?.stats()?;
     if c.json {
         output::json_line(out, &s)?;
     } else {
-        writeln!(out, "index        {}", s.index.display())?;
-        if let Some(r) = &s.root {
-            writeln!(out, "corpus       {}", r.display())?;
-        }
-        writeln!(out, "documents    {}", s.documents)?;
-        writeln!(out, "files        {}", s.files)?;
-        writeln!(out, "segments     {}", s.segments)?;
-        writeln!(out, "size         {:.2} MB", s.bytes_on_disk as f64 / 1e6)?;
-        if let Some(u) = &s.last_update {
-            writeln!(out, "last update  {u}")?;
-        }
-        writeln!(out, "skipped      {} files", s.skipped.len())?;
-        writeln!(out, "problems     {}", s.problems.len())?;
-        for p in s.skipped.iter().chain(&s.problems) {
-            writeln!(out, "  {}: {}", p.path, p.reason)?;
-        }
+        output::stats_text(out, &s)?;
     }
     Ok(Outcome::Success)
-}
-
-fn walk_size(dir: &Path) -> u64 {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum()
-}
-
-/// Finds the index folder and the corpus root.
-///
-/// `--index` wins; otherwise a corpus C has its index in `C/.newsidx`, or in the per-user
-/// cache (keyed by C's absolute path) when C is not writable; with neither, the nearest
-/// `.newsidx` in the current folder or its parents. Returns the folder and the canonical
-/// corpus given, if any; callers fall back to the root the opened index recorded, so the
-/// index is opened once. `create` allows making `C/.newsidx`.
-pub fn resolve(loc: &Location, create: bool) -> Result<(PathBuf, Option<PathBuf>)> {
-    let corpus = match &loc.corpus {
-        Some(c) => {
-            let c = c
-                .canonicalize()
-                .with_context(|| format!("corpus folder {}", c.display()))?;
-            if !c.is_dir() {
-                return Err(crate::Error::NotAFolder(c).into());
-            }
-            Some(c)
-        }
-        None => None,
-    };
-    let dir = match (&loc.index, &corpus) {
-        (Some(i), _) => i.clone(),
-        (None, Some(c)) => index_dir_for(c, create)?,
-        (None, None) => find_up().ok_or_else(|| {
-            anyhow::anyhow!(
-                "no index here: give a corpus folder (`newsidx search QUERY CORPUS`), \
-                 --index DIR, or run `newsidx index CORPUS` first"
-            )
-        })?,
-    };
-    Ok((dir, corpus))
-}
-
-fn index_dir_for(corpus: &Path, create: bool) -> Result<PathBuf> {
-    let local = corpus.join(INDEX_DIR_NAME);
-    let cached = cache_dir_for(corpus);
-    if NewsIndex::exists(&local) {
-        return Ok(local);
-    }
-    if let Some(c) = &cached {
-        if NewsIndex::exists(c) {
-            return Ok(c.clone());
-        }
-    }
-    // A folder marked read-only (no write permission for anyone, as `chmod a-w` leaves
-    // it) is not written into even by a user the mark does not stop (root): a shared
-    // corpus stays as its owner left it.
-    let marked_read_only = corpus.metadata().is_ok_and(|m| m.permissions().readonly());
-    if !create
-        || !marked_read_only && std::fs::create_dir_all(&local).is_ok() && is_writable(&local)
-    {
-        return Ok(local);
-    }
-    cached.context(
-        "the corpus folder is not writable and there is no per-user cache folder; use --index DIR",
-    )
-}
-
-fn is_writable(dir: &Path) -> bool {
-    let probe = dir.join(".newsidx-probe");
-    let ok = std::fs::write(&probe, b"").is_ok();
-    let _ = std::fs::remove_file(&probe);
-    ok
-}
-
-/// The per-user cache folder for a corpus: `<cache>/newsidx/<name>-<hash of path>`.
-pub fn cache_dir_for(corpus: &Path) -> Option<PathBuf> {
-    let base = std::env::var_os("NEWSIDX_CACHE_DIR")
-        .map(PathBuf::from)
-        .or_else(|| dirs::cache_dir().map(|d| d.join("newsidx")))?;
-    let name = corpus
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let hash = xxhash_rust::xxh3::xxh3_64(corpus.as_os_str().as_encoded_bytes());
-    Some(base.join(format!("{name}-{hash:016x}")))
-}
-
-fn find_up() -> Option<PathBuf> {
-    let mut dir = std::env::current_dir().ok()?;
-    loop {
-        let cand = dir.join(INDEX_DIR_NAME);
-        if NewsIndex::exists(&cand) {
-            return Some(cand);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
-
-/// An indicatif progress bar on stderr, drawn only on a terminal.
-struct Bar(indicatif::ProgressBar);
-
-impl Bar {
-    fn new(show: bool) -> Bar {
-        let bar = if show && std::io::stderr().is_terminal() {
-            indicatif::ProgressBar::new(0)
-        } else {
-            indicatif::ProgressBar::hidden()
-        };
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} [{bar:30}] {pos}/{len} files {per_sec} eta {eta} {wide_msg}",
-            )
-            .expect("static template is valid")
-            .progress_chars("=> "),
-        );
-        Bar(bar)
-    }
-}
-
-impl Progress for Bar {
-    fn start(&self, total: u64) {
-        self.0.set_length(total);
-    }
-    fn file_done(&self, path: &str) {
-        self.0.inc(1);
-        self.0.set_message(path.to_string());
-    }
-    fn finish(&self) {
-        self.0.finish_and_clear();
-    }
 }

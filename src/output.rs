@@ -338,6 +338,80 @@ pub fn article_text(w: &mut dyn Write, path: &str, a: &Article) -> io::Result<()
     writeln!(w)
 }
 
+/// `newsidx stats`, for people.
+pub fn stats_text(w: &mut dyn Write, s: &crate::index::stats::Stats) -> io::Result<()> {
+    writeln!(w, "index        {}", s.index.display())?;
+    if let Some(r) = &s.root {
+        writeln!(w, "corpus       {}", r.display())?;
+    }
+    writeln!(w, "documents    {}", s.documents)?;
+    writeln!(w, "files        {}", s.files)?;
+    writeln!(w, "segments     {}", s.segments)?;
+    writeln!(w, "size         {:.2} MB", s.bytes_on_disk as f64 / 1e6)?;
+    if let Some(u) = &s.last_update {
+        writeln!(w, "last update  {u}")?;
+    }
+    writeln!(w, "skipped      {} files", s.skipped.len())?;
+    writeln!(w, "problems     {}", s.problems.len())?;
+    for p in s.skipped.iter().chain(&s.problems) {
+        writeln!(w, "  {}: {}", p.path, p.reason)?;
+    }
+    Ok(())
+}
+
+/// `newsidx speakers`: a count and a name per line, or `{"speaker", "articles"}` lines.
+pub fn speakers(
+    w: &mut dyn Write,
+    list: &[crate::search::facets::FacetCount],
+    json: bool,
+) -> io::Result<()> {
+    for s in list {
+        if json {
+            json_line(
+                w,
+                &serde_json::json!({ "speaker": s.value, "articles": s.count }),
+            )?;
+        } else {
+            writeln!(w, "{:>6}  {}", s.count, s.value)?;
+        }
+    }
+    Ok(())
+}
+
+/// An indicatif progress bar on stderr, drawn only on a terminal.
+pub struct ProgressBar(indicatif::ProgressBar);
+
+impl ProgressBar {
+    pub fn new(show: bool) -> ProgressBar {
+        let bar = if show && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            indicatif::ProgressBar::new(0)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{bar:30}] {pos}/{len} files {per_sec} eta {eta} {wide_msg}",
+            )
+            .expect("static template is valid")
+            .progress_chars("=> "),
+        );
+        ProgressBar(bar)
+    }
+}
+
+impl crate::index::Progress for ProgressBar {
+    fn start(&self, total: u64) {
+        self.0.set_length(total);
+    }
+    fn file_done(&self, path: &str) {
+        self.0.inc(1);
+        self.0.set_message(path.to_string());
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

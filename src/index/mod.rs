@@ -7,8 +7,10 @@
 //! on worker threads while the writer indexes, and a file that fails (or panics) is
 //! reported as skipped with its reason while the run goes on.
 
+pub mod location;
 pub mod manifest;
 pub mod schema;
+pub mod stats;
 pub mod stem;
 pub mod stored_quotes;
 pub mod translit;
