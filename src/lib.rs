@@ -14,7 +14,6 @@ pub mod bench;
 pub mod clean;
 pub mod corpus;
 pub mod error;
-pub mod eval;
 pub mod extract;
 pub mod formats;
 pub mod index;

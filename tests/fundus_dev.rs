@@ -13,8 +13,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use newsidx::app::extract_one;
-use newsidx::eval::{body_score, date_matches, score_body, title_matches, AuthorCounts};
 use newsidx::formats::Limits;
+use newsidx_eval::{body_score, date_matches, score_body, title_matches, AuthorCounts};
 use serde_json::Value;
 
 /// Floors per figure, a little under what newsidx measures: (title, bylines F1, date,
@@ -32,7 +32,7 @@ struct Figures {
     titles: usize,
     dates: usize,
     bylines: AuthorCounts,
-    bodies: Vec<newsidx::eval::PageScore>,
+    bodies: Vec<newsidx_eval::PageScore>,
 }
 
 impl Figures {

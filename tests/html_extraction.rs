@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use newsidx::app::extract_one;
-use newsidx::eval::{body_score, date_matches, score_body, title_matches, AuthorCounts};
 use newsidx::extract::Article;
 use newsidx::formats::Limits;
+use newsidx_eval::{body_score, date_matches, score_body, title_matches, AuthorCounts};
 use serde_json::Value;
 
 /// Floors: a little under what newsidx measures (see the README table), so a change

@@ -10,7 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use newsidx::eval::{body_score, date_matches, score_body, title_matches, AuthorCounts};
+use newsidx_eval::{body_score, date_matches, score_body, title_matches, AuthorCounts};
 use serde_json::Value;
 
 /// What one extractor returns for a page.

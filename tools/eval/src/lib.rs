@@ -1,6 +1,6 @@
 //! Scoring of extraction against gold sets. Not a pipeline stage: the tests, the
-//! extraction bench and `tools/extract-eval` use it to measure [`crate::formats`] and
-//! [`crate::extract`] (and other extractors) the same way.
+//! extraction bench and `tools/extract-eval` use it to measure newsidx's readers and
+//! extraction (and other extractors) the same way.
 //!
 //! Body text: the word 4-gram F1 of the public article-extraction benchmarks (words are
 //! Unicode `\w+` runs, case kept; per page precision and recall over 4-gram multisets;
