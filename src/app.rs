@@ -56,7 +56,7 @@ pub struct SimilarConfig {
 #[derive(Debug, Clone)]
 pub struct QuotesConfig {
     pub location: Location,
-    pub quotes: crate::search::quotes::QuoteOptions,
+    pub quotes: crate::search::quote_search::QuoteOptions,
     pub json: bool,
     pub style: Style,
 }

@@ -14,7 +14,7 @@ use newsidx::index::UpdateOptions;
 use newsidx::output::Style;
 use newsidx::search::facets::FacetKind;
 use newsidx::search::query::{period, Period};
-use newsidx::search::quotes::QuoteOptions;
+use newsidx::search::quote_search::QuoteOptions;
 use newsidx::search::{SearchOptions, SortOrder};
 
 const QUERY_HELP: &str = "\

@@ -11,7 +11,7 @@ use crate::corpus::Skipped;
 use crate::extract::Article;
 use crate::index::Summary;
 use crate::search::facets::Facets;
-use crate::search::quotes::QuoteHit;
+use crate::search::quote_search::QuoteHit;
 use crate::search::{Hit, Results};
 
 const BOLD: &str = "\x1b[1m";

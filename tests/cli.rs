@@ -589,7 +589,7 @@ fn bench_times_raw_tantivy_beside_each_query_it_can_parse() {
 
 #[test]
 fn quotes_answer_what_peskov_said_about_territory() {
-    use newsidx::search::quotes::QuoteHit;
+    use newsidx::search::quote_search::QuoteHit;
     let c = corpus_copy();
     let quotes = |args: &[&str]| -> (Option<i32>, Vec<QuoteHit>) {
         let out = newsidx()

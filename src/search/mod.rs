@@ -5,7 +5,7 @@
 
 pub mod facets;
 pub mod query;
-pub mod quotes;
+pub mod quote_search;
 pub mod snippet;
 pub mod stored;
 

@@ -1,4 +1,4 @@
-//! Stage 6d: quotations. `quotes` finds articles whose quotes match a query (compiled
+//! Stage 6d: quote search. `quotes` finds articles whose quotes match a query (compiled
 //! over the `quote` field) and a speaker, then lists the matching quotes themselves,
 //! with their speaker and article; `speakers` counts who is quoted.
 
