@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::{self, ends_sentence, word_count};
 use crate::formats::{Markup, RawArticle};
+use crate::furniture::Furniture;
 pub use quotes::Quote;
 
 /// A news article as newsidx indexes it.
@@ -40,7 +41,12 @@ const SHORT_TITLE_WORDS: usize = 12;
 
 /// Cleans and extracts one raw article. `name` (a file name) is the title of last resort.
 pub fn extract(raw: RawArticle, name: &str) -> Article {
-    let mut cleaned = clean::clean(&raw.body, raw.markup);
+    extract_with(raw, name, &Furniture::default())
+}
+
+/// [`extract`], cleaning with the furniture of the article's source.
+pub fn extract_with(raw: RawArticle, name: &str, furniture: &Furniture) -> Article {
+    let mut cleaned = clean::clean(&raw.body, raw.markup, furniture);
     let mut title = raw.title.filter(|t| !t.trim().is_empty());
     let stated = title.is_some();
     if title.is_none() && raw.markup != Markup::Html && is_headline(&cleaned) {
