@@ -509,7 +509,7 @@ pub fn extract_set(
     paths: &[PathBuf],
     limits: Limits,
 ) -> Vec<(PathBuf, Result<Vec<ExtractedArticle>>)> {
-    let read: Vec<(PathBuf, Result<(Vec<formats::RawArticle>, String)>)> = paths
+    let read: Vec<(PathBuf, Result<Read>)> = paths
         .iter()
         .map(|p| (p.clone(), read_one(p, limits)))
         .collect();
@@ -555,8 +555,11 @@ pub fn extract_set(
         .collect()
 }
 
-/// Reads and parses one file: its raw articles and its file name.
-fn read_one(path: &Path, limits: Limits) -> Result<(Vec<formats::RawArticle>, String)> {
+/// One file read and parsed: its raw articles and its file name.
+type Read = (Vec<formats::RawArticle>, String);
+
+/// Reads and parses one file.
+fn read_one(path: &Path, limits: Limits) -> Result<Read> {
     let Some(kind) = corpus::kind_of(path) else {
         bail!(
             "{}: unsupported file type (expected .txt, .md, .html, .htm, .json, .jsonl, .ndjson, optionally .gz)",
