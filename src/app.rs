@@ -528,7 +528,7 @@ pub fn extract_set(
                 let dir = folder(p);
                 raws.iter()
                     .map(|raw| {
-                        let l = furniture::lines(&raw.body, raw.source.as_deref());
+                        let l = extract::lines(raw);
                         (furniture::source_of(&l, &dir), l)
                     })
                     .collect()
@@ -546,7 +546,7 @@ pub fn extract_set(
                     .map(|(raw, (source, _))| ExtractedArticle {
                         path: path.display().to_string(),
                         record: raw.record,
-                        article: extract::extract_with(raw, &name, table.of(&source)),
+                        article: extract::extract_with(raw, &name, table.of(&source)).0,
                     })
                     .collect()
             });

@@ -52,6 +52,11 @@ pub struct Cleaned {
     pub agencies: Vec<String>,
     /// Removed lines and why; for `extract --explain` and the tests.
     pub removed: Vec<(String, Reason)>,
+    /// Keys of the short lines the rules keep ([`crate::furniture::line_key`]), furniture
+    /// or not, in order: what the article tells the furniture table.
+    pub keys: Vec<u64>,
+    /// xxh3 of the first kept line too long to be furniture: what copies share.
+    pub first_long: Option<u64>,
 }
 
 /// Cleans article text: see the module header for the rules. `furniture` is that of the
@@ -67,10 +72,20 @@ pub fn clean(text: &str, markup: Markup, furniture: &Furniture) -> Cleaned {
             continue;
         }
         match classify(line) {
-            Class::Keep if furniture.contains_line(line) => {
-                out.removed.push((line.to_string(), Reason::Furniture));
-            }
             Class::Keep => {
+                match crate::furniture::line_key(line) {
+                    Some(k) => {
+                        out.keys.push(k);
+                        if furniture.contains_key(k) {
+                            out.removed.push((line.to_string(), Reason::Furniture));
+                            continue;
+                        }
+                    }
+                    None if out.first_long.is_none() && crate::furniture::is_long(line) => {
+                        out.first_long = Some(xxhash_rust::xxh3::xxh3_64(line.as_bytes()));
+                    }
+                    None => {}
+                }
                 let text = inline_text(line, markup);
                 if text.is_empty() {
                     out.removed.push((line.to_string(), Reason::Links));

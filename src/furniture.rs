@@ -2,8 +2,9 @@
 //! many articles of one source that are not copies of one another is page furniture
 //! (a section label, a prompt to keep reading), whatever its words.
 //!
-//! Each article gives its [`Lines`]: the keys of its short lines and an identity that
-//! copies of it share. A [`Table`] is learned over the articles of a corpus (at index
+//! Each article gives its [`Lines`]: the keys of the short lines the rules of
+//! [`crate::clean`] keep (a byline or a dateline is read as such however often it recurs)
+//! and an identity that copies of it share ([`crate::extract::extract_with`] gives them). A [`Table`] is learned over the articles of a corpus (at index
 //! time from the manifest, for `extract` across the files given) and hands
 //! [`crate::clean::clean`] the [`Furniture`] of an article's source. A key is the xxh3 of
 //! the line's words, case-folded, punctuation and spacing dropped; digits are kept, as
@@ -58,7 +59,7 @@ impl FromIterator<u64> for Furniture {
 /// a letter in it (a `___` rule or a lone number carries no words). None for other lines.
 pub fn line_key(line: &str) -> Option<u64> {
     let line = line.trim();
-    if line.is_empty() || line.split_whitespace().nth(MAX_WORDS).is_some() {
+    if line.is_empty() || is_long(line) {
         return None;
     }
     let mut norm = String::with_capacity(line.len());
@@ -93,28 +94,47 @@ pub struct Lines {
     pub keys: Vec<u64>,
 }
 
-/// The [`Lines`] of an article's body text; `site` is its stated source, if any.
+/// True for a line too long to be furniture.
+pub fn is_long(line: &str) -> bool {
+    line.split_whitespace().nth(MAX_WORDS).is_some()
+}
+
+impl Lines {
+    /// The lines of an article from the keys of its kept short lines, the hash of its
+    /// first long one (else of its whole `text`) and its stated source.
+    pub fn new(
+        mut keys: Vec<u64>,
+        first_long: Option<u64>,
+        text: &str,
+        site: Option<&str>,
+    ) -> Lines {
+        keys.sort_unstable();
+        keys.dedup();
+        Lines {
+            site: site
+                .map(|s| s.trim().to_lowercase())
+                .filter(|s| !s.is_empty()),
+            id: first_long.unwrap_or_else(|| xxhash_rust::xxh3::xxh3_64(text.trim().as_bytes())),
+            keys,
+        }
+    }
+}
+
+/// The [`Lines`] of every line of a text, the rules aside: what recurrence alone sees
+/// (for measures and tests; the index and `extract` learn from the lines the rules keep).
 pub fn lines(text: &str, site: Option<&str>) -> Lines {
     let mut keys = Vec::new();
     let mut id = None;
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         match line_key(line) {
             Some(k) => keys.push(k),
-            None if id.is_none() && line.split_whitespace().nth(MAX_WORDS).is_some() => {
+            None if id.is_none() && is_long(line) => {
                 id = Some(xxhash_rust::xxh3::xxh3_64(line.as_bytes()));
             }
             None => {}
         }
     }
-    keys.sort_unstable();
-    keys.dedup();
-    Lines {
-        site: site
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty()),
-        id: id.unwrap_or_else(|| xxhash_rust::xxh3::xxh3_64(text.trim().as_bytes())),
-        keys,
-    }
+    Lines::new(keys, id, text, site)
 }
 
 /// The source an article counts in: its stated site, else its folder (`folder`, as the
@@ -122,8 +142,18 @@ pub fn lines(text: &str, site: Option<&str>) -> Lines {
 pub fn source_of(lines: &Lines, folder: &str) -> String {
     match &lines.site {
         Some(s) => format!("site:{s}"),
-        None => format!("dir:{folder}"),
+        None => source_of_dir(folder),
     }
+}
+
+/// The source of an article that states `site` (as [`Lines::site`] keeps it).
+pub fn source_of_site(site: &str) -> String {
+    format!("site:{}", site.trim().to_lowercase())
+}
+
+/// The source of an article that states none: its folder.
+pub fn source_of_dir(folder: &str) -> String {
+    format!("dir:{folder}")
 }
 
 /// Furniture per source.

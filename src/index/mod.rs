@@ -798,16 +798,23 @@ fn process(
         let bytes = formats::decompress(&file.path, raw, file.kind.gzip, limits)?;
         let mut parsed = formats::parse(&file.path, &bytes, file.kind)?;
         parsed.enforce(limits);
-        let dir = folder_of(&file.rel);
+        let dir_source = furniture::source_of_dir(folder_of(&file.rel));
+        let empty = furniture::Furniture::default();
         let mut lines = Vec::with_capacity(parsed.articles.len());
         let articles = parsed
             .articles
             .into_iter()
             .map(|a| {
-                let l = furniture::lines(&a.body, a.source.as_deref());
-                let known = table.of(&furniture::source_of(&l, dir));
+                // The source is the stated one, else the folder; no table, no lookup.
+                let known = match &a.source {
+                    _ if table.is_empty() => &empty,
+                    Some(site) => table.of(&furniture::source_of_site(site)),
+                    None => table.of(&dir_source),
+                };
+                let record = a.record;
+                let (article, l) = extract::extract_with(a, &name, known);
                 lines.push(l);
-                (a.record, extract::extract_with(a, &name, known))
+                (record, article)
             })
             .collect();
         Ok((articles, parsed.problems, lines))
