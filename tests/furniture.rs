@@ -181,3 +181,28 @@ fn bbc_has_no_furniture() {
     let table = newsidx::furniture::Table::learn(lines.iter().map(|(s, l)| (s.clone(), l)));
     assert!(table.is_empty(), "{table:?}");
 }
+
+/// An index whose manifest has no furniture rule (made before there was one) reads every
+/// file once again: their lines were never learned.
+#[test]
+fn an_index_from_before_furniture_reads_every_file_once_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        std::fs::write(tmp.path().join(format!("a{i}.txt")), article(i, true)).unwrap();
+    }
+    assert_eq!(index(tmp.path()).indexed, 3);
+    let manifest = tmp.path().join(".newsidx/newsidx-manifest.json");
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    let m = m.as_object_mut().unwrap();
+    assert!(m.remove("furniture").is_some());
+    for e in m["files"].as_object_mut().unwrap().values_mut() {
+        e.as_object_mut().unwrap().remove("lines");
+    }
+    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    let again = index(tmp.path());
+    assert_eq!((again.updated, again.unchanged), (3, 0), "{again:?}");
+    assert!(search(tmp.path(), PHRASE).is_empty());
+    let then = index(tmp.path());
+    assert_eq!((then.updated, then.unchanged), (0, 3), "{then:?}");
+}
