@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus;
 use crate::extract::{self, Article};
 use crate::formats::{self, Limits};
+use crate::furniture;
 pub use crate::index::location::{cache_dir_for, resolve, Location};
 pub use crate::index::stats::Stats;
 use crate::index::{NewsIndex, Progress, UpdateOptions};
@@ -450,8 +451,8 @@ fn extract_files(c: ExtractConfig, out: &mut dyn Write) -> Result<Outcome> {
             files.push(path.clone());
         }
     }
-    for path in &files {
-        match extract_one(path, c.limits) {
+    for (_, result) in extract_set(&files, c.limits) {
+        match result {
             Ok(articles) => {
                 for a in articles {
                     if c.json {
@@ -470,8 +471,79 @@ fn extract_files(c: ExtractConfig, out: &mut dyn Write) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Reads and extracts one file, as the indexer would.
+/// Reads and extracts one file, as the indexer would, without what other files teach
+/// ([`extract_set`] learns furniture across files).
 pub fn extract_one(path: &Path, limits: Limits) -> Result<Vec<ExtractedArticle>> {
+    let (raws, name) = read_one(path, limits)?;
+    Ok(raws
+        .into_iter()
+        .map(|raw| ExtractedArticle {
+            path: path.display().to_string(),
+            record: raw.record,
+            article: extract::extract(raw, &name),
+        })
+        .collect())
+}
+
+/// Reads and extracts files, as the indexer would a corpus of them: all are read first,
+/// the furniture they share is learned (an article's source is its stated one, else its
+/// file's folder), then each article is cleaned with its source's furniture. One result
+/// per file, in order.
+pub fn extract_set(
+    paths: &[PathBuf],
+    limits: Limits,
+) -> Vec<(PathBuf, Result<Vec<ExtractedArticle>>)> {
+    let read: Vec<(PathBuf, Result<Read>)> = paths
+        .iter()
+        .map(|p| (p.clone(), read_one(p, limits)))
+        .collect();
+    let folder = |p: &Path| {
+        let parent = p.parent().unwrap_or(Path::new(""));
+        std::fs::canonicalize(parent)
+            .unwrap_or_else(|_| parent.to_path_buf())
+            .display()
+            .to_string()
+    };
+    // Each article's source and lines, in the order of `read`.
+    let lines: Vec<Vec<(String, furniture::Lines)>> = read
+        .iter()
+        .map(|(p, r)| match r {
+            Ok((raws, _)) => {
+                let dir = folder(p);
+                raws.iter()
+                    .map(|raw| {
+                        let l = extract::lines(raw);
+                        (furniture::source_of(&l, &dir), l)
+                    })
+                    .collect()
+            }
+            Err(_) => Vec::new(),
+        })
+        .collect();
+    let table = furniture::Table::learn(lines.iter().flatten().map(|(s, l)| (s.clone(), l)));
+    read.into_iter()
+        .zip(lines)
+        .map(|((path, r), lines)| {
+            let r = r.map(|(raws, name)| {
+                raws.into_iter()
+                    .zip(lines)
+                    .map(|(raw, (source, _))| ExtractedArticle {
+                        path: path.display().to_string(),
+                        record: raw.record,
+                        article: extract::extract_with(raw, &name, table.of(&source)).0,
+                    })
+                    .collect()
+            });
+            (path, r)
+        })
+        .collect()
+}
+
+/// One file read and parsed: its raw articles and its file name.
+type Read = (Vec<formats::RawArticle>, String);
+
+/// Reads and parses one file.
+fn read_one(path: &Path, limits: Limits) -> Result<Read> {
     let Some(kind) = corpus::kind_of(path) else {
         bail!(
             "{}: unsupported file type (expected .txt, .md, .html, .htm, .json, .jsonl, .ndjson, optionally .gz)",
@@ -488,15 +560,7 @@ pub fn extract_one(path: &Path, limits: Limits) -> Result<Vec<ExtractedArticle>>
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(parsed
-        .articles
-        .into_iter()
-        .map(|raw| ExtractedArticle {
-            path: path.display().to_string(),
-            record: raw.record,
-            article: extract::extract(raw, &name),
-        })
-        .collect())
+    Ok((parsed.articles, name))
 }
 
 fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {

@@ -5,7 +5,9 @@
 //! the reader ("sign up", "follow us", "share this"), ad and promotion labels, list headings
 //! ("most viewed"), prefixed link lines ("Read more: ..."), photo credits, copyright lines
 //! and cookie notices. Short lines that merely repeat stay: product boxes and tables repeat
-//! real content. Byline and dateline lines
+//! real content. What the corpus knows comes on top: a line the rules keep goes when it is
+//! furniture of the article's source ([`crate::furniture`]), a short line recurring in many
+//! of its articles. Byline and dateline lines
 //! leave the body and come back as `authors` and `date`. Every other line is kept.
 
 use std::sync::LazyLock;
@@ -13,6 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::formats::Markup;
+use crate::furniture::Furniture;
 use crate::text::dates;
 use crate::text::names::{split_names, NAME};
 
@@ -30,6 +33,8 @@ pub enum Reason {
     ListHeading,
     Social,
     Cookie,
+    /// A line the corpus repeats across articles of the source ([`crate::furniture`]).
+    Furniture,
 }
 
 /// The result of cleaning one article's text.
@@ -48,10 +53,16 @@ pub struct Cleaned {
     pub agencies: Vec<String>,
     /// Removed lines and why; for `extract --explain` and the tests.
     pub removed: Vec<(String, Reason)>,
+    /// Keys of the short lines the rules keep ([`crate::furniture::line_key`]), furniture
+    /// or not, in order: what the article tells the furniture table.
+    pub keys: Vec<u64>,
+    /// xxh3 of the first kept line too long to be furniture: what copies share.
+    pub first_long: Option<u64>,
 }
 
-/// Cleans article text: see the module header for the rules.
-pub fn clean(text: &str, markup: Markup) -> Cleaned {
+/// Cleans article text: see the module header for the rules. `furniture` is that of the
+/// article's source; with none, the rules alone decide.
+pub fn clean(text: &str, markup: Markup, furniture: &Furniture) -> Cleaned {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut out = Cleaned::default();
     for line in &lines {
@@ -63,6 +74,19 @@ pub fn clean(text: &str, markup: Markup) -> Cleaned {
         }
         match classify(line) {
             Class::Keep => {
+                match crate::furniture::line_key(line) {
+                    Some(k) => {
+                        out.keys.push(k);
+                        if furniture.contains_key(k) {
+                            out.removed.push((line.to_string(), Reason::Furniture));
+                            continue;
+                        }
+                    }
+                    None if out.first_long.is_none() && crate::furniture::is_long(line) => {
+                        out.first_long = Some(xxhash_rust::xxh3::xxh3_64(line.as_bytes()));
+                    }
+                    None => {}
+                }
                 let text = inline_text(line, markup);
                 if text.is_empty() {
                     out.removed.push((line.to_string(), Reason::Links));
@@ -679,7 +703,7 @@ mod tests {
     #[test]
     fn repeated_short_lines_go_and_blank_lines_mark_headlines() {
         let text = "Storm hits coast\n\nWaves rose.\nFollow the live page\nMore rain.\nFollow the live page\n";
-        let c = clean(text, Markup::Plain);
+        let c = clean(text, Markup::Plain, &Furniture::default());
         assert_eq!(
             c.paragraphs,
             ["Storm hits coast", "Waves rose.", "More rain."]
@@ -691,7 +715,7 @@ mod tests {
     #[test]
     fn seed_residue_lines_leave_the_body() {
         let seed = include_str!("../corpus/guardian-kremlin-rejects-territory-swap.txt");
-        let c = clean(seed, Markup::Plain);
+        let c = clean(seed, Markup::Plain, &Furniture::default());
         assert_eq!(c.authors, ["Pjotr Sauer"]);
         let body = c.paragraphs.join("\n");
         for residue in [
@@ -706,10 +730,42 @@ mod tests {
     }
 
     #[test]
+    fn furniture_removes_kept_lines_only() {
+        let text =
+            "Storm hits coast\n\nBy Ann Lee\nKeep reading below\nWaves rose.\nIn other news\n";
+        let none = clean(text, Markup::Plain, &Furniture::default());
+        let furniture: Furniture = ["keep reading below", "by ann lee", "in other news"]
+            .iter()
+            .filter_map(|l| crate::furniture::line_key(l))
+            .collect();
+        let c = clean(text, Markup::Plain, &furniture);
+        assert_eq!(
+            none.paragraphs,
+            [
+                "Storm hits coast",
+                "Keep reading below",
+                "Waves rose.",
+                "In other news"
+            ]
+        );
+        assert_eq!(c.paragraphs, ["Storm hits coast", "Waves rose."]);
+        // A byline is still read as one.
+        assert_eq!(c.authors, ["Ann Lee"]);
+        assert_eq!(
+            c.removed
+                .iter()
+                .filter(|r| r.1 == Reason::Furniture)
+                .count(),
+            2
+        );
+    }
+
+    #[test]
     fn inline_markdown_is_reduced() {
         let c = clean(
             "## Heading\n**Bold** and [a link](http://x.y) ![img](a.png) here.\n",
             Markup::Markdown,
+            &Furniture::default(),
         );
         assert_eq!(c.paragraphs, ["Heading", "Bold and a link here."]);
     }

@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage, in the order a file travels:
 //! [`corpus`] (walk) -> [`formats`] (one reader per format -> [`formats::RawArticle`]) ->
-//! [`clean`] (page residue) -> [`extract`] (title, byline, date, quotes -> [`extract::Article`]) ->
+//! [`clean`] (page residue, with the [`furniture`] the corpus repeats) -> [`extract`] (title, byline, date, quotes -> [`extract::Article`]) ->
 //! [`index`] (schema, incremental writer) -> [`search`] (query, collect, snippets -> [`search::Hit`]) ->
 //! [`output`] (text and JSON printers writing to an injected writer).
 //!
@@ -16,6 +16,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod formats;
+pub mod furniture;
 pub mod index;
 pub mod known_item;
 pub mod output;

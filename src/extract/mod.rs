@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::{self, ends_sentence, word_count};
 use crate::formats::{Markup, RawArticle};
+use crate::furniture::{Furniture, Lines};
 pub use quotes::Quote;
 
 /// A news article as newsidx indexes it.
@@ -39,7 +40,25 @@ const SHORT_TITLE_WORDS: usize = 12;
 
 /// Cleans and extracts one raw article. `name` (a file name) is the title of last resort.
 pub fn extract(raw: RawArticle, name: &str) -> Article {
-    let mut cleaned = clean::clean(&raw.body, raw.markup);
+    extract_with(raw, name, &Furniture::default()).0
+}
+
+/// What an article tells the furniture table (cleaning it without furniture).
+pub fn lines(raw: &RawArticle) -> Lines {
+    let c = clean::clean(&raw.body, raw.markup, &Furniture::default());
+    Lines::new(c.keys, c.first_long, &raw.body, raw.source.as_deref())
+}
+
+/// [`extract`], cleaning with the furniture of the article's source; with the article's
+/// [`Lines`] (as [`lines`] gives them, whatever the furniture).
+pub fn extract_with(raw: RawArticle, name: &str, furniture: &Furniture) -> (Article, Lines) {
+    let mut cleaned = clean::clean(&raw.body, raw.markup, furniture);
+    let lines = Lines::new(
+        std::mem::take(&mut cleaned.keys),
+        cleaned.first_long,
+        &raw.body,
+        raw.source.as_deref(),
+    );
     let mut title = raw.title.filter(|t| !t.trim().is_empty());
     let stated = title.is_some();
     if title.is_none() && raw.markup != Markup::Html && is_headline(&cleaned) {
@@ -91,7 +110,7 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
     speakers::settle(&mut quotes);
     let title = crate::text::squash(&title);
     let body = cleaned.paragraphs.join("\n");
-    Article {
+    let article = Article {
         lang: lang::language(raw.lang.as_deref(), &title, &body),
         title,
         authors,
@@ -101,7 +120,8 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
         url: raw.url,
         body,
         quotes,
-    }
+    };
+    (article, lines)
 }
 
 /// The first line reads as a headline: short, not a sentence, standing alone above the body.

@@ -26,6 +26,10 @@ pub struct Manifest {
     /// problems under the old ones are read again.
     #[serde(default)]
     pub settings: String,
+    /// The furniture rule ([`crate::furniture::RULE`]) the files' lines were learned
+    /// under: under another one every file is read again.
+    #[serde(default)]
+    pub furniture: String,
     pub files: BTreeMap<String, FileEntry>,
 }
 
@@ -44,6 +48,10 @@ pub struct FileEntry {
     /// limit), reported again on every run until the file changes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
+    /// Per article, its short lines' keys and its identity, from which the furniture
+    /// table is learned without reading unchanged files again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<crate::furniture::Lines>,
 }
 
 /// The key of what a file's outcome depends on besides its bytes: newsidx's version and

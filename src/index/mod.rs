@@ -31,6 +31,7 @@ use crate::corpus::{self, CorpusFile, Skipped};
 use crate::error::{Error, Result};
 use crate::extract::{self, Article};
 use crate::formats::{self, Limits};
+use crate::furniture;
 pub use manifest::{FileEntry, Manifest};
 pub use schema::Fields;
 
@@ -143,6 +144,31 @@ impl Progress for NoProgress {
     fn start(&self, _: u64) {}
     fn file_done(&self, _: &str) {}
     fn finish(&self) {}
+}
+
+/// How a run counted a file, so that reading it again replaces the count.
+#[derive(Debug, Clone, Copy)]
+enum Count {
+    Indexed,
+    Updated,
+    Unchanged,
+    Skipped,
+}
+
+/// The furniture the corpus knows, as the manifest's files tell it.
+fn furniture_table(files: &BTreeMap<String, FileEntry>) -> furniture::Table {
+    furniture::Table::learn(files.iter().flat_map(|(rel, e)| {
+        let dir = folder_of(rel);
+        e.lines
+            .iter()
+            .map(move |l| (furniture::source_of(l, dir), l))
+    }))
+}
+
+/// The folder of a corpus-relative path (`""` at the root): an article's source unless it
+/// states one.
+fn folder_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
 /// What a worker made of one file.
@@ -337,12 +363,17 @@ impl NewsIndex {
         // version is read again: raising a limit brings it back.
         let settings = manifest::settings_key(&opts.limits);
         let settings_changed = manifest.settings != settings;
+        // Files indexed under another furniture rule (or before there was one) are read
+        // again: their lines are not known, or not counted as now.
+        let rule_changed = manifest.furniture != furniture::RULE;
         let mut retry: HashSet<&str> = HashSet::new();
         let mut todo: Vec<&CorpusFile> = Vec::new();
         for f in &walk.files {
             match manifest.files.get(&f.rel) {
                 Some(e) if e.size == f.size && e.mtime_ns == f.mtime_ns => {
-                    if settings_changed && (e.skipped.is_some() || !e.problems.is_empty()) {
+                    if (settings_changed && (e.skipped.is_some() || !e.problems.is_empty()))
+                        || (rule_changed && e.skipped.is_none())
+                    {
                         retry.insert(f.rel.as_str());
                         todo.push(f);
                         continue;
@@ -371,6 +402,9 @@ impl NewsIndex {
             return Ok(summary);
         }
 
+        // What the corpus knew before this run (deleted files included): the documents
+        // were cleaned with it.
+        let before = furniture_table(&manifest.files);
         let mut writer: IndexWriter<TantivyDocument> = self
             .index
             .writer_with_num_threads(1, opts.writer_heap.max(15_000_000))
@@ -391,96 +425,133 @@ impl NewsIndex {
             summary.removed += 1;
         }
 
+        let prior: HashSet<String> = manifest.files.keys().cloned().collect();
+        let mut counted: BTreeMap<String, Count> = BTreeMap::new();
         progress.start(todo.len() as u64);
-        let queue = Mutex::new(todo.iter());
-        let (tx, rx) = sync_channel::<(&CorpusFile, Outcome)>(64);
-        let old = &manifest.files;
-        let retry = &retry;
-        let mut added: BTreeMap<String, FileEntry> = BTreeMap::new();
-        let result: Result<()> = std::thread::scope(|s| {
-            for _ in 0..opts.threads.max(1) {
-                let tx = tx.clone();
-                let queue = &queue;
-                s.spawn(move || {
-                    while let Some(file) =
-                        queue.lock().map(|mut q| q.next().copied()).unwrap_or(None)
-                    {
-                        let known = old
-                            .get(&file.rel)
-                            .filter(|_| !retry.contains(file.rel.as_str()));
-                        let outcome = process(file, known, opts.limits);
-                        if tx.send((file, outcome)).is_err() {
-                            break;
-                        }
-                    }
-                });
+        let mut apply = |file: &CorpusFile,
+                         outcome: Outcome,
+                         summary: &mut Summary,
+                         files: &mut BTreeMap<String, FileEntry>,
+                         again: bool|
+         -> Result<()> {
+            progress.file_done(&file.rel);
+            if again {
+                // A second reading replaces what the first counted.
+                match counted.remove(&file.rel) {
+                    Some(Count::Indexed) => summary.indexed -= 1,
+                    Some(Count::Updated) => summary.updated -= 1,
+                    Some(Count::Unchanged) | None => summary.unchanged -= 1,
+                    Some(Count::Skipped) => summary.skipped.retain(|s| s.path != file.rel),
+                }
+                if let Some(e) = files.get(&file.rel).filter(|e| e.skipped.is_none()) {
+                    summary.articles = summary.articles.saturating_sub(e.articles as usize);
+                }
+                summary.problems.retain(|p| p.path != file.rel);
             }
-            drop(tx);
-            for (file, outcome) in rx {
-                progress.file_done(&file.rel);
-                let existed = old.contains_key(&file.rel);
-                match outcome {
-                    Outcome::Same(entry) => {
-                        summary.unchanged += 1;
-                        summary
-                            .problems
-                            .extend(entry.problems.iter().map(|p| Skipped {
-                                path: file.rel.clone(),
-                                reason: p.clone(),
-                            }));
-                        added.insert(file.rel.clone(), entry);
-                    }
-                    Outcome::Skipped { entry, reason } => {
-                        if existed {
-                            writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
-                        }
-                        summary.skipped.push(Skipped {
+            let existed = prior.contains(&file.rel);
+            let count = match outcome {
+                Outcome::Same(entry) => {
+                    summary.unchanged += 1;
+                    summary
+                        .problems
+                        .extend(entry.problems.iter().map(|p| Skipped {
                             path: file.rel.clone(),
-                            reason: reason.clone(),
-                        });
-                        added.insert(
-                            file.rel.clone(),
-                            FileEntry {
-                                skipped: Some(reason),
-                                ..entry
-                            },
-                        );
-                    }
-                    Outcome::Articles {
-                        mut entry,
-                        articles,
-                        problems,
-                    } => {
-                        entry.problems.clone_from(&problems);
+                            reason: p.clone(),
+                        }));
+                    files.insert(file.rel.clone(), entry);
+                    Count::Unchanged
+                }
+                Outcome::Skipped { entry, reason } => {
+                    if existed || again {
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
-                        for (record, a) in &articles {
-                            let doc = self.document(&file.rel, a, *record);
-                            writer
-                                .add_document(doc)
-                                .map_err(|e| Error::tantivy(&self.dir, e))?;
-                        }
-                        summary
-                            .problems
-                            .extend(problems.into_iter().map(|p| Skipped {
-                                path: file.rel.clone(),
-                                reason: p,
-                            }));
-                        summary.articles += articles.len();
-                        summary.bytes += file.size;
-                        if existed {
-                            summary.updated += 1;
-                        } else {
-                            summary.indexed += 1;
-                        }
-                        added.insert(file.rel.clone(), entry);
+                    }
+                    summary.skipped.push(Skipped {
+                        path: file.rel.clone(),
+                        reason: reason.clone(),
+                    });
+                    files.insert(
+                        file.rel.clone(),
+                        FileEntry {
+                            skipped: Some(reason),
+                            lines: Vec::new(),
+                            ..entry
+                        },
+                    );
+                    Count::Skipped
+                }
+                Outcome::Articles {
+                    mut entry,
+                    articles,
+                    problems,
+                } => {
+                    entry.problems.clone_from(&problems);
+                    writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
+                    for (record, a) in &articles {
+                        let doc = self.document(&file.rel, a, *record);
+                        writer
+                            .add_document(doc)
+                            .map_err(|e| Error::tantivy(&self.dir, e))?;
+                    }
+                    summary
+                        .problems
+                        .extend(problems.into_iter().map(|p| Skipped {
+                            path: file.rel.clone(),
+                            reason: p,
+                        }));
+                    summary.articles += articles.len();
+                    summary.bytes += file.size;
+                    files.insert(file.rel.clone(), entry);
+                    if existed {
+                        summary.updated += 1;
+                        Count::Updated
+                    } else {
+                        summary.indexed += 1;
+                        Count::Indexed
                     }
                 }
-            }
+            };
+            counted.insert(file.rel.clone(), count);
             Ok(())
-        });
-        progress.finish();
-        result?;
+        };
+        let old = &manifest.files;
+        let mut added: BTreeMap<String, FileEntry> = BTreeMap::new();
+        self.pass(&todo, old, &retry, &before, opts, |file, outcome| {
+            apply(file, outcome, &mut summary, &mut added, false)
+        })?;
         manifest.files.extend(added);
+        // What the corpus knows now. Files (changed in this run or not) with a line that
+        // became or stopped being furniture are read and extracted again with it.
+        let after = furniture_table(&manifest.files);
+        let changed = before.changed(&after);
+        if !changed.is_empty() {
+            let by_rel: BTreeMap<&str, &CorpusFile> =
+                walk.files.iter().map(|f| (f.rel.as_str(), f)).collect();
+            let again: Vec<&CorpusFile> = manifest
+                .files
+                .iter()
+                .filter(|(rel, e)| {
+                    e.skipped.is_none()
+                        && e.lines.iter().any(|l| {
+                            changed
+                                .get(&furniture::source_of(l, folder_of(rel)))
+                                .is_some_and(|keys| l.keys.iter().any(|k| keys.contains(k)))
+                        })
+                })
+                .filter_map(|(rel, _)| by_rel.get(rel.as_str()).copied())
+                .collect();
+            progress.start((todo.len() + again.len()) as u64);
+            let files = &mut manifest.files;
+            self.pass(
+                &again,
+                &BTreeMap::new(),
+                &HashSet::new(),
+                &after,
+                opts,
+                |file, outcome| apply(file, outcome, &mut summary, files, true),
+            )?;
+        }
+        progress.finish();
+        manifest.furniture = furniture::RULE.to_string();
         manifest.settings = settings;
 
         let info = CommitInfo {
@@ -504,6 +575,46 @@ impl NewsIndex {
         summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
+    }
+
+    /// Reads and extracts `files` on worker threads (cleaning with `table`) and hands each
+    /// outcome to `on` on this thread, which writes the index.
+    fn pass<'f>(
+        &self,
+        files: &[&'f CorpusFile],
+        old: &BTreeMap<String, FileEntry>,
+        retry: &HashSet<&str>,
+        table: &furniture::Table,
+        opts: &UpdateOptions,
+        mut on: impl FnMut(&'f CorpusFile, Outcome) -> Result<()>,
+    ) -> Result<()> {
+        let queue = Mutex::new(files.iter());
+        let (tx, rx) = sync_channel::<(&CorpusFile, Outcome)>(64);
+        std::thread::scope(|s| {
+            for _ in 0..opts.threads.max(1) {
+                let tx = tx.clone();
+                let queue = &queue;
+                s.spawn(move || {
+                    while let Some(file) =
+                        queue.lock().map(|mut q| q.next().copied()).unwrap_or(None)
+                    {
+                        let known = old
+                            .get(&file.rel)
+                            .filter(|_| !retry.contains(file.rel.as_str()));
+                        let outcome = process(file, known, opts.limits, table);
+                        if tx.send((file, outcome)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            for (file, outcome) in rx {
+                // On an error the workers stop at their next send.
+                on(file, outcome)?;
+            }
+            Ok(())
+        })
     }
 
     /// Number of documents in the last commit.
@@ -639,7 +750,12 @@ pub fn date_clamped(secs: i64) -> DateTime {
 
 /// Reads, hashes, parses and extracts one file. Never panics: a panic in a reader or
 /// extractor becomes a skip reason for this file.
-fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcome {
+fn process(
+    file: &CorpusFile,
+    old: Option<&FileEntry>,
+    limits: Limits,
+    table: &furniture::Table,
+) -> Outcome {
     let mut entry = FileEntry {
         size: file.size,
         mtime_ns: file.mtime_ns,
@@ -647,6 +763,7 @@ fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcom
         articles: 0,
         skipped: None,
         problems: Vec::new(),
+        lines: Vec::new(),
     };
     if file.size > limits.max_file_bytes {
         return Outcome::Skipped {
@@ -668,6 +785,7 @@ fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcom
         if old.hash == entry.hash && old.skipped.is_none() {
             entry.articles = old.articles;
             entry.problems.clone_from(&old.problems);
+            entry.lines.clone_from(&old.lines);
             return Outcome::Same(entry);
         }
     }
@@ -676,28 +794,47 @@ fn process(file: &CorpusFile, old: Option<&FileEntry>, limits: Limits) -> Outcom
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    type Work = (Vec<(Option<u64>, Article)>, Vec<String>);
+    type Work = (
+        Vec<(Option<u64>, Article)>,
+        Vec<String>,
+        Vec<furniture::Lines>,
+    );
     let work = std::panic::catch_unwind(|| -> Result<Work> {
         let bytes = formats::decompress(&file.path, raw, file.kind.gzip, limits)?;
         let mut parsed = formats::parse(&file.path, &bytes, file.kind)?;
         parsed.enforce(limits);
+        let dir_source = furniture::source_of_dir(folder_of(&file.rel));
+        let empty = furniture::Furniture::default();
+        let mut lines = Vec::with_capacity(parsed.articles.len());
         let articles = parsed
             .articles
             .into_iter()
-            .map(|a| (a.record, extract::extract(a, &name)))
+            .map(|a| {
+                // The source is the stated one, else the folder; no table, no lookup.
+                let known = match &a.source {
+                    _ if table.is_empty() => &empty,
+                    Some(site) => table.of(&furniture::source_of_site(site)),
+                    None => table.of(&dir_source),
+                };
+                let record = a.record;
+                let (article, l) = extract::extract_with(a, &name, known);
+                lines.push(l);
+                (record, article)
+            })
             .collect();
-        Ok((articles, parsed.problems))
+        Ok((articles, parsed.problems, lines))
     });
     match work {
-        Ok(Ok((articles, problems))) if !articles.is_empty() => {
+        Ok(Ok((articles, problems, lines))) if !articles.is_empty() => {
             entry.articles = articles.len() as u32;
+            entry.lines = lines;
             Outcome::Articles {
                 entry,
                 articles,
                 problems,
             }
         }
-        Ok(Ok((_, problems))) => Outcome::Skipped {
+        Ok(Ok((_, problems, _))) => Outcome::Skipped {
             entry,
             reason: if problems.is_empty() {
                 "no article in file".to_string()
@@ -793,7 +930,10 @@ mod tests {
         .unwrap();
         let limits = Limits::default();
         for file in &walk.files {
-            match (file.rel.as_str(), process(file, None, limits)) {
+            match (
+                file.rel.as_str(),
+                process(file, None, limits, &furniture::Table::default()),
+            ) {
                 ("gone.txt", Outcome::Skipped { reason, .. }) => {
                     assert!(reason.starts_with("unreadable"), "{reason}")
                 }

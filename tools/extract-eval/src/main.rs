@@ -107,7 +107,7 @@ fn html_to_text(html: &str, _url: &str) -> Out {
 }
 
 fn cleaned(mut o: Out) -> Out {
-    o.body = newsidx::clean::clean(&o.body, newsidx::formats::Markup::Html).paragraphs.join("\n");
+    o.body = newsidx::clean::clean(&o.body, newsidx::formats::Markup::Html, &Default::default()).paragraphs.join("\n");
     o
 }
 fn trafilatura_clean(html: &str, url: &str) -> Out {
