@@ -30,12 +30,9 @@ fn main() -> anyhow::Result<()> {
     for file in &walk.files {
         let raw = std::fs::read(&file.path).with_context(|| file.path.display().to_string())?;
         bytes += raw.len() as u64;
-        let data = newsidx::formats::decompress(&file.path, raw, file.kind.gzip, limits)?;
-        let mut parsed = newsidx::formats::parse(&file.path, &data, file.kind)?;
-        parsed.enforce(limits);
-        let name = file.path.file_name().unwrap_or_default().to_string_lossy();
-        for a in parsed.articles {
-            articles.push((&file.rel, a.record, newsidx::extract::extract(a, &name)));
+        let (extracted, _) = newsidx::pipeline::file_articles(&file.path, raw, file.kind, limits)?;
+        for (record, article, _) in extracted {
+            articles.push((&file.rel, record, article));
         }
     }
     let extracted = start.elapsed().as_secs_f64();

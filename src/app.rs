@@ -550,17 +550,12 @@ fn read_one(path: &Path, limits: Limits) -> Result<Read> {
             path.display()
         );
     };
-    let bytes = formats::read_bytes(path, kind.gzip, limits)?;
-    let mut parsed = formats::parse(path, &bytes, kind)?;
-    parsed.enforce(limits);
+    let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+    let parsed = crate::pipeline::read(path, bytes, kind, limits)?;
     if parsed.articles.is_empty() && !parsed.problems.is_empty() {
         bail!("{}: {}", path.display(), parsed.problems.join("; "));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok((parsed.articles, name))
+    Ok((parsed.articles, crate::pipeline::file_name(path)))
 }
 
 fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {

@@ -20,6 +20,7 @@ pub mod furniture;
 pub mod index;
 pub mod known_item;
 pub mod output;
+pub mod pipeline;
 pub mod search;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use newsidx::formats::{self, Limits};
+use newsidx::formats::Limits;
 use newsidx::index::{NewsIndex, NoProgress, UpdateOptions};
 use newsidx::search::{NewsSearcher, SearchOptions};
 
@@ -12,16 +12,7 @@ use newsidx::search::{NewsSearcher, SearchOptions};
 pub fn read(name: &str, data: &[u8]) {
     let path = Path::new(name);
     let kind = newsidx::corpus::kind_of(path).expect("fuzz target names a supported type");
-    let limits = Limits::default();
-    let Ok(bytes) = formats::decompress(path, data.to_vec(), kind.gzip, limits) else {
-        return;
-    };
-    if let Ok(mut parsed) = formats::parse(path, &bytes, kind) {
-        parsed.enforce(limits);
-        for raw in parsed.articles {
-            let _ = newsidx::extract::extract(raw, name);
-        }
-    }
+    let _ = newsidx::pipeline::file_articles(path, data.to_vec(), kind, Limits::default());
 }
 
 /// An index of the bundled corpus, built once per fuzzing process.

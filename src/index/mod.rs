@@ -29,8 +29,8 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 
 use crate::corpus::{self, CorpusFile, Skipped};
 use crate::error::{Error, Result};
-use crate::extract::{self, Article};
-use crate::formats::{self, Limits};
+use crate::extract::Article;
+use crate::formats::Limits;
 use crate::furniture;
 pub use manifest::{FileEntry, Manifest};
 pub use schema::Fields;
@@ -789,35 +789,26 @@ fn process(
             return Outcome::Same(entry);
         }
     }
-    let name = file
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = crate::pipeline::file_name(&file.path);
     type Work = (
         Vec<(Option<u64>, Article)>,
         Vec<String>,
         Vec<furniture::Lines>,
     );
     let work = std::panic::catch_unwind(|| -> Result<Work> {
-        let bytes = formats::decompress(&file.path, raw, file.kind.gzip, limits)?;
-        let mut parsed = formats::parse(&file.path, &bytes, file.kind)?;
-        parsed.enforce(limits);
+        let parsed = crate::pipeline::read(&file.path, raw, file.kind, limits)?;
         let dir_source = furniture::source_of_dir(folder_of(&file.rel));
         let empty = furniture::Furniture::default();
-        let mut lines = Vec::with_capacity(parsed.articles.len());
-        let articles = parsed
-            .articles
+        // The source is the stated one, else the folder; no table, no lookup.
+        let extracted = crate::pipeline::extract(parsed.articles, &name, |a| match &a.source {
+            _ if table.is_empty() => &empty,
+            Some(site) => table.of(&furniture::source_of_site(site)),
+            None => table.of(&dir_source),
+        });
+        let mut lines = Vec::with_capacity(extracted.len());
+        let articles = extracted
             .into_iter()
-            .map(|a| {
-                // The source is the stated one, else the folder; no table, no lookup.
-                let known = match &a.source {
-                    _ if table.is_empty() => &empty,
-                    Some(site) => table.of(&furniture::source_of_site(site)),
-                    None => table.of(&dir_source),
-                };
-                let record = a.record;
-                let (article, l) = extract::extract_with(a, &name, known);
+            .map(|(record, article, l)| {
                 lines.push(l);
                 (record, article)
             })
