@@ -172,7 +172,7 @@ fn folder_of(rel: &str) -> &str {
 }
 
 /// What a worker made of one file.
-enum Outcome {
+enum FileOutcome {
     /// Same bytes as before (only the mtime moved).
     Same(FileEntry),
     Articles {
@@ -429,7 +429,7 @@ impl NewsIndex {
         let mut counted: BTreeMap<String, Count> = BTreeMap::new();
         progress.start(todo.len() as u64);
         let mut apply = |file: &CorpusFile,
-                         outcome: Outcome,
+                         outcome: FileOutcome,
                          summary: &mut Summary,
                          files: &mut BTreeMap<String, FileEntry>,
                          again: bool|
@@ -450,7 +450,7 @@ impl NewsIndex {
             }
             let existed = prior.contains(&file.rel);
             let count = match outcome {
-                Outcome::Same(entry) => {
+                FileOutcome::Same(entry) => {
                     summary.unchanged += 1;
                     summary
                         .problems
@@ -461,7 +461,7 @@ impl NewsIndex {
                     files.insert(file.rel.clone(), entry);
                     Count::Unchanged
                 }
-                Outcome::Skipped { entry, reason } => {
+                FileOutcome::Skipped { entry, reason } => {
                     if existed || again {
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
                     }
@@ -479,7 +479,7 @@ impl NewsIndex {
                     );
                     Count::Skipped
                 }
-                Outcome::Articles {
+                FileOutcome::Articles {
                     mut entry,
                     articles,
                     problems,
@@ -586,10 +586,10 @@ impl NewsIndex {
         retry: &HashSet<&str>,
         table: &furniture::Table,
         opts: &UpdateOptions,
-        mut on: impl FnMut(&'f CorpusFile, Outcome) -> Result<()>,
+        mut on: impl FnMut(&'f CorpusFile, FileOutcome) -> Result<()>,
     ) -> Result<()> {
         let queue = Mutex::new(files.iter());
-        let (tx, rx) = sync_channel::<(&CorpusFile, Outcome)>(64);
+        let (tx, rx) = sync_channel::<(&CorpusFile, FileOutcome)>(64);
         std::thread::scope(|s| {
             for _ in 0..opts.threads.max(1) {
                 let tx = tx.clone();
@@ -755,7 +755,7 @@ fn process(
     old: Option<&FileEntry>,
     limits: Limits,
     table: &furniture::Table,
-) -> Outcome {
+) -> FileOutcome {
     let mut entry = FileEntry {
         size: file.size,
         mtime_ns: file.mtime_ns,
@@ -766,7 +766,7 @@ fn process(
         lines: Vec::new(),
     };
     if file.size > limits.max_file_bytes {
-        return Outcome::Skipped {
+        return FileOutcome::Skipped {
             entry,
             reason: format!("larger than the {} MiB limit", limits.max_file_bytes >> 20),
         };
@@ -774,7 +774,7 @@ fn process(
     let raw = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
-            return Outcome::Skipped {
+            return FileOutcome::Skipped {
                 entry,
                 reason: format!("unreadable: {e}"),
             }
@@ -786,7 +786,7 @@ fn process(
             entry.articles = old.articles;
             entry.problems.clone_from(&old.problems);
             entry.lines.clone_from(&old.lines);
-            return Outcome::Same(entry);
+            return FileOutcome::Same(entry);
         }
     }
     let name = crate::pipeline::file_name(&file.path);
@@ -819,13 +819,13 @@ fn process(
         Ok(Ok((articles, problems, lines))) if !articles.is_empty() => {
             entry.articles = articles.len() as u32;
             entry.lines = lines;
-            Outcome::Articles {
+            FileOutcome::Articles {
                 entry,
                 articles,
                 problems,
             }
         }
-        Ok(Ok((_, problems, _))) => Outcome::Skipped {
+        Ok(Ok((_, problems, _))) => FileOutcome::Skipped {
             entry,
             reason: if problems.is_empty() {
                 "no article in file".to_string()
@@ -833,11 +833,11 @@ fn process(
                 format!("no valid article: {}", problems.join("; "))
             },
         },
-        Ok(Err(e)) => Outcome::Skipped {
+        Ok(Err(e)) => FileOutcome::Skipped {
             entry,
             reason: strip_path(&e.to_string(), &file.path),
         },
-        Err(panic) => Outcome::Skipped {
+        Err(panic) => FileOutcome::Skipped {
             entry,
             reason: format!(
                 "extraction failed (internal error: {})",
@@ -925,12 +925,12 @@ mod tests {
                 file.rel.as_str(),
                 process(file, None, limits, &furniture::Table::default()),
             ) {
-                ("gone.txt", Outcome::Skipped { reason, .. }) => {
+                ("gone.txt", FileOutcome::Skipped { reason, .. }) => {
                     assert!(reason.starts_with("unreadable"), "{reason}")
                 }
                 (
                     "grows.txt",
-                    Outcome::Articles {
+                    FileOutcome::Articles {
                         articles, entry, ..
                     },
                 ) => {
