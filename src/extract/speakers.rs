@@ -9,48 +9,17 @@
 //! quote stays, its speaker unknown). Across the corpus, [`merge_counts`] folds a surname
 //! counted alone into the one full name it belongs to.
 
-use super::quotes::Quote;
+use super::quotes::{Quote, TITLES};
 
-/// Words that end a title before a name: `Prime Minister`, `Foreign Secretary`,
-/// `Chancellor`, `Shadow Home Secretary`. Lower case.
-const TITLE_ENDS: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "chancellor",
-    "general",
-    "archbishop",
-    "bishop",
-    "governor",
-    "mayor",
-    "ambassador",
-    "commissioner",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chief",
-    "premier",
-    "judge",
-    "prosecutor",
-    "coach",
-    "manager",
-    "captain",
-    "executive",
-    "officer",
-    "editor",
-    "founder",
-    "senator",
+/// Words that end a title before a name, besides the quote code's [`TITLES`]
+/// (`Prime Minister`, `Chancellor`, `Shadow Home Secretary`): abbreviated and other ranks
+/// that stand before a name. Lower case.
+const MORE_TITLE_ENDS: &[&str] = &[
     "sen",
     "rep",
     "representative",
     "congressman",
     "congresswoman",
-    "mp",
     "mep",
     "inspector",
     "superintendent",
@@ -65,6 +34,12 @@ const TITLE_ENDS: &[&str] = &[
     "economist",
     "analyst",
 ];
+
+/// True for a word that ends a title (`Minister`, `Sen.`).
+fn ends_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str()) || MORE_TITLE_ENDS.contains(&w.as_str())
+}
 
 /// Words that never start a name: pronouns and the verbs and particles a sentence
 /// starts with, read as a name when they open a quote's attribution.
@@ -118,9 +93,7 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
         });
     }
     // The last title word with a name after it splits role from name.
-    let split = words[..words.len() - 1]
-        .iter()
-        .rposition(|w| TITLE_ENDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+    let split = words[..words.len() - 1].iter().rposition(|w| ends_title(w));
     Some(match split {
         Some(i) => Canonical {
             name: Some(words[i + 1..].join(" ")),

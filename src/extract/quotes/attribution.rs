@@ -154,7 +154,7 @@ pub(super) fn subject(who: &str, appos: Option<&str>) -> String {
 
 /// Words that end a title rather than a name (`Attorney General`, `Prime Minister`); a
 /// possessive (`Argentina's President`) marks a title too.
-pub(super) const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "president",
     "minister",
     "secretary",

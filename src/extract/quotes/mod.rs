@@ -19,6 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 mod attribution;
+pub(crate) use attribution::TITLES;
 mod mentions;
 mod patterns;
 mod resolution;

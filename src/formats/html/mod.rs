@@ -76,17 +76,10 @@ pub fn read_html(text: &str) -> RawArticle {
         .and_then(|a| a.get("author"))
         .map(ld_names)
         .unwrap_or_default();
-    let meta_authors = meta(&[
-        "author",
-        "article:author",
-        "byl",
-        "parsely-author",
-        "sailthru.author",
-        "dc.creator",
-    ])
-    .filter(|a| !a.starts_with("http"))
-    .map(|a| crate::text::names::split_names(&a))
-    .unwrap_or_default();
+    let meta_authors = meta(AUTHOR_META)
+        .filter(|a| !a.starts_with("http"))
+        .map(|a| crate::text::names::split_names(&a))
+        .unwrap_or_default();
     // JSON-LD is trusted first, but some pages list only the first of several authors
     // there: meta tags naming those and more are the fuller byline.
     let mut authors = if ld_authors.is_empty() || names_more(&meta_authors, &ld_authors) {
@@ -117,14 +110,7 @@ pub fn read_html(text: &str) -> RawArticle {
     // Agencies credited where the authors are (meta tags, JSON-LD, byline elements),
     // apart from the people. (Photo credits name agencies too: they are not read.)
     let mut credits: Vec<String> = Vec::new();
-    for key in [
-        "author",
-        "article:author",
-        "byl",
-        "parsely-author",
-        "sailthru.author",
-        "dc.creator",
-    ] {
+    for key in AUTHOR_META {
         credits.extend(meta(&[key]));
     }
     if let Some(a) = ld.as_ref().and_then(|a| a.get("author")) {
@@ -238,6 +224,16 @@ pub fn read_html(text: &str) -> RawArticle {
         body,
     }
 }
+
+/// `<meta>` names and properties that credit a page's authors, most trusted first.
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+];
 
 /// Paths of author pages: a link to one is a byline.
 const AUTHOR_PAGES: &[&str] = &[
