@@ -101,6 +101,10 @@ pub fn extract_with(raw: RawArticle, name: &str, furniture: &Furniture) -> (Arti
             }
         }
     }
+    // A newsroom named as the author is the credit when there is no other.
+    if authors.is_empty() && agencies.is_empty() {
+        agencies.extend(raw.newsroom);
+    }
     let date = raw
         .date
         .as_deref()

@@ -41,6 +41,10 @@ pub struct RawArticle {
     /// Wire services, agencies and newsrooms the page credits (`AP`, `dpa`), apart from
     /// the people in `authors`.
     pub agencies: Vec<String>,
+    /// The newsroom the page credits as the story's author where it names no person:
+    /// an organisation as the author (`DER SPIEGEL`, `Guardian staff reporter`). The
+    /// extractor credits it when nothing else is (no author, agency or wire dateline).
+    pub newsroom: Option<String>,
     /// The publication date as written (any format); [`crate::extract`] parses it.
     pub date: Option<String>,
     pub source: Option<String>,
@@ -59,6 +63,7 @@ impl RawArticle {
             title: None,
             authors: Vec::new(),
             agencies: Vec::new(),
+            newsroom: None,
             date: None,
             source: None,
             url: None,

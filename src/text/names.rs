@@ -35,13 +35,89 @@ pub fn split_names(s: &str) -> Vec<String> {
             Some((_, last)) if INITIALS.is_match(last) => part,
             _ => part.trim_end_matches('.'),
         };
-        let part = without_credentials(part);
-        if NAME_FULL.is_match(part) && !is_organisation(part) && !out.iter().any(|n| n == part) {
+        let part = without_title_after(without_credentials(without_note(part)));
+        let name = NAME_FULL.is_match(part) && !is_organisation(part);
+        if (name || caseless_name(part)) && !out.iter().any(|n| n == part) {
             out.push(part.to_string());
         }
     }
     out
 }
+
+/// The name without a note in brackets after it: the author's short sign (`Elena
+/// Oberholzer (obe)`), a place or a newsroom (`Ann Lee (Reuters)`: agencies are read
+/// from the credit as a whole, not from the name).
+fn without_note(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|n| n.rsplit_once('(')) {
+        Some((before, _)) if !before.trim().is_empty() => before.trim_end(),
+        _ => name,
+    }
+}
+
+/// A name written in a script without capitals (Chinese, Japanese, Korean, Thai,
+/// Arabic, Hebrew, Devanagari...), where the grammar of capitalised words cannot tell a
+/// name: one to three words of such letters, short as names are (`大渡 美咲`, `구현모`),
+/// not a newsroom (`中日新聞Web`
+/// has Latin letters, `朝日新聞` names a newspaper).
+fn caseless_name(part: &str) -> bool {
+    let caseless = |c: char| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase();
+    // Chinese, Japanese and Korean write a name as one word; other scripts space its
+    // parts (a single Arabic word is as likely a section's name).
+    let cjk = part.chars().any(|c| {
+        matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF)
+    });
+    let words = part.split_whitespace().count();
+    let chars = part.chars().filter(|c| !c.is_whitespace()).count();
+    (if cjk { 1..=3 } else { 2..=4 }).contains(&words)
+        && (2..=24).contains(&chars)
+        && part
+            .chars()
+            .all(|c| c.is_whitespace() || caseless(c) || c == '·' || c == '・')
+        && !NEWSROOM_WORDS.iter().any(|w| part.contains(w))
+}
+
+/// The name without a reporter's title written after it, as Korean, Japanese and
+/// Chinese bylines do (`구현모 기자`, `山田太郎記者`).
+fn without_title_after(name: &str) -> &str {
+    const TITLES: &[&str] = &[
+        "기자",
+        "특파원",
+        "記者",
+        "特派員",
+        "特派员",
+        "编辑",
+        "編集委員",
+    ];
+    TITLES
+        .iter()
+        .find_map(|t| name.strip_suffix(t))
+        .map_or(name, str::trim_end)
+}
+
+/// Words for newspaper, news agency, broadcaster, news and editorial office in Chinese,
+/// Japanese and Korean: a caseless name holding one names a newsroom.
+const NEWSROOM_WORDS: &[&str] = &[
+    "新聞",
+    "新闻",
+    "通信",
+    "放送",
+    "ニュース",
+    "デジタル",
+    "編集",
+    "编辑",
+    "日報",
+    "日报",
+    "電視",
+    "电视",
+    "時報",
+    "时报",
+    "신문",
+    "뉴스",
+    "방송",
+    "일보",
+    "통신",
+    "편집",
+];
 
 /// The name without academic and professional letters after it ("Lauren Manaker MS",
 /// "Ann Lee PhD RD"): they are not part of the name. Two words at least stay.
@@ -134,6 +210,19 @@ mod tests {
             ("Amie Mock as told to Heather Eastman", &["Heather Eastman"]),
             ("Staff", &[]),
             ("Reuters", &[]),
+            // The author's sign in brackets is not part of the name.
+            ("Elena Oberholzer (obe)", &["Elena Oberholzer"]),
+            ("Ann Lee (Reuters) and Bo Kim", &["Ann Lee", "Bo Kim"]),
+            // Names in scripts without capitals, with a reporter's title after them.
+            ("大渡 美咲", &["大渡 美咲"]),
+            ("By 배윤경,이상현", &["배윤경", "이상현"]),
+            ("구현모 기자", &["구현모"]),
+            // Newsrooms and sentences in those scripts are not names.
+            ("朝日新聞デジタル", &[]),
+            ("毎日新聞", &[]),
+            ("منوعات", &[]),
+            ("محمد عبد الله", &["محمد عبد الله"]),
+            ("気象庁は13日に発表した地震の規模について", &[]),
             ("https://example.org/ann", &[]),
         ];
         for (s, want) in cases {

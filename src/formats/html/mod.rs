@@ -76,9 +76,16 @@ pub fn read_html(text: &str) -> RawArticle {
         .and_then(|a| a.get("author"))
         .map(ld_names)
         .unwrap_or_default();
-    let meta_authors = meta(AUTHOR_META)
+    // The first author tag, in order of trust, that names people (a page may state its
+    // newsroom in one `author` tag and the reporter in the next).
+    let meta_authors = AUTHOR_META
+        .iter()
+        .flat_map(|k| metas.iter().filter(move |(key, _)| key == k))
+        .map(|(_, c)| unescape(c))
+        .chain(yoast_author(&metas))
         .filter(|a| !a.starts_with("http"))
         .map(|a| crate::text::names::split_names(&a))
+        .find(|names| !names.is_empty())
         .unwrap_or_default();
     // JSON-LD is trusted first, but some pages list only the first of several authors
     // there: meta tags naming those and more are the fuller byline.
@@ -126,6 +133,11 @@ pub fn read_html(text: &str) -> RawArticle {
         .filter(|t| !t.is_empty() && t.chars().count() <= 80),
     );
     let agencies = crate::text::agencies::credited(credits.iter().map(String::as_str));
+    let newsroom = newsroom(
+        ld.as_ref().and_then(|a| a.get("author")),
+        meta(AUTHOR_META).as_deref(),
+        source.as_deref(),
+    );
     let mut seen = Vec::new();
     authors.retain(|a| {
         let key = a.to_lowercase();
@@ -217,6 +229,7 @@ pub fn read_html(text: &str) -> RawArticle {
         title,
         authors,
         agencies,
+        newsroom,
         date,
         source,
         url,
@@ -233,7 +246,42 @@ const AUTHOR_META: &[&str] = &[
     "parsely-author",
     "sailthru.author",
     "dc.creator",
+    "cxenseparse:author",
 ];
+
+/// The author WordPress's Yoast SEO writes as a labelled Twitter card field:
+/// `twitter:label1` = `Written by` with `twitter:data1` = the name, or
+/// `twitter:misc:Written by` = the name; the label in the site's language.
+fn yoast_author(metas: &[(String, &str)]) -> Option<String> {
+    const WRITTEN_BY: &[&str] = &[
+        "written by",
+        "verfasst von",
+        "geschrieben von",
+        "écrit par",
+        "escrito por",
+        "scritto da",
+        "geschreven door",
+        "skriven av",
+        "skrevet af",
+        "skrevet av",
+        "napisane przez",
+    ];
+    let written_by = |label: &str| WRITTEN_BY.contains(&unescape(label).to_lowercase().trim());
+    metas.iter().find_map(|(key, content)| {
+        if let Some(label) = key.strip_prefix("twitter:misc:") {
+            return written_by(label).then(|| unescape(content));
+        }
+        let n = key.strip_prefix("twitter:label")?;
+        if !written_by(content) {
+            return None;
+        }
+        let data = format!("twitter:data{n}");
+        metas
+            .iter()
+            .find(|(k, _)| *k == data)
+            .map(|(_, c)| unescape(c))
+    })
+}
 
 /// Paths of author pages: a link to one is a byline.
 const AUTHOR_PAGES: &[&str] = &[
@@ -694,12 +742,48 @@ fn ld_all_names(v: &Value) -> Vec<String> {
     }
 }
 
+/// Whether a JSON-LD object is typed as an organisation of any kind (`Organization`,
+/// `NewsMediaOrganization`, `Corporation`...).
+fn is_organisation(o: &serde_json::Map<String, Value>) -> bool {
+    let organisation = |t: &str| t.ends_with("Organization") || t == "Corporation";
+    match o.get("@type") {
+        Some(Value::String(t)) => organisation(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(organisation),
+        _ => false,
+    }
+}
+
+/// The newsroom a page names as the author instead of a person: the first name the
+/// JSON-LD author or the author tag gives that names no person (`{"@type":
+/// "Organization", "name": "DER SPIEGEL"}`, `Guardian staff reporter`, `FOCUS online`),
+/// or the site itself, short, not a link or an address.
+fn newsroom(
+    ld_author: Option<&Value>,
+    meta_author: Option<&str>,
+    site: Option<&str>,
+) -> Option<String> {
+    ld_author
+        .map(ld_all_names)
+        .unwrap_or_default()
+        .into_iter()
+        .chain(meta_author.map(str::to_string))
+        .map(|n| squash(&n))
+        .find(|n| {
+            n.chars().any(char::is_alphabetic)
+                && n.chars().count() <= 60
+                && !n.contains("://")
+                && !n.contains('@')
+                && (crate::text::names::split_names(n).is_empty()
+                    || site.is_some_and(|s| s.eq_ignore_ascii_case(n)))
+        })
+}
+
 fn ld_names(v: &Value) -> Vec<String> {
     match v {
         Value::Array(a) => a.iter().flat_map(ld_names).collect(),
         Value::Object(o) => {
-            // Organisations are publishers, not authors.
-            if o.get("@type").and_then(Value::as_str) == Some("Organization") {
+            // Organisations are newsrooms and publishers, not people.
+            if is_organisation(o) {
                 return Vec::new();
             }
             // `"name": ["A", "B"]`: one person object naming several people.
