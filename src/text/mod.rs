@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod dates;
 pub mod names;
+pub mod places;
 pub mod spaces;
 
 pub use spaces::squash;

@@ -59,6 +59,12 @@ pub(super) struct Span {
     pub(super) closed: bool,
 }
 
+/// Most paragraphs between a quote and an unattributed paragraph of quote that still
+/// answers for its speaker, and the longest such paragraph (in bytes): an interviewer's
+/// question or a line of narration.
+const INTERVIEW_GAP: usize = 3;
+const INTERVIEW_QUESTION: usize = 400;
+
 /// Extracts the direct quotations of an article from its paragraphs.
 ///
 /// An article with no double-quoted span that quotes speech in single marks (`‘We will
@@ -229,14 +235,21 @@ pub(super) fn quotes_in(
     }
     // Still no one: the person the paragraph is about, else the speaker of the quote
     // before in this paragraph or the one before (a paragraph of quote continues the
-    // last speaker).
+    // last speaker). A paragraph that is all quote answers for the last speaker across
+    // a few short paragraphs between (an interview's questions: `Is he a good leader?`).
     for i in 0..out.len() {
         if out[i].1.is_some() {
             continue;
         }
         out[i].1 = paragraph_subject(&out[i].0, paragraphs, &mentions, &speakers).or_else(|| {
             let prev = i.checked_sub(1).map(|p| &out[p])?;
-            (prev.0.para + 1 >= out[i].0.para)
+            let span = &out[i].0;
+            let answers = paragraphs[span.para][..span.open_at].trim().is_empty()
+                && span.para <= prev.0.para + INTERVIEW_GAP
+                && paragraphs[prev.0.para + 1..span.para]
+                    .iter()
+                    .all(|p| p.len() <= INTERVIEW_QUESTION && !p.contains(['“', '"']));
+            (prev.0.para + 1 >= span.para || answers)
                 .then(|| prev.1.clone())
                 .flatten()
         });

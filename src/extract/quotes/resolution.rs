@@ -342,9 +342,14 @@ pub(super) fn organisation_before(
                     !(place || prev == "and")
                 })
                 .map(|m| (clean_name(m.as_str()), (pi, base + m.start())))
+                // A country or a state speaks as `it`, never as `the bank` or `the
+                // agency`.
                 .filter(|(n, _)| {
                     let first = n.split_whitespace().next().unwrap_or("");
-                    !is_not_name(first) && !HONORIFIC_RE.is_match(n) && !is_person(n)
+                    !is_not_name(first)
+                        && !HONORIFIC_RE.is_match(n)
+                        && !is_person(n)
+                        && (nearest || !crate::text::places::is_place(n))
                 }),
         );
     }
