@@ -92,6 +92,14 @@ fn fundus_dev_title_bylines_date_body_on_both_halves() {
             if !date_ok {
                 println!("  {id}: date {:?} want {:?}", a.date, field("date"));
             }
+            if body.f1() < 0.8 {
+                println!(
+                    "  {id}: body F1 {:.3} (P {:.3} R {:.3})",
+                    body.f1(),
+                    body.precision,
+                    body.recall
+                );
+            }
         }
     }
     println!("{}", all.line("extraction/fundus-dev"));

@@ -241,18 +241,20 @@ pub(super) fn quotes_in(
         if out[i].1.is_some() {
             continue;
         }
-        out[i].1 = paragraph_subject(&out[i].0, paragraphs, &mentions, &speakers).or_else(|| {
-            let prev = i.checked_sub(1).map(|p| &out[p])?;
-            let span = &out[i].0;
-            let answers = paragraphs[span.para][..span.open_at].trim().is_empty()
-                && span.para <= prev.0.para + INTERVIEW_GAP
-                && paragraphs[prev.0.para + 1..span.para]
-                    .iter()
-                    .all(|p| p.len() <= INTERVIEW_QUESTION && !p.contains(['“', '"']));
-            (prev.0.para + 1 >= span.para || answers)
-                .then(|| prev.1.clone())
-                .flatten()
-        });
+        out[i].1 = paragraph_subject(&out[i].0, paragraphs, &mentions, &speakers)
+            .or_else(|| previous_subject(&out[i].0, paragraphs, &mentions, &speakers))
+            .or_else(|| {
+                let prev = i.checked_sub(1).map(|p| &out[p])?;
+                let span = &out[i].0;
+                let answers = paragraphs[span.para][..span.open_at].trim().is_empty()
+                    && span.para <= prev.0.para + INTERVIEW_GAP
+                    && paragraphs[prev.0.para + 1..span.para]
+                        .iter()
+                        .all(|p| p.len() <= INTERVIEW_QUESTION && !p.contains(['“', '"']));
+                (prev.0.para + 1 >= span.para || answers)
+                    .then(|| prev.1.clone())
+                    .flatten()
+            });
     }
     out.into_iter()
         .map(|(s, speaker)| Quote {

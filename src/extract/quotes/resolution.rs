@@ -445,6 +445,38 @@ pub(super) fn narration_subject(
         .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
 }
 
+/// For a paragraph that is all quote, attributed to no one: whom the paragraph before is
+/// about, when one of its sentences opens with `He` or `She` (`He lamented the fact that
+/// ...` ¶ `"This has nothing to do with ..."`): the person that pronoun stands for.
+pub(super) fn previous_subject(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+) -> Option<String> {
+    let para = &paragraphs[span.para];
+    if span.para == 0 || !para[..span.open_at].trim().is_empty() {
+        return None;
+    }
+    let before = span.para - 1;
+    let prev = &paragraphs[before];
+    if prev.contains(['“', '”', '"']) {
+        return None;
+    }
+    let mut at = 0;
+    while at < prev.len() {
+        let sentence_end = prev[at..].find(". ").map_or(prev.len(), |i| at + i + 2);
+        if let Some(p) = leading_pronoun(&prev[at..sentence_end]) {
+            if matches!(p, "He" | "She") {
+                let offset = at + prev[at..].find(p).unwrap_or(0);
+                return pronoun(p, (before, offset), paragraphs, mentions, speakers);
+            }
+        }
+        at = sentence_end;
+    }
+    None
+}
+
 /// For a quote the text attributes to no one: the first person named in its sentence
 /// (the sentence's subject), else the person last named before it in its paragraph.
 pub(super) fn paragraph_subject(

@@ -375,7 +375,17 @@ fn furniture(el: &Element, strict: bool) -> bool {
     if n.split_whitespace().any(is_ad_token) {
         return true;
     }
-    !n.trim().is_empty() && has_any(&n, UNLIKELY) && !has_any(&n, MAYBE_CONTENT)
+    !n.trim().is_empty() && has_any(&n, UNLIKELY) && !maybe_content(&n)
+}
+
+/// Whether class and id names say "content" ([`MAYBE_CONTENT`]); a grid framework's
+/// layout classes (`column`, `columns` in Bulma and Foundation) say nothing: `member
+/// column comment` is a comment.
+fn maybe_content(names: &str) -> bool {
+    names
+        .split_whitespace()
+        .filter(|t| !matches!(*t, "column" | "columns"))
+        .any(|t| MAYBE_CONTENT.iter().any(|w| t.contains(w)))
 }
 
 /// A class or id token naming an advertising slot: `ad`, `ads`, `ad-slot`, `top-ad`,
