@@ -45,11 +45,19 @@ pub fn split_names(s: &str) -> Vec<String> {
 }
 
 /// The name without a note in brackets after it: the author's short sign (`Elena
-/// Oberholzer (obe)`), a place or a newsroom (`Ann Lee (Reuters)`: agencies are read
-/// from the credit as a whole, not from the name).
+/// Oberholzer (obe)`) or an agency (`Ann Lee (Reuters)`: agencies are read from the
+/// credit as a whole, not from the name). Other notes stay, and a newsroom with its
+/// address (`Deutsche Welle (www.dw.com)`) is no name.
 fn without_note(name: &str) -> &str {
     match name.strip_suffix(')').and_then(|n| n.rsplit_once('(')) {
-        Some((before, _)) if !before.trim().is_empty() => before.trim_end(),
+        Some((before, note))
+            if !before.trim().is_empty()
+                && ((1..=6).contains(&note.chars().count())
+                    && note.chars().all(char::is_alphabetic)
+                    || crate::text::agencies::agency(note).is_some()) =>
+        {
+            before.trim_end()
+        }
         _ => name,
     }
 }
@@ -213,6 +221,7 @@ mod tests {
             // The author's sign in brackets is not part of the name.
             ("Elena Oberholzer (obe)", &["Elena Oberholzer"]),
             ("Ann Lee (Reuters) and Bo Kim", &["Ann Lee", "Bo Kim"]),
+            ("Deutsche Welle (www.dw.com)", &[]),
             // Names in scripts without capitals, with a reporter's title after them.
             ("大渡 美咲", &["大渡 美咲"]),
             ("By 배윤경,이상현", &["배윤경", "이상현"]),

@@ -100,6 +100,9 @@ pub fn read_html(text: &str) -> RawArticle {
     if authors.is_empty() {
         authors = written_byline(&doc);
     }
+    if authors.is_empty() {
+        authors = labelled_byline(&doc);
+    }
     // A site or publisher named as the author is not a person.
     authors.retain(|a| !source.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(a)));
     // Magazines list the photographer and stylist among a story's authors; the page
@@ -524,6 +527,67 @@ fn written_byline(doc: &Html) -> Vec<String> {
         if let Some(c) = BY.captures(&text) {
             if c.name("credit").is_none() {
                 return crate::text::names::split_names(&c["names"]);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A byline given as a label and the name after it, in a list of facts about the story
+/// (`<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>`, `<dt>Author</dt>`): the
+/// first short element whose text is a byline label in one of the languages newsidx
+/// meets, and the names in the rest of its parent's text (or the next element's).
+fn labelled_byline(doc: &Html) -> Vec<String> {
+    const LABELS: &[&str] = &[
+        "author",
+        "authors",
+        "written by",
+        "reporter",
+        "autor",
+        "autorin",
+        "autoren",
+        "autorin/autor",
+        "autor/in",
+        "autor/-in",
+        "auteur",
+        "auteurs",
+        "autore",
+        "autori",
+        "författare",
+        "forfatter",
+        "skribent",
+        "texto",
+        "auteur(s)",
+    ];
+    static LABEL: std::sync::LazyLock<Selector> =
+        std::sync::LazyLock::new(|| sel("strong, b, dt, th, label, span"));
+    for e in doc.select(&LABEL) {
+        let text = squash(&e.text().collect::<String>());
+        let label = text.trim_end_matches(':').trim().to_lowercase();
+        if !LABELS.contains(&label.as_str()) {
+            continue;
+        }
+        let parent_text = e
+            .parent()
+            .and_then(scraper::ElementRef::wrap)
+            .map(|p| squash(&p.text().collect::<String>()))
+            .unwrap_or_default();
+        let rest = parent_text
+            .strip_prefix(text.as_str())
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+            .or_else(|| {
+                e.next_siblings()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .next()
+                    .map(|n| squash(&n.text().collect::<String>()))
+            })
+            .unwrap_or_default();
+        if rest.chars().count() <= 120 {
+            let names = crate::text::names::split_names(rest.trim_start_matches(':'));
+            if !names.is_empty() {
+                return names;
             }
         }
     }
