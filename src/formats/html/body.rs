@@ -611,13 +611,15 @@ impl<'a> Page<'a> {
         let top_ancestors = ancestors_of(top);
         let mut common: Option<NodeId> = None;
         // Chunks of one component share its class list, but for numbers that tell them
-        // apart (`body-chunk html_0`, `body-chunk html_2`).
+        // apart (`body-chunk html_0`, `body-chunk html_2`) and modifiers in the BEM
+        // convention (`RichText RichText--lastPmb0`: the last chunk).
         let class_of = |id: NodeId| {
             tree.get(id)
                 .and_then(tag)
                 .and_then(|e| e.attr("class"))
                 .map(|c| {
                     c.split_whitespace()
+                        .filter(|t| !t.contains("--"))
                         .map(|t| {
                             t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
                         })
@@ -638,8 +640,13 @@ impl<'a> Page<'a> {
             if top_ancestors.contains(&id) || theirs.contains(&top) {
                 continue;
             }
-            // Lowest ancestor of the winner that is also theirs.
+            // Lowest ancestor of the winner that is also theirs. Pieces of one article
+            // share a container below `<body>`: a block whose only common ancestor with
+            // the winner is the page itself (a teaser, a comment) is not one.
             let lca = top_ancestors.iter().find(|a| theirs.contains(a)).copied();
+            if lca == Some(body.id()) {
+                continue;
+            }
             common = match (common, lca) {
                 (None, l) => l,
                 (Some(c), Some(l))
