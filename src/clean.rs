@@ -186,6 +186,15 @@ re!(
     READ_MORE,
     r"^(?i:read more|read next|read also|also read|related|related stories|related articles|related content|related coverage|see also|more on this|more from \S+|further reading|recommended|editor'?s picks?|watch|listen|more)\s*[:›»|>–—-]\s*\S"
 );
+// A call to read on or a label over other stories, in any wording of the grammar: a
+// reading or navigation verb with where to go (`Keep reading below`, `Scroll down to
+// continue reading`, `Story continues below advertisement`, `Show comments`), or the
+// label of a list of stories or topics (`You may also like`, `Related topics`). Only
+// short lines without a sentence's end ([`classify`]).
+re!(
+    READ_ON,
+    r"^(?i:(?:keep|continue|continues|start)\s+reading|scroll\s+(?:down|up|to)|(?:story|article|text)\s+continues|continue\s+(?:to\s+)?(?:the\s+)?(?:article|story)|read\s+(?:next|on|the\s+full|the\s+rest|the\s+whole)|what\s+to\s+read\s+next|show\s+(?:comments|more|all|less)|(?:load|see|view)\s+(?:more|all|comments|gallery|photos)|loading|report\s+an?\s+(?:error|typo|mistake|correction)|(?:sign|log)\s+in\s+to\s+(?:continue|read|comment)|more\s+on\s+this\s+(?:story|topic|subject)|more\s+(?:from|about|in|stories|news|videos)\b|you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|in\s+case\s+you\s+missed|editor'?s?\s+(?:picks?|choice)|related\s+(?:topics|articles|stories|content|coverage|links|videos|reading|news|posts)|(?:photo|picture|image|video)\s+(?:gallery|galleries)|(?:topics|tags|trending(?:\s+now)?)\s*:?$)\b"
+);
 re!(
     READ_TIME,
     r"^(?i:\d+\s*(?:min|mins|minute|minutes)\s+read)$"
@@ -406,6 +415,13 @@ pub fn classify(line: &str) -> Class {
     if words <= 25 && is_cookie_notice(line) {
         return Class::Residue(Reason::Cookie);
     }
+    // (`Loading...` ends with dots, not with a sentence.)
+    if words <= 8
+        && (!ends_sentence(line) || line.ends_with("...") || line.ends_with('…'))
+        && READ_ON.is_match(line)
+    {
+        return Class::Residue(Reason::ReadMore);
+    }
     if ends_sentence(line) || words > 10 {
         return Class::Keep;
     }
@@ -612,6 +628,28 @@ mod tests {
             Cookie, Copyright, Credit, Image, Links, ListHeading, Promo, ReadMore, Social,
         };
         let cases: &[(&str, Class)] = &[
+            // Calls to read on and labels over other stories, in wordings of the grammar.
+            ("Keep reading below", Residue(ReadMore)),
+            ("Scroll down to continue reading", Residue(ReadMore)),
+            ("You may also like", Residue(ReadMore)),
+            ("More from Politics", Residue(ReadMore)),
+            ("Editor's picks", Residue(ReadMore)),
+            ("In case you missed it", Residue(ReadMore)),
+            ("Read next", Residue(ReadMore)),
+            ("Show comments", Residue(ReadMore)),
+            ("Loading...", Residue(ReadMore)),
+            ("Report an error", Residue(ReadMore)),
+            ("Related Topics", Residue(ReadMore)),
+            ("Photo gallery", Residue(ReadMore)),
+            ("More on this story", Residue(ReadMore)),
+            // Sentences and subheadings that start the same way stay, and so do a label
+            // over the story's own list and a note of first publication, which the
+            // scraped-text gold counts as the article's.
+            ("Don't Miss", Keep),
+            ("Originally published on Live Science.", Keep),
+            ("More from the minister came later.", Keep),
+            ("Keep reading, the judge told the jury.", Keep),
+            ("Topics of the summit", Keep),
             ("after newsletter promotion", Residue(Promo)),
             ("Sign up to our morning newsletter", Residue(Promo)),
             ("Follow us on Instagram", Residue(Promo)),
