@@ -17,6 +17,10 @@ use super::quotes::{Quote, TITLES};
 const MORE_TITLE_ENDS: &[&str] = &[
     "sen",
     "rep",
+    "cllr",
+    "councillor",
+    "councilman",
+    "councilwoman",
     "representative",
     "congressman",
     "congresswoman",
@@ -217,6 +221,7 @@ mod tests {
                 c("David Davis", Some("Shadow Home Secretary")),
             ),
             ("Sen. Elizabeth Warren", c("Elizabeth Warren", Some("Sen."))),
+            ("Cllr Louise Gittins", c("Louise Gittins", Some("Cllr"))),
             ("Ursula von der Leyen", c("Ursula von der Leyen", None)),
             ("IAAF", c("IAAF", None)),
             ("Falconer", c("Falconer", None)),

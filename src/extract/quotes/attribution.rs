@@ -115,6 +115,18 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
             // the subject; the title before it is.
             let prev = before[..who].trim_end().rsplit(' ').next().unwrap_or("");
+            // `Cllr Louise Gittins, Chair of the Local Government Association said:` —
+            // a person named with the role the body gives her speaks herself.
+            let body_of = before[..who]
+                .trim_end()
+                .strip_suffix("the")
+                .map_or(prev, |b| b.trim_end().rsplit(' ').next().unwrap_or(""));
+            if matches!(body_of, "of" | "for" | "at") {
+                if let Some(c) = NAME_THEN_ROLE_OF.captures(&before[..who]) {
+                    let name = c.name("name").expect("group");
+                    return Some((clean_name(name.as_str()), sentence_start + name.start()));
+                }
+            }
             // ("the chief executive of PwC said" stays PwC: a body speaks through its head.)
             if matches!(prev, "for" | "and" | "in" | "at" | "from") {
                 let role = before[..who]
@@ -265,6 +277,14 @@ pub(super) static BEFORE_ROLE: LazyLock<EndPattern> = LazyLock::new(|| {
         people_nouns_alternation()
     ))
 });
+/// `Cllr Louise Gittins, Chair of the` before a body's name: a person, a comma, then a
+/// role of the body (a few words ending in `of`, `for` or `at`, `the` after it).
+pub(super) static NAME_THEN_ROLE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?:^|[\s,(])(?P<name>{HONORIFIC}?{PERSON}),\s+(?:the\s+|a\s+|an\s+)?(?:[\p{{L}}'’\-]+\s+){{0,5}}(?:of|for|at)\s+(?:the\s+)?$"
+    ))
+});
+
 /// `, Robert Boyle.` after `said BA director of commercial planning`: the name the role
 /// clause leads to.
 pub(super) static THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {

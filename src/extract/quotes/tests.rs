@@ -288,6 +288,20 @@ fn a_megabyte_paragraph_of_quotes_does_not_take_minutes() {
 fn attribution_table() {
     type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
     let cases: &[Case] = &[
+        // A person named with her role in a body speaks herself; a role alone is the body.
+        (
+            "Cllr Louise Gittins, Chair of the Local Government Association said: \"The unrest we have seen has been deplorable.\"",
+            &[("The unrest we have seen has been deplorable.", Some("Cllr Louise Gittins"))],
+        ),
+        (
+            "The chief executive of PwC said: \"We are pleased with these results.\"",
+            &[("We are pleased with these results.", Some("PwC"))],
+        ),
+        // An answer opening its paragraph: `he` is whom the paragraph before leads with.
+        (
+            "Sinwar was named leader on Tuesday, officials said.\nBut Al Saud is aware of the effect Sinwar may have on the talks.\n\"He's the most wanted man to Israel,\" he said.",
+            &[("He's the most wanted man to Israel,", Some("Al Saud"))],
+        ),
         (
             "Gordon Brown spoke on Monday.\n\"We will not waver on this,\" Mr Brown said.",
             &[("We will not waver on this,", Some("Gordon Brown"))],
