@@ -31,6 +31,11 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                 if let Some(n) = THEN_NAME.captures(&after[clause.end()..]) {
                     return Some((clean_name(&n["name"]), span.after));
                 }
+                // `says the resort’s general manager Garrett Turta`: the name after the
+                // role ends the clause.
+                if let Some(n) = ROLE_THEN_NAME.captures(clause.as_str()) {
+                    return Some((clean_name(&n["name"]), span.after));
+                }
             }
             if let Some(who) = name_in_clause(clause.as_str()) {
                 return Some((who, span.after));
@@ -277,6 +282,15 @@ pub(super) static BEFORE_ROLE: LazyLock<EndPattern> = LazyLock::new(|| {
         people_nouns_alternation()
     ))
 });
+/// `the resort’s general manager Garrett Turta`: a person noun, then a name of two words
+/// or more that ends the clause.
+pub(super) static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?i:\b(?:{}))\s+(?P<name>{HONORIFIC}?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{1,3}})\s*$",
+        people_nouns_alternation()
+    ))
+});
+
 /// `Cllr Louise Gittins, Chair of the` before a body's name: a person, a comma, then a
 /// role of the body (a few words ending in `of`, `for` or `at`, `the` after it).
 pub(super) static NAME_THEN_ROLE_OF: LazyLock<Regex> = LazyLock::new(|| {

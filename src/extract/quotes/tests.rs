@@ -297,6 +297,14 @@ fn attribution_table() {
             "The chief executive of PwC said: \"We are pleased with these results.\"",
             &[("We are pleased with these results.", Some("PwC"))],
         ),
+        // A name after the role that ends the clause after the verb.
+        (
+            "\"There is something deeply restorative about arriving in Jasper,\" says the resort’s general manager Garrett Turta.",
+            &[(
+                "There is something deeply restorative about arriving in Jasper,",
+                Some("Garrett Turta"),
+            )],
+        ),
         // An answer opening its paragraph: `he` is whom the paragraph before leads with.
         (
             "Sinwar was named leader on Tuesday, officials said.\nBut Al Saud is aware of the effect Sinwar may have on the talks.\n\"He's the most wanted man to Israel,\" he said.",
