@@ -466,9 +466,11 @@ pub(super) fn narration_subject(
         .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
 }
 
-/// For a paragraph that is all quote, attributed to no one: whom the paragraph before is
-/// about, when one of its sentences opens with `He` or `She` (`He lamented the fact that
-/// ...` ¶ `"This has nothing to do with ..."`): the person that pronoun stands for.
+/// For a paragraph that is all quote, attributed to no one: who speaks in the paragraph
+/// before, in reported speech (`Another villager, Lipolelo Potobere, said they often go
+/// without water.`: the last person there followed by a reporting verb), or whom it is
+/// about when one of its sentences opens with `He` or `She` (`He lamented the fact that
+/// ...`). A paragraph before with quote marks of its own is another speech: not read.
 pub(super) fn previous_subject(
     span: &Span,
     paragraphs: &[String],
@@ -483,6 +485,15 @@ pub(super) fn previous_subject(
     let prev = &paragraphs[before];
     if prev.contains(['“', '”', '"']) {
         return None;
+    }
+    let speaking = mentions
+        .between((before, 0), (before, prev.len()))
+        .iter()
+        .rev()
+        .filter(|m| m.speaks && !m.in_quote && !m.oblique)
+        .find_map(|m| expand_name(&m.name, &mentions.names).filter(|n| personal(n)));
+    if speaking.is_some() {
+        return speaking;
     }
     let mut at = 0;
     while at < prev.len() {

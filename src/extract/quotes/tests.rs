@@ -305,6 +305,14 @@ fn attribution_table() {
                 Some("Garrett Turta"),
             )],
         ),
+        // A paragraph of quote after reported speech is its speaker's.
+        (
+            "Another villager, Lipolelo Potobere, said they often go for days without water.\n\"As we speak, we have been without water for three days.\"",
+            &[(
+                "As we speak, we have been without water for three days.",
+                Some("Lipolelo Potobere"),
+            )],
+        ),
         // An answer opening its paragraph: `he` is whom the paragraph before leads with.
         (
             "Sinwar was named leader on Tuesday, officials said.\nBut Al Saud is aware of the effect Sinwar may have on the talks.\n\"He's the most wanted man to Israel,\" he said.",
