@@ -369,6 +369,12 @@ pub(super) fn speaks_after(rest: &str) -> bool {
     }
     let mut rest = rest;
     if let Some(r) = rest.strip_prefix(',') {
+        // `Lipolelo Potobere, said`: the verb after the comma closing an appositive
+        // before the name.
+        let next = r.split_whitespace().next().unwrap_or("");
+        if is_speech_verb(next.trim_end_matches([',', '.', ':', ';'])) {
+            return true;
+        }
         // An appositive of at most 80 bytes, closed by a comma, with no sentence end.
         match r.find([',', '.']) {
             Some(i) if i <= 80 && r.as_bytes()[i] == b',' => rest = &r[i + 1..],
