@@ -770,9 +770,9 @@ mod tests {
     #[test]
     fn furniture_removes_kept_lines_only() {
         let text =
-            "Storm hits coast\n\nBy Ann Lee\nKeep reading below\nWaves rose.\nIn other news\n";
+            "Storm hits coast\n\nBy Ann Lee\nCoast edition\nWaves rose.\nIn other news\n";
         let none = clean(text, Markup::Plain, &Furniture::default());
-        let furniture: Furniture = ["keep reading below", "by ann lee", "in other news"]
+        let furniture: Furniture = ["coast edition", "by ann lee", "in other news"]
             .iter()
             .filter_map(|l| crate::furniture::line_key(l))
             .collect();
@@ -781,7 +781,7 @@ mod tests {
             none.paragraphs,
             [
                 "Storm hits coast",
-                "Keep reading below",
+                "Coast edition",
                 "Waves rose.",
                 "In other news"
             ]

@@ -50,16 +50,16 @@ const TOPICS: [&str; 6] = [
     "The school board has approved a longer day for pupils from the autumn term.",
 ];
 
-/// An article of topic `i`, with the prompt line or without.
+/// An article of topic `i`, with the recurring line (a label no rule knows) or without.
 fn article(i: usize, prompt: bool) -> String {
-    let prompt = if prompt { "Keep reading below\n\n" } else { "" };
+    let prompt = if prompt { "Valley desk morning briefing\n\n" } else { "" };
     format!(
         "Story number {i}\n\n{}\n\n{prompt}Officials said more details would follow in a statement later in the week.\n",
         TOPICS[i]
     )
 }
 
-const PHRASE: &str = "\"keep reading below\"";
+const PHRASE: &str = "\"valley desk morning briefing\"";
 
 #[test]
 fn a_line_becomes_furniture_once_it_recurs_and_the_articles_are_reindexed() {
@@ -150,12 +150,12 @@ fn extract_learns_across_the_files_it_is_given() {
     let three = bodies(&paths);
     assert_eq!(three.len(), 3);
     for b in &three {
-        assert!(!b.contains("Keep reading below"), "{b}");
+        assert!(!b.contains("Valley desk morning briefing"), "{b}");
         assert!(b.contains("more details would follow"), "{b}");
     }
     // Two files are not enough to tell.
     for b in bodies(&paths[..2]) {
-        assert!(b.contains("Keep reading below"), "{b}");
+        assert!(b.contains("Valley desk morning briefing"), "{b}");
     }
 }
 
