@@ -769,8 +769,7 @@ mod tests {
 
     #[test]
     fn furniture_removes_kept_lines_only() {
-        let text =
-            "Storm hits coast\n\nBy Ann Lee\nCoast edition\nWaves rose.\nIn other news\n";
+        let text = "Storm hits coast\n\nBy Ann Lee\nCoast edition\nWaves rose.\nIn other news\n";
         let none = clean(text, Markup::Plain, &Furniture::default());
         let furniture: Furniture = ["coast edition", "by ann lee", "in other news"]
             .iter()

@@ -24,6 +24,13 @@ static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^{LABEL}{WEEKDAY}{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){TIME}$"))
         .expect("static regex is valid")
 });
+/// Day, month and year in figures with dots, as German, Nordic, Slavic and other
+/// European pages write them (`28.04.2023`, `29.04.2023, 11:14 Uhr`): dots always mean
+/// this order.
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^{LABEL}{WEEKDAY}(?P<day>\d{{1,2}})\.\s?(?P<mnum>\d{{1,2}})\.\s?(?P<year>\d{{4}}){TIME}(?:\s*uhr)?$"))
+        .expect("static regex is valid")
+});
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^{LABEL}(?P<year>\d{{4}})[-/](?P<mnum>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:[t ]|\s*,\s*)?{TIME}$"))
         .expect("static regex is valid")
@@ -150,7 +157,8 @@ fn written(line: &str) -> Option<Written> {
     let caps = DMY
         .captures(line)
         .or_else(|| MDY.captures(line))
-        .or_else(|| ISO.captures(line))?;
+        .or_else(|| ISO.captures(line))
+        .or_else(|| DOTTED.captures(line))?;
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = caps.name("year")?.as_str().parse::<i32>().ok()?;
     let month = match caps.name("month") {
@@ -330,6 +338,10 @@ mod tests {
             ("Updated on Sept. 9, 2021", Some("2021-09-09T00:00:00Z")),
             ("2024-03-05", Some("2024-03-05T00:00:00Z")),
             ("Posted 2024/03/05 09:00", Some("2024-03-05T09:00:00Z")),
+            ("28.04.2023", Some("2023-04-28T00:00:00Z")),
+            ("29.04.2023, 11:14 Uhr", Some("2023-04-29T11:14:00Z")),
+            ("5.3.2024", Some("2024-03-05T00:00:00Z")),
+            ("31.02.2024", None),
             ("31 February 2024", None),
             ("The 5 March 2024 vote was close.", None),
             ("In March 2024 prices rose", None),

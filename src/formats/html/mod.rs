@@ -194,6 +194,7 @@ pub fn read_html(text: &str) -> RawArticle {
             }),
         )
         .chain(url.as_deref().and_then(date_in_url))
+        .chain(labelled_dates(&doc))
         .chain(
             doc.select(&sel("time, [class*=date i], [id*=date i], [class*=time]"))
                 .take(20)
@@ -534,9 +535,8 @@ fn written_byline(doc: &Html) -> Vec<String> {
 }
 
 /// A byline given as a label and the name after it, in a list of facts about the story
-/// (`<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>`, `<dt>Author</dt>`): the
-/// first short element whose text is a byline label in one of the languages newsidx
-/// meets, and the names in the rest of its parent's text (or the next element's).
+/// (`<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>`, `<dt>Author</dt>`), in
+/// the languages newsidx meets.
 fn labelled_byline(doc: &Html) -> Vec<String> {
     const LABELS: &[&str] = &[
         "author",
@@ -551,21 +551,56 @@ fn labelled_byline(doc: &Html) -> Vec<String> {
         "autor/-in",
         "auteur",
         "auteurs",
+        "auteur(s)",
         "autore",
         "autori",
         "författare",
         "forfatter",
         "skribent",
         "texto",
-        "auteur(s)",
     ];
+    labelled_facts(doc, LABELS)
+        .map(|rest| crate::text::names::split_names(&rest))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
+}
+
+/// The publication date given as a label and the date after it, in a list of facts
+/// about the story (`<strong>Datum</strong> 28.04.2023`, `<dt>Published</dt>`).
+fn labelled_dates(doc: &Html) -> Vec<String> {
+    const LABELS: &[&str] = &[
+        "date",
+        "published",
+        "published on",
+        "posted",
+        "posted on",
+        "datum",
+        "veröffentlicht",
+        "veröffentlicht am",
+        "publié le",
+        "fecha",
+        "publicado",
+        "publicado el",
+        "data",
+        "pubblicato il",
+        "publicerad",
+        "publisert",
+    ];
+    labelled_facts(doc, LABELS).take(2).collect()
+}
+
+/// The texts that follow a label in a page's lists of facts: for each short element
+/// (`strong`, `b`, `dt`, `th`, `label`, `span`) whose text is one of `labels` (any case,
+/// a colon allowed), the rest of its parent's text, else the next element's; at most
+/// 120 characters.
+fn labelled_facts<'a>(doc: &'a Html, labels: &'a [&str]) -> impl Iterator<Item = String> + 'a {
     static LABEL: std::sync::LazyLock<Selector> =
         std::sync::LazyLock::new(|| sel("strong, b, dt, th, label, span"));
-    for e in doc.select(&LABEL) {
+    doc.select(&LABEL).filter_map(move |e| {
         let text = squash(&e.text().collect::<String>());
         let label = text.trim_end_matches(':').trim().to_lowercase();
-        if !LABELS.contains(&label.as_str()) {
-            continue;
+        if !labels.contains(&label.as_str()) {
+            return None;
         }
         let parent_text = e
             .parent()
@@ -582,16 +617,10 @@ fn labelled_byline(doc: &Html) -> Vec<String> {
                     .filter_map(scraper::ElementRef::wrap)
                     .next()
                     .map(|n| squash(&n.text().collect::<String>()))
-            })
-            .unwrap_or_default();
-        if rest.chars().count() <= 120 {
-            let names = crate::text::names::split_names(rest.trim_start_matches(':'));
-            if !names.is_empty() {
-                return names;
-            }
-        }
-    }
-    Vec::new()
+            })?;
+        let rest = rest.trim_start_matches(':').trim().to_string();
+        (!rest.is_empty() && rest.chars().count() <= 120).then_some(rest)
+    })
 }
 
 /// A date written into the URL's path: `/2023/12/20/` or `2023-12-20`.
