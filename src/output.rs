@@ -62,11 +62,7 @@ pub fn hits_text(
         if let Some(s) = &hit.source {
             meta.push(s.clone());
         }
-        let path = match hit.record {
-            Some(r) => format!("{}#{}", hit.path, r),
-            None => hit.path.clone(),
-        };
-        meta.push(path);
+        meta.push(crate::corpus::record_label(&hit.path, hit.record));
         writeln!(w, "   {}", style.paint(DIM, &meta.join(" · ")))?;
         writeln!(w, "   {}", highlight(&hit.snippet, &hit.highlights, style))?;
         if let Some(q) = &hit.quote {
@@ -146,10 +142,7 @@ pub fn quotes_text(w: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io::
         if let Some(d) = &q.date {
             meta.push(d.get(..10).unwrap_or(d).to_string());
         }
-        meta.push(match q.record {
-            Some(r) => format!("{}#{}", q.path, r),
-            None => q.path.clone(),
-        });
+        meta.push(crate::corpus::record_label(&q.path, q.record));
         writeln!(w, "   {}", style.paint(DIM, &meta.join(" · ")))?;
     }
     Ok(())
@@ -441,6 +434,7 @@ mod tests {
             date: None,
             source: None,
             url: None,
+            fetched_url: None,
             snippet: "Troops entered Sudzha.".into(),
             highlights: vec![(15, 21)],
             quote: None,

@@ -103,7 +103,8 @@ pub struct Hit {
     pub score: f32,
     /// Path relative to the corpus root.
     pub path: String,
-    /// Position inside a multi-article file (JSON array index, JSONL line number).
+    /// Position inside a multi-article file: JSON array index or JSONL line number
+    /// (from 1); for a web archive, the record's offset (see [`crate::formats::warc`]).
     pub record: Option<u64>,
     pub title: String,
     pub authors: Vec<String>,
@@ -114,6 +115,9 @@ pub struct Hit {
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The URL a web archive's record says the page was fetched from; null for files.
+    #[serde(default)]
+    pub fetched_url: Option<String>,
     /// A passage of the body around the best match.
     pub snippet: String,
     /// Byte ranges of matched terms in `snippet`.
@@ -640,7 +644,8 @@ impl<'a> NewsSearcher<'a> {
         })
     }
 
-    /// The address of the article `target` names (id, path, or path#record).
+    /// The address of the article `target` names (id, path, path#record or, in a web
+    /// archive, path@offset).
     fn find(&self, target: &str) -> Result<Option<DocAddress>> {
         let f = *self.index.fields();
         let terr = |e| Error::tantivy(self.index.dir(), e);
@@ -671,9 +676,12 @@ impl<'a> NewsSearcher<'a> {
         if let Some(a) = lookup(Term::from_field_text(f.path, target), None)? {
             return Ok(Some(a));
         }
-        if let Some((path, rec)) = target.rsplit_once('#') {
-            if let Ok(rec) = rec.parse::<u64>() {
-                return lookup(Term::from_field_text(f.path, path), Some(rec));
+        // `file.jsonl#3`, `crawl.warc.gz@12345`.
+        for mark in ['#', '@'] {
+            if let Some((path, rec)) = target.rsplit_once(mark) {
+                if let Ok(rec) = rec.parse::<u64>() {
+                    return lookup(Term::from_field_text(f.path, path), Some(rec));
+                }
             }
         }
         Ok(None)
@@ -746,6 +754,7 @@ impl<'a> NewsSearcher<'a> {
             agencies: a.agencies.iter().map(|s| s.to_string()).collect(),
             source: a.source.map(str::to_string),
             url: a.url.map(str::to_string),
+            fetched_url: a.fetched_url.map(str::to_string),
             snippet: snippet.text,
             highlights: snippet.highlights,
             quote,
