@@ -513,12 +513,15 @@ pub fn extract_set(
         .collect()
 }
 
+/// A file's articles and the problems met reading it that did not stop it.
+pub type WithProblems = (Vec<ExtractedArticle>, Vec<String>);
+
 /// [`extract_set`], with the problems met in each file that still gave articles (an
 /// archive's records that could not be read, its damage).
 pub fn extract_set_with_problems(
     paths: &[PathBuf],
     limits: Limits,
-) -> Vec<(PathBuf, Result<(Vec<ExtractedArticle>, Vec<String>)>)> {
+) -> Vec<(PathBuf, Result<WithProblems>)> {
     let read: Vec<(PathBuf, Result<Read>)> = paths
         .iter()
         .map(|p| (p.clone(), read_one(p, limits)))

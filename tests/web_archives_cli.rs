@@ -64,8 +64,7 @@ fn archive(pages: usize) -> (Vec<u8>, Vec<u64>) {
         b"software: test\r\n",
     ));
     let mut offsets = Vec::new();
-    for i in 0..pages {
-        let uri = URIS[i];
+    for (i, uri) in URIS.iter().enumerate().take(pages) {
         bytes.extend(gz(&warc_record(
             "request",
             uri,
@@ -88,7 +87,11 @@ fn archive(pages: usize) -> (Vec<u8>, Vec<u64>) {
 }
 
 fn index_json(dir: &Path) -> Summary {
-    let out = newsidx().args(["index", "--json"]).arg(dir).output().unwrap();
+    let out = newsidx()
+        .args(["index", "--json"])
+        .arg(dir)
+        .output()
+        .unwrap();
     serde_json::from_slice(&stdout_of_success(out)).unwrap()
 }
 
@@ -132,7 +135,10 @@ fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
     assert_eq!(h.path, "crawl.warc.gz");
     assert_eq!(h.record, Some(offsets[0]));
     assert_eq!(h.fetched_url.as_deref(), Some(URIS[0]));
-    assert_eq!(h.url.as_deref(), Some("https://harbour.example/news/sea-wall"));
+    assert_eq!(
+        h.url.as_deref(),
+        Some("https://harbour.example/news/sea-wall")
+    );
     // The page states no date: the record's WARC-Date.
     assert_eq!(h.date.as_deref(), Some("2025-02-03T04:05:06Z"));
     let hits = search_json(dir, "zqferry");
@@ -145,7 +151,10 @@ fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
     // `url:` finds a page by the URL it was fetched from, and by its canonical url.
     for q in ["url:utm_source", "url:\"news/sea-wall\""] {
         let found = search_json(dir, q);
-        assert!(found.iter().any(|h| h.record == Some(offsets[0])), "{q}: {found:?}");
+        assert!(
+            found.iter().any(|h| h.record == Some(offsets[0])),
+            "{q}: {found:?}"
+        );
     }
 
     // Text output names the article `archive@offset`.
@@ -175,7 +184,10 @@ fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
         assert!(!similar.is_empty(), "{arg}");
-        assert!(similar.iter().all(|h| h.record != Some(offsets[0])), "{arg}");
+        assert!(
+            similar.iter().all(|h| h.record != Some(offsets[0])),
+            "{arg}"
+        );
     }
 
     // Touched: the same bytes, nothing read again.
@@ -187,7 +199,11 @@ fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
         .unwrap();
     drop(f);
     let s = index_json(dir);
-    assert_eq!((s.indexed, s.updated, s.unchanged, s.articles), (0, 0, 2, 0), "{s:?}");
+    assert_eq!(
+        (s.indexed, s.updated, s.unchanged, s.articles),
+        (0, 0, 2, 0),
+        "{s:?}"
+    );
 
     // Changed: only the archive is read again, its old documents replaced.
     let (bytes, offsets3) = archive(3);
@@ -280,8 +296,10 @@ fn a_record_over_the_article_limit_is_skipped_with_its_offset() {
     assert_eq!(s.articles, 1);
     assert_eq!(s.records.skipped.get("problem"), Some(&1), "{s:?}");
     assert!(
-        s.problems.iter().any(|p| p.reason.contains(&format!("offset {big_at}"))
-            && p.reason.contains("article limit")),
+        s.problems
+            .iter()
+            .any(|p| p.reason.contains(&format!("offset {big_at}"))
+                && p.reason.contains("article limit")),
         "{:?}",
         s.problems
     );

@@ -30,7 +30,13 @@ const EXPECTED: &[(&str, u64, u64, &[(&str, u64)], Option<u64>)] = &[
     ),
     // A response whose Content-Length is 2 bytes short: its gzip body is read as far as
     // it goes, the stray bytes after it passed over, the request after it read.
-    ("warcio/example-trunc.warc", 4, 1, &[("request", 1), ("warcinfo", 2)], None),
+    (
+        "warcio/example-trunc.warc",
+        4,
+        1,
+        &[("request", 1), ("warcinfo", 2)],
+        None,
+    ),
     (
         "warcio/example.warc",
         6,
@@ -53,8 +59,20 @@ const EXPECTED: &[(&str, u64, u64, &[(&str, u64)], Option<u64>)] = &[
         &[("request", 2), ("revisit", 1), ("warcinfo", 2)],
         None,
     ),
-    ("warcio/example-resource.warc.gz", 3, 1, &[("warcinfo", 2)], None),
-    ("warcio/example-wrong-chunks.warc.gz", 2, 1, &[("request", 1)], None),
+    (
+        "warcio/example-resource.warc.gz",
+        3,
+        1,
+        &[("warcinfo", 2)],
+        None,
+    ),
+    (
+        "warcio/example-wrong-chunks.warc.gz",
+        2,
+        1,
+        &[("request", 1)],
+        None,
+    ),
     (
         "warcio/post-test.warc.gz",
         6,
@@ -63,12 +81,30 @@ const EXPECTED: &[(&str, u64, u64, &[(&str, u64)], Option<u64>)] = &[
         None,
     ),
     ("jwarc/cc.warc.gz", 1, 1, &[], None),
-    ("jwarc/gzip_extra_sl.warc.gz", 1, 0, &[("warcinfo", 1)], None),
-    ("resiliparse/block-sized-records.warc.gz", 3, 0, &[("unknown", 3)], None),
+    (
+        "jwarc/gzip_extra_sl.warc.gz",
+        1,
+        0,
+        &[("warcinfo", 1)],
+        None,
+    ),
+    (
+        "resiliparse/block-sized-records.warc.gz",
+        3,
+        0,
+        &[("unknown", 3)],
+        None,
+    ),
     // One record, its gzip member cut short: nothing whole, damage at 0.
     ("resiliparse/clipped.warc.gz", 0, 0, &[], Some(0)),
     // WARC 0.18, EUC-JP pages stored decoded under `Content-Encoding: gzip`.
-    ("resiliparse/clueweb-quirk.warc.gz", 30, 29, &[("warcinfo", 1)], None),
+    (
+        "resiliparse/clueweb-quirk.warc.gz",
+        30,
+        29,
+        &[("warcinfo", 1)],
+        None,
+    ),
     // WARC 0.17, a 2008 crawl of 299 responses.
     (
         "aut/example.warc.gz",
@@ -116,7 +152,10 @@ fn every_shared_archive_is_read_and_counted() {
         let path = dir.join(file);
         let mut titles = Vec::new();
         let got = pipeline::archive(&path, Limits::default(), |raw| {
-            assert!(raw.record.is_some(), "{file}: an article without its offset");
+            assert!(
+                raw.record.is_some(),
+                "{file}: an article without its offset"
+            );
             assert!(raw.fetched_url.is_some(), "{file}: no fetched url");
             titles.push(raw.title.clone());
         })
@@ -136,7 +175,9 @@ fn every_shared_archive_is_read_and_counted() {
         if let Some(d) = &got.damage {
             assert!(d.message.contains("truncated"), "{file}: {d}");
             assert!(
-                got.problems.iter().any(|p| p.contains("damaged at offset 0")),
+                got.problems
+                    .iter()
+                    .any(|p| p.contains("damaged at offset 0")),
                 "{file}: {:?}",
                 got.problems
             );
@@ -196,7 +237,10 @@ fn the_archive_gives_the_same_articles_as_the_pages() {
     let mut dated_by_fetch = 0;
     let mut offsets = std::collections::HashSet::new();
     for ((record, a, fetched_date), (page, url)) in from_archive.iter().zip(&pages) {
-        let f = extract_one(page, Limits::default()).unwrap().remove(0).article;
+        let f = extract_one(page, Limits::default())
+            .unwrap()
+            .remove(0)
+            .article;
         let name = page.display();
         assert!(offsets.insert(record.unwrap()), "{name}: offset twice");
         assert_eq!(a.fetched_url.as_deref(), Some(url.as_str()), "{name}");

@@ -658,10 +658,9 @@ impl NewsIndex {
                         let known = old
                             .get(&file.rel)
                             .filter(|_| !retry.contains(file.rel.as_str()));
-                        let outcome =
-                            process(file, known, opts.limits, table, &mut |part| {
-                                tx.send((file, part)).is_ok()
-                            });
+                        let outcome = process(file, known, opts.limits, table, &mut |part| {
+                            tx.send((file, part)).is_ok()
+                        });
                         if tx.send((file, outcome)).is_err() {
                             break;
                         }
@@ -880,7 +879,13 @@ mod tests {
         for file in &walk.files {
             match (
                 file.rel.as_str(),
-                process(file, None, limits, &furniture::Table::default(), &mut |_| true),
+                process(
+                    file,
+                    None,
+                    limits,
+                    &furniture::Table::default(),
+                    &mut |_| true,
+                ),
             ) {
                 ("gone.txt", FileOutcome::Skipped { reason, .. }) => {
                     assert!(reason.starts_with("unreadable"), "{reason}")

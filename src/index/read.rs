@@ -8,8 +8,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::manifest::FileEntry;
 use super::folder_of;
+use super::manifest::FileEntry;
 use crate::corpus::{CorpusFile, Format};
 use crate::error::Result;
 use crate::extract::Article;

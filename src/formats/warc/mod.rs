@@ -84,7 +84,10 @@ pub struct Record {
 pub enum Item {
     Record(Record),
     /// Bytes that were no record, passed over to the next record (at `offset`).
-    Stray { offset: u64, bytes: u64 },
+    Stray {
+        offset: u64,
+        bytes: u64,
+    },
 }
 
 /// Where and how an archive is damaged; nothing after it is read.
@@ -129,10 +132,7 @@ impl<R: Read> Archive<R> {
 
     /// The next record, reading its block when `wanted` says so (and it is within the
     /// size limit); `None` at the end, or after damage.
-    pub fn next_record(
-        &mut self,
-        wanted: impl Fn(&Head) -> bool,
-    ) -> Option<Result<Item, Damage>> {
+    pub fn next_record(&mut self, wanted: impl Fn(&Head) -> bool) -> Option<Result<Item, Damage>> {
         if self.done {
             return None;
         }
@@ -237,7 +237,9 @@ impl<R: Read> Archive<R> {
                 continue;
             }
             match text.split_once(':') {
-                Some((name, value)) => fields.push((name.trim().to_string(), value.trim().to_string())),
+                Some((name, value)) => {
+                    fields.push((name.trim().to_string(), value.trim().to_string()))
+                }
                 None => {
                     return Err(Damage {
                         offset,
@@ -334,7 +336,10 @@ impl<R: Read> Archive<R> {
             if buf.is_empty() {
                 return Ok(false);
             }
-            let n = buf.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+            let n = buf
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
             let all = n == buf.len();
             self.input.consume(n);
             self.pos += n as u64;

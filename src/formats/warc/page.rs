@@ -80,10 +80,7 @@ pub enum RecordOutcome {
 
 /// Whether the reader should read a record's block: only records that may hold a page.
 pub fn may_be_page(head: &Head) -> bool {
-    matches!(
-        head.kind().as_str(),
-        "response" | "resource" | "conversion"
-    )
+    matches!(head.kind().as_str(), "response" | "resource" | "conversion")
 }
 
 /// What a record is: a page made a raw article, or why not. `path` names the archive in

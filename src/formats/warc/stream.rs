@@ -76,7 +76,7 @@ impl<R: Read> Read for Members<R> {
 /// An archive's bytes, uncompressed.
 pub(super) enum Stream<R> {
     Plain(Counted<R>),
-    Gzip(Members<R>),
+    Gzip(Box<Members<R>>),
 }
 
 impl<R: Read> Read for Stream<R> {
@@ -102,12 +102,12 @@ pub(super) fn open<R: Read>(mut r: R) -> io::Result<Input<R>> {
         count: 0,
     };
     let stream = if gzip {
-        Stream::Gzip(Members {
+        Stream::Gzip(Box::new(Members {
             raw: Some(BufReader::with_capacity(BUFFER, counted)),
             member: None,
             produced: 0,
             starts: VecDeque::new(),
-        })
+        }))
     } else {
         Stream::Plain(counted)
     };

@@ -11,6 +11,9 @@ use super::page::{record_article, RecordOutcome};
 use super::*;
 use crate::formats::Limits;
 
+/// HTTP or WARC header fields.
+type Fields<'a> = &'a [(&'a str, &'a str)];
+
 /// One WARC record: head fields (Content-Length added), the block, the blank lines after.
 fn record(version: &str, fields: &[(&str, &str)], block: &[u8]) -> Vec<u8> {
     let mut r = format!("{version}\r\n");
@@ -115,7 +118,7 @@ fn offsets(items: &[Item]) -> Vec<u64> {
 
 #[test]
 fn heads_of_every_version_are_read() {
-    let cases: [(&str, &[(&str, &str)], &str, Option<&str>); 4] = [
+    let cases: [(&str, Fields, &str, Option<&str>); 4] = [
         ("WARC/1.0", &[("WARC-Type", "response")], "response", None),
         ("WARC/1.1", &[("warc-type", "Resource")], "resource", None),
         (
@@ -168,8 +171,16 @@ fn offsets_in_plain_member_and_whole_file_gzip_archives() {
         .collect();
     let cases = [
         ("plain: byte offsets", plain.clone(), starts.clone()),
-        ("one member per record: member offsets", members.concat(), member_starts),
-        ("whole-file gzip: offsets in the uncompressed data", gz(&plain), starts),
+        (
+            "one member per record: member offsets",
+            members.concat(),
+            member_starts,
+        ),
+        (
+            "whole-file gzip: offsets in the uncompressed data",
+            gz(&plain),
+            starts,
+        ),
     ];
     for (what, bytes, want) in cases {
         let (items, damage) = read_all(&bytes, 1 << 20);
@@ -178,7 +189,15 @@ fn offsets_in_plain_member_and_whole_file_gzip_archives() {
         // Only the page's block is read; the others are passed over.
         let blocks: Vec<bool> = items
             .iter()
-            .map(|i| matches!(i, Item::Record(Record { block: Block::Read(_), .. })))
+            .map(|i| {
+                matches!(
+                    i,
+                    Item::Record(Record {
+                        block: Block::Read(_),
+                        ..
+                    })
+                )
+            })
             .collect();
         assert_eq!(blocks, [false, false, true], "{what}");
     }
@@ -257,7 +276,10 @@ fn records_over_the_limit_are_passed_over_not_read() {
 
 #[test]
 fn an_arc_file_or_no_warc_at_all_is_damage_named_so() {
-    let (items, damage) = read_all(b"filedesc://example.arc 0.0.0.0 20080101 text/plain 76\n1 0 IA\n", 1 << 20);
+    let (items, damage) = read_all(
+        b"filedesc://example.arc 0.0.0.0 20080101 text/plain 76\n1 0 IA\n",
+        1 << 20,
+    );
     assert!(items.is_empty());
     assert!(damage.unwrap().message.contains("ARC file"));
     let (items, damage) = read_all(b"just some text\nand more\n", 1 << 20);
@@ -270,7 +292,10 @@ fn an_arc_file_or_no_warc_at_all_is_damage_named_so() {
 #[test]
 fn chunked_bodies_are_made_whole() {
     let cases: [(&[u8], Option<&[u8]>); 5] = [
-        (b"5\r\nHello\r\n6\r\n world\r\n0\r\n\r\n", Some(b"Hello world")),
+        (
+            b"5\r\nHello\r\n6\r\n world\r\n0\r\n\r\n",
+            Some(b"Hello world"),
+        ),
         (b"5;ext=1\r\nHello\r\n0\r\n\r\n", Some(b"Hello")),
         // Cut short after a whole chunk: the chunks read.
         (b"5\r\nHello\r\n6\r\n wor", Some(b"Hello wor")),
@@ -309,18 +334,29 @@ fn content_encodings_are_decoded() {
         c.extend_from_slice(b"\r\n0\r\n\r\n");
         c
     };
-    let cases: [(&str, &[(&str, &str)], Vec<u8>); 6] = [
+    let cases: [(&str, Fields, Vec<u8>); 6] = [
         ("gzip", &[("Content-Encoding", "gzip")], gz(text)),
         ("deflate (zlib)", &[("Content-Encoding", "deflate")], zlib),
-        ("deflate (raw)", &[("Content-Encoding", "deflate")], raw_deflate),
+        (
+            "deflate (raw)",
+            &[("Content-Encoding", "deflate")],
+            raw_deflate,
+        ),
         ("brotli", &[("Content-Encoding", "br")], brotli.to_vec()),
         (
             "chunked, then gzip",
-            &[("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")],
+            &[
+                ("Transfer-Encoding", "chunked"),
+                ("Content-Encoding", "gzip"),
+            ],
             chunked_gzip,
         ),
         // Stored decoded under a gzip header (ClueWeb's archives): read as it is.
-        ("gzip header, plain body", &[("Content-Encoding", "gzip")], text.to_vec()),
+        (
+            "gzip header, plain body",
+            &[("Content-Encoding", "gzip")],
+            text.to_vec(),
+        ),
     ];
     for (what, headers, body) in cases {
         let block = http_response("200 OK", headers, &body);
@@ -340,8 +376,14 @@ fn content_encodings_are_decoded() {
     assert_eq!(http::response(&block, 1000), Err(Unreadable::TooLarge));
     // An encoding newsidx does not know, and no HTTP at all.
     let block = http_response("200 OK", &[("Content-Encoding", "zstd")], b"x");
-    assert!(matches!(http::response(&block, 1000), Err(Unreadable::Body(_))));
-    assert!(matches!(http::response(b"not http", 1000), Err(Unreadable::Head(_))));
+    assert!(matches!(
+        http::response(&block, 1000),
+        Err(Unreadable::Body(_))
+    ));
+    assert!(matches!(
+        http::response(b"not http", 1000),
+        Err(Unreadable::Head(_))
+    ));
 }
 
 #[test]
@@ -356,9 +398,13 @@ fn the_http_charset_is_honoured_before_detection() {
     for (ct, want) in cases {
         let rec = response("http://example.ru/", &[("Content-Type", ct)], &cp1251);
         let (items, _) = read_all(&rec, 1 << 20);
-        let Item::Record(r) = items[0].clone() else { panic!() };
+        let Item::Record(r) = items[0].clone() else {
+            panic!()
+        };
         match record_article(Path::new("a.warc"), r, Limits::default()) {
-            RecordOutcome::Article(raw, None) => assert!(raw.body.contains(want), "{ct}: {}", raw.body),
+            RecordOutcome::Article(raw, None) => {
+                assert!(raw.body.contains(want), "{ct}: {}", raw.body)
+            }
             other => panic!("{ct}: {other:?}"),
         }
     }
@@ -377,41 +423,115 @@ fn each_record_type_becomes_an_article_or_a_count() {
         )
     };
     let cases: [(&str, Vec<u8>, Result<&str, &str>); 12] = [
-        ("response html", page("200 OK", "text/html"), Ok("Harbour reopens")),
-        ("response xhtml", page("200 OK", "application/xhtml+xml"), Ok("Harbour reopens")),
-        ("response redirect", page("301 Moved Permanently", "text/html"), Err("http 3xx")),
-        ("response not found", page("404 Not Found", "text/html"), Err("http 4xx")),
-        ("response image", page("200 OK", "image/png"), Err("not a page")),
+        (
+            "response html",
+            page("200 OK", "text/html"),
+            Ok("Harbour reopens"),
+        ),
+        (
+            "response xhtml",
+            page("200 OK", "application/xhtml+xml"),
+            Ok("Harbour reopens"),
+        ),
+        (
+            "response redirect",
+            page("301 Moved Permanently", "text/html"),
+            Err("http 3xx"),
+        ),
+        (
+            "response not found",
+            page("404 Not Found", "text/html"),
+            Err("http 4xx"),
+        ),
+        (
+            "response image",
+            page("200 OK", "image/png"),
+            Err("not a page"),
+        ),
         (
             "response of a dns lookup",
-            typed("response", "dns:example.com", "text/dns", b"20240503 example.com 93.184.216.34"),
+            typed(
+                "response",
+                "dns:example.com",
+                "text/dns",
+                b"20240503 example.com 93.184.216.34",
+            ),
             Err("not a page"),
         ),
         (
             "resource text",
-            typed("resource", "file:///notes.txt", "text/plain", b"Harbour notes\n\nThe harbour reopened on Monday after repairs.\n"),
+            typed(
+                "resource",
+                "file:///notes.txt",
+                "text/plain",
+                b"Harbour notes\n\nThe harbour reopened on Monday after repairs.\n",
+            ),
             Ok("Harbour notes"),
         ),
-        ("conversion html", typed("conversion", "http://example.com/c", "text/html", PAGE), Ok("Harbour reopens")),
-        ("resource image", typed("resource", "file:///a.png", "image/png", b"\x89PNG"), Err("not a page")),
-        ("request", typed("request", "http://example.com/", "application/http; msgtype=request", b"GET / HTTP/1.1\r\n\r\n"), Err("request")),
-        ("revisit", typed("revisit", "http://example.com/", "application/http; msgtype=response", b"HTTP/1.1 200 OK\r\n\r\n"), Err("revisit")),
-        ("metadata", typed("metadata", "http://example.com/", "application/warc-fields", b"via: x\r\n"), Err("metadata")),
+        (
+            "conversion html",
+            typed("conversion", "http://example.com/c", "text/html", PAGE),
+            Ok("Harbour reopens"),
+        ),
+        (
+            "resource image",
+            typed("resource", "file:///a.png", "image/png", b"\x89PNG"),
+            Err("not a page"),
+        ),
+        (
+            "request",
+            typed(
+                "request",
+                "http://example.com/",
+                "application/http; msgtype=request",
+                b"GET / HTTP/1.1\r\n\r\n",
+            ),
+            Err("request"),
+        ),
+        (
+            "revisit",
+            typed(
+                "revisit",
+                "http://example.com/",
+                "application/http; msgtype=response",
+                b"HTTP/1.1 200 OK\r\n\r\n",
+            ),
+            Err("revisit"),
+        ),
+        (
+            "metadata",
+            typed(
+                "metadata",
+                "http://example.com/",
+                "application/warc-fields",
+                b"via: x\r\n",
+            ),
+            Err("metadata"),
+        ),
     ];
     for (what, bytes, want) in cases {
         let (items, damage) = read_all(&bytes, 1 << 20);
         assert_eq!(damage, None, "{what}");
-        let Item::Record(r) = items[0].clone() else { panic!("{what}") };
+        let Item::Record(r) = items[0].clone() else {
+            panic!("{what}")
+        };
         let got = record_article(Path::new("a.warc"), r, Limits::default());
         match (want, got) {
             (Ok(title), RecordOutcome::Article(raw, None)) => {
-                let t = raw.title.clone().unwrap_or_else(|| raw.body.lines().next().unwrap_or("").to_string());
+                let t = raw
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| raw.body.lines().next().unwrap_or("").to_string());
                 assert_eq!(t, title, "{what}");
                 assert_eq!(raw.record, Some(0), "{what}");
                 assert!(raw.fetched_url.is_some(), "{what}");
                 // No canonical URL stated: the fetched one is the url.
                 assert_eq!(raw.url, raw.fetched_url, "{what}");
-                assert_eq!(raw.fetched_date.as_deref(), Some("2024-05-03T12:00:00Z"), "{what}");
+                assert_eq!(
+                    raw.fetched_date.as_deref(),
+                    Some("2024-05-03T12:00:00Z"),
+                    "{what}"
+                );
             }
             (Err(why), RecordOutcome::Skipped(got)) => assert_eq!(got, why, "{what}"),
             (want, got) => panic!("{what}: want {want:?}, got {got:?}"),
@@ -422,13 +542,23 @@ fn each_record_type_becomes_an_article_or_a_count() {
 #[test]
 fn a_canonical_url_stays_the_url_and_the_fetched_one_is_kept() {
     let page = b"<html><head><title>T</title><link rel=\"canonical\" href=\"https://example.com/news/1\"></head><body><p>The harbour reopened on Monday after three weeks of repairs.</p></body></html>";
-    let rec = response("https://example.com/news/1?utm=rss", &[("Content-Type", "text/html")], page);
+    let rec = response(
+        "https://example.com/news/1?utm=rss",
+        &[("Content-Type", "text/html")],
+        page,
+    );
     let (items, _) = read_all(&rec, 1 << 20);
-    let Item::Record(r) = items[0].clone() else { panic!() };
-    let RecordOutcome::Article(raw, _) = record_article(Path::new("a.warc"), r, Limits::default()) else {
+    let Item::Record(r) = items[0].clone() else {
+        panic!()
+    };
+    let RecordOutcome::Article(raw, _) = record_article(Path::new("a.warc"), r, Limits::default())
+    else {
         panic!()
     };
     assert_eq!(raw.url.as_deref(), Some("https://example.com/news/1"));
-    assert_eq!(raw.fetched_url.as_deref(), Some("https://example.com/news/1?utm=rss"));
+    assert_eq!(
+        raw.fetched_url.as_deref(),
+        Some("https://example.com/news/1?utm=rss")
+    );
     assert_eq!(raw.site(), Some("example.com"));
 }
