@@ -275,6 +275,32 @@ pub fn summary_text(w: &mut dyn Write, s: &Summary, index_dir: &std::path::Path)
         s.seconds,
         s.mb_per_sec()
     )?;
+    if !s.records.is_empty() {
+        let passed: Vec<String> = s
+            .records
+            .skipped
+            .iter()
+            .map(|(why, n)| format!("{n} {why}"))
+            .collect();
+        writeln!(
+            w,
+            "records {} read in web archives: {} articles{}",
+            s.records.read,
+            s.records.articles,
+            if passed.is_empty() {
+                String::new()
+            } else {
+                format!("; passed over: {}", passed.join(", "))
+            }
+        )?;
+    }
+    for d in &s.damaged {
+        writeln!(
+            w,
+            "damaged {} at offset {}: {} (the records before it are indexed)",
+            d.path, d.offset, d.reason
+        )?;
+    }
     skipped_text(w, "skipped", &s.skipped)?;
     skipped_text(w, "problems", &s.problems)
 }
@@ -419,6 +445,40 @@ mod tests {
         );
         // Ranges that do not fit are ignored, never a panic.
         assert_eq!(highlight(s, &[(4, 99)], Style { color: true }), s);
+    }
+
+    #[test]
+    fn the_summary_says_what_archives_held_and_where_they_are_damaged() {
+        let mut records = crate::formats::warc::Records {
+            read: 5,
+            articles: 2,
+            ..Default::default()
+        };
+        records.skip("request");
+        records.skip("request");
+        records.skip("warcinfo");
+        let s = Summary {
+            records,
+            damaged: vec![crate::index::Damaged {
+                path: "cut.warc.gz".into(),
+                offset: 1234,
+                reason: "the gzip data ends early (truncated file)".into(),
+            }],
+            ..Summary::default()
+        };
+        let mut out = Vec::new();
+        summary_text(&mut out, &s, std::path::Path::new("idx")).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "records 5 read in web archives: 2 articles; passed over: 2 request, 1 warcinfo"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("damaged cut.warc.gz at offset 1234: the gzip data ends early"),
+            "{text}"
+        );
     }
 
     #[test]
