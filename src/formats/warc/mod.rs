@@ -305,9 +305,11 @@ impl<R: Read> Archive<R> {
         }
     }
 
-    /// Damage from a read error between records.
+    /// Damage from a read error between records: in a gzip stream, at the member that
+    /// failed (a record's member cut in its trailer, bytes that are no gzip).
     fn damage_here(&mut self, e: &io::Error) -> Damage {
-        let at = stream::offset_of(&mut self.input, self.pos);
+        let at = stream::member(&self.input)
+            .unwrap_or_else(|| stream::offset_of(&mut self.input, self.pos));
         self.damage(at, e)
     }
 

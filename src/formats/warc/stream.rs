@@ -45,6 +45,8 @@ pub(super) struct Members<R> {
     produced: u64,
     /// Members started and not yet looked up: (uncompressed start, offset in the file).
     starts: VecDeque<(u64, u64)>,
+    /// The file offset of the member being read (or last read).
+    current: u64,
 }
 
 impl<R: Read> Read for Members<R> {
@@ -67,7 +69,8 @@ impl<R: Read> Read for Members<R> {
                 self.raw = Some(raw);
                 return Ok(0);
             }
-            self.starts.push_back((self.produced, file_position(&raw)));
+            self.current = file_position(&raw);
+            self.starts.push_back((self.produced, self.current));
             self.member = Some(flate2::bufread::GzDecoder::new(raw));
         }
     }
@@ -107,11 +110,21 @@ pub(super) fn open<R: Read>(mut r: R) -> io::Result<Input<R>> {
             member: None,
             produced: 0,
             starts: VecDeque::new(),
+            current: 0,
         }))
     } else {
         Stream::Plain(counted)
     };
     Ok(BufReader::with_capacity(BUFFER, stream))
+}
+
+/// The file offset of the gzip member being read, in a gzip stream: where a read error
+/// between records is.
+pub(super) fn member<R>(input: &Input<R>) -> Option<u64> {
+    match input.get_ref() {
+        Stream::Plain(_) => None,
+        Stream::Gzip(m) => Some(m.current),
+    }
 }
 
 /// Whether the stream is gzip.
