@@ -399,6 +399,20 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
     })
 }
 
+/// `crawl.warc.gz@12345` given to `extract`: the archive and the offset, when no file of
+/// that whole name exists and the archive does.
+fn archive_and_offset(arg: &Path) -> Option<(PathBuf, u64)> {
+    if arg.exists() {
+        return None;
+    }
+    let text = arg.to_str()?;
+    let (file, offset) = text.rsplit_once('@')?;
+    let offset = offset.parse::<u64>().ok()?;
+    let file = PathBuf::from(file);
+    let archive = corpus::kind_of(&file).is_some_and(|k| k.format == corpus::Format::Warc);
+    (archive && file.is_file()).then_some((file, offset))
+}
+
 /// A file named on the command line as the index knows it: relative to the corpus root,
 /// with `/` separators, keeping a `#RECORD` (or an archive's `@OFFSET`) suffix. Anything
 /// else (an id, a path already relative to the root) is returned as given.
@@ -443,7 +457,26 @@ fn extract_files(c: ExtractConfig, out: &mut dyn Write, err: &mut dyn Write) -> 
     let mut failed = Vec::new();
     let mut files = Vec::new();
     for path in &c.files {
-        if path.is_dir() {
+        if let Some((archive, offset)) = archive_and_offset(path) {
+            // One page of an archive, as `search` names it: read from its offset.
+            match crate::pipeline::archive_record(&archive, offset, c.limits) {
+                Ok(raw) => {
+                    let name = crate::pipeline::last_resort_title(&raw, &archive);
+                    let a = ExtractedArticle {
+                        path: archive.display().to_string(),
+                        record: raw.record,
+                        article: extract::extract(raw, &name),
+                    };
+                    if c.json {
+                        output::json_line(out, &a)?;
+                    } else {
+                        let label = corpus::record_label(&a.path, a.record);
+                        output::article_text(out, &label, &a.article)?;
+                    }
+                }
+                Err(e) => failed.push(e.to_string()),
+            }
+        } else if path.is_dir() {
             // A folder is read as `index` reads a corpus: its article files, sorted.
             let walk = corpus::walk(path, None);
             files.extend(walk.files.into_iter().map(|f| f.path));

@@ -269,8 +269,9 @@ enum Sort {
 
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// Article files (a web archive gives an article per page record), or folders (every
-    /// article file in them, as `index` reads them).
+    /// Article files (a web archive gives an article per page record; ARCHIVE@OFFSET the
+    /// page of one record, as `search` names it), or folders (every article file in them,
+    /// as `index` reads them).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per article.

@@ -91,6 +91,40 @@ pub fn archive(path: &Path, limits: Limits, mut on: impl FnMut(RawArticle)) -> R
     Ok(out)
 }
 
+/// The page of the record at `offset` in an archive (an article's `record`), read from
+/// there directly when a record or a gzip member starts there, else found by reading the
+/// archive from its start (a record inside a whole-file gzip). An offset where no page
+/// record is, is an error saying what is there.
+pub fn archive_record(path: &Path, offset: u64, limits: Limits) -> Result<RawArticle> {
+    use std::io::{Seek, SeekFrom};
+    let fail = |message: String| Error::Format {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    file.seek(SeekFrom::Start(offset))
+        .map_err(|e| Error::io(path, e))?;
+    let mut direct =
+        Archive::new(file, limits.max_article_bytes).map_err(|e| Error::io(path, e))?;
+    if let Some(Ok(Item::Record(mut record))) = direct.next_record(warc::page::may_be_page) {
+        record.head.offset = offset;
+        return match warc::record_article(path, record, limits) {
+            RecordOutcome::Article(raw, _) => Ok(*raw),
+            RecordOutcome::Skipped(why) => Err(fail(format!(
+                "the record at offset {offset} is no page ({why})"
+            ))),
+            RecordOutcome::Problem(message) => Err(fail(message)),
+        };
+    }
+    let mut found = None;
+    archive(path, limits, |raw| {
+        if raw.record == Some(offset) {
+            found = Some(raw);
+        }
+    })?;
+    found.ok_or_else(|| fail(format!("no page record at offset {offset}")))
+}
+
 /// The source whose furniture cleans `raw` (see [`crate::furniture`]): the site it states
 /// or was fetched from, else its file's folder `dir` (relative to the corpus root).
 pub fn furniture_source(raw: &RawArticle, dir: &str) -> String {

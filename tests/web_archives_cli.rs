@@ -268,6 +268,24 @@ fn a_truncated_archive_keeps_its_whole_records_and_is_reported_with_the_offset()
         stderr.contains(&format!("damaged at offset {}", offsets[2])),
         "{stderr}"
     );
+
+    // One page, read again directly from its offset, as search names it.
+    let named = format!("{}@{}", dir.join("cut.warc.gz").display(), offsets[1]);
+    let out = newsidx()
+        .args(["extract", "--json", &named])
+        .output()
+        .unwrap();
+    let one: ExtractedArticle = serde_json::from_slice(&stdout_of_success(out)).unwrap();
+    assert_eq!(one.record, Some(offsets[1]));
+    assert_eq!(one.article, articles[1].article);
+    // An offset where a request is, or no record: an error naming it.
+    for bad in [offsets[1] - 1, 3] {
+        let named = format!("{}@{bad}", dir.join("cut.warc.gz").display());
+        let out = newsidx().args(["extract", &named]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{named}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("offset {bad}")), "{stderr}");
+    }
 }
 
 #[test]

@@ -269,3 +269,29 @@ fn the_archive_gives_the_same_articles_as_the_pages() {
     );
     assert_eq!(same, 127);
 }
+
+/// A page named by its offset is read again: directly at a gzip member (or a plain
+/// record), by reading from the start inside a whole-file gzip; the same page either way.
+#[test]
+fn a_page_is_read_again_from_its_offset() {
+    let Some(dir) = common::shared("warc/warcio") else {
+        return;
+    };
+    for file in [
+        "example.warc",
+        "example.warc.gz",
+        "example-bad-non-chunked.warc.gz",
+    ] {
+        let path = dir.join(file);
+        let mut pages = Vec::new();
+        pipeline::archive(&path, Limits::default(), |raw| pages.push(raw)).unwrap();
+        assert_eq!(pages.len(), 1, "{file}");
+        let offset = pages[0].record.unwrap();
+        let again = pipeline::archive_record(&path, offset, Limits::default())
+            .unwrap_or_else(|e| panic!("{file}@{offset}: {e}"));
+        assert_eq!(again, pages[0], "{file}@{offset}");
+        // The warcinfo record at 0 is no page.
+        let err = pipeline::archive_record(&path, 0, Limits::default()).unwrap_err();
+        assert!(err.to_string().contains("no page"), "{file}: {err}");
+    }
+}

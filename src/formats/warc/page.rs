@@ -114,7 +114,7 @@ pub fn record_article(path: &Path, record: Record, limits: Limits) -> RecordOutc
         // A DNS lookup (`text/dns`) or another protocol's response: no page.
         return RecordOutcome::Skipped("not a page".to_string());
     }
-    let (bytes, content_type, mut problem) = if kind == "response" {
+    let (bytes, content_type, problem) = if kind == "response" {
         match http::response(&block, limits.max_article_bytes) {
             Ok(r) if !(200..300).contains(&r.status) => {
                 return RecordOutcome::Skipped(format!("http {}xx", r.status / 100))
@@ -172,7 +172,7 @@ pub fn record_article(path: &Path, record: Record, limits: Limits) -> RecordOutc
     }
     raw.fetched_url = uri;
     // A page read from what could be decoded is said to be so.
-    let problem = problem.take().map(|p| format!("{at}: {p}"));
+    let problem = problem.map(|p| format!("{at}: {p}"));
     RecordOutcome::Article(Box::new(raw), problem)
 }
 
