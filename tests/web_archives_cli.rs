@@ -323,3 +323,62 @@ fn a_record_over_the_article_limit_is_skipped_with_its_offset() {
     );
     assert_eq!(search_json(dir, "zqwall")[0].record, Some(offsets[0]));
 }
+
+/// An archive of the given pages (uri, html), one gzip member per record.
+fn archive_of(pages: &[(String, String)]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for (uri, html) in pages {
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}");
+        bytes.extend(gz(&warc_record(
+            "response",
+            uri,
+            "application/http; msgtype=response",
+            http.as_bytes(),
+        )));
+    }
+    bytes
+}
+
+/// A line that becomes furniture of the site when a second archive brings more pages
+/// with it: the first archive is read again with it (unchanged, so its records are not
+/// counted again), and the line leaves its pages.
+#[test]
+fn furniture_learned_across_archives_reads_the_first_again_without_counting_it_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let page = |i: usize| {
+        (
+            format!("https://harbour.example/news/{i}"),
+            format!(
+                "<html><head><title>Harbour story {i}</title></head><body><article>\
+                 <p>Portwick zqdesk harbour desk</p>\
+                 <p>The harbour of Portwick saw story number {i} unfold on Monday as ferry crews returned to the quays after the repairs.</p>\
+                 <p>Officials said the work on berth {i} would finish before the summer season began in earnest.</p>\
+                 </article></body></html>"
+            ),
+        )
+    };
+    let mut a = archive_of(&[page(1), page(2)]);
+    a.extend(gz(&warc_record(
+        "request",
+        "https://harbour.example/news/1",
+        "application/http; msgtype=request",
+        b"GET /news/1 HTTP/1.1\r\n\r\n",
+    )));
+    std::fs::write(dir.join("a.warc.gz"), a).unwrap();
+    let first = index_json(dir);
+    assert_eq!(first.records.read, 3);
+    // Two pages of the site: not yet furniture.
+    assert_eq!(search_json(dir, "zqdesk").len(), 2);
+
+    std::fs::write(dir.join("b.warc.gz"), archive_of(&[page(3), page(4)])).unwrap();
+    let second = index_json(dir);
+    // a's documents changed with the furniture: updated.
+    assert_eq!((second.indexed, second.updated), (1, 1), "{second:?}");
+    // Only b's records count in this run, though a was read again.
+    assert_eq!(second.records.read, 2, "{second:?}");
+    assert_eq!(second.records.articles, 2);
+    // Four pages of one site: the line is furniture in all of them, a's included.
+    assert!(search_json(dir, "zqdesk").is_empty());
+    assert_eq!(search_json(dir, "berth").len(), 4);
+}

@@ -469,19 +469,25 @@ impl NewsIndex {
             }
             let streamed = streaming.remove(&file.rel);
             progress.file_done(&file.rel);
+            // An archive's records count in the runs that read it first: a second reading
+            // of one this run left unchanged counts none.
+            let mut count_records = true;
             if again {
                 // A second reading replaces what the first counted.
                 match counted.remove(&file.rel) {
                     Some(Count::Indexed) => summary.indexed -= 1,
                     Some(Count::Updated) => summary.updated -= 1,
-                    Some(Count::Unchanged) | None => summary.unchanged -= 1,
+                    Some(Count::Unchanged) | None => {
+                        summary.unchanged -= 1;
+                        count_records = false;
+                    }
                     Some(Count::Skipped) => summary.skipped.retain(|s| s.path != file.rel),
                 }
                 if let Some(e) = files.get(&file.rel) {
                     if e.skipped.is_none() {
                         summary.articles = summary.articles.saturating_sub(e.articles as usize);
                     }
-                    if let Some(r) = &e.records {
+                    if let Some(r) = e.records.as_ref().filter(|_| count_records) {
                         summary.records.sub(r);
                     }
                 }
@@ -491,7 +497,7 @@ impl NewsIndex {
             if let FileOutcome::Articles { entry, .. } | FileOutcome::Skipped { entry, .. } =
                 &outcome
             {
-                if let Some(r) = &entry.records {
+                if let Some(r) = entry.records.as_ref().filter(|_| count_records) {
                     summary.records.add(r);
                 }
                 summary
