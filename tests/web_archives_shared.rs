@@ -109,13 +109,13 @@ const EXPECTED: &[(&str, u64, u64, &[(&str, u64)], Option<u64>)] = &[
     (
         "aut/example.warc.gz",
         822,
-        129,
+        94,
         &[
             ("http 3xx", 7),
             ("http 4xx", 40),
             ("metadata", 261),
-            ("not a page", 122),
-            ("problem", 1),
+            // Images, scripts, robots.txt, DNS lookups.
+            ("not a page", 158),
             ("request", 261),
             ("warcinfo", 1),
         ],

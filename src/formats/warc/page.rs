@@ -2,8 +2,8 @@
 //! page record made a [`RawArticle`] by the readers a file goes through (charset
 //! decoding with the HTTP charset first, then the HTML or text reader).
 //!
-//! A `response` record with an HTML (or plain text) payload and a 2xx status, and a
-//! `resource` or `conversion` record holding HTML or text, is a page. Every other record
+//! A `response` record with an HTML payload and a 2xx status, and a `resource` or
+//! `conversion` record holding HTML or plain text, is a page. Every other record
 //! (request, metadata, revisit, warcinfo, a redirect, an image) is counted by why it was
 //! passed over: nothing is dropped without a count.
 
@@ -141,7 +141,9 @@ pub fn record_article(path: &Path, record: Record, limits: Limits) -> RecordOutc
     };
     let format = match content_type.as_deref().map(http::media_type).as_deref() {
         Some("text/html" | "application/xhtml+xml") => Format::Html,
-        Some("text/plain") => Format::Text,
+        // Plain text is a page when archived as such (a resource, a conversion); a
+        // server's text/plain response is robots.txt and the like.
+        Some("text/plain") if kind != "response" => Format::Text,
         // No type stated: a page if it looks like one.
         None | Some("") if looks_like_html(&bytes) => Format::Html,
         _ => return RecordOutcome::Skipped("not a page".to_string()),
