@@ -426,6 +426,9 @@ impl crate::index::Progress for ProgressBar {
         self.0.inc(1);
         self.0.set_message(path.to_string());
     }
+    fn archive_pages(&self, path: &str, pages: usize) {
+        self.0.set_message(format!("{path}: {pages} pages"));
+    }
     fn finish(&self) {
         self.0.finish_and_clear();
     }

@@ -2,7 +2,8 @@
 //! folder: indexed with a plain file beside it, searched (JSON parsed back into the
 //! library's types: path, record offset, fetched_url), shown as `archive@offset`, named
 //! to `similar`; touched and changed (only the archive is read again); cut short
-//! (reported with the offset, the records before it indexed).
+//! (reported with the offset, the records before it indexed). And, through the library,
+//! the progress a long archive reports while it is read.
 
 mod common;
 
@@ -381,4 +382,46 @@ fn furniture_learned_across_archives_reads_the_first_again_without_counting_it_t
     // Four pages of one site: the line is furniture in all of them, a's included.
     assert!(search_json(dir, "zqdesk").is_empty());
     assert_eq!(search_json(dir, "berth").len(), 4);
+}
+
+/// A long archive shows its pages as they come (the library's update, with a progress
+/// that records what it is told): parts of 64, then the archive as one file done.
+#[test]
+fn an_archive_reports_its_pages_while_it_is_read() {
+    use std::sync::Mutex;
+    struct Seen(Mutex<Vec<String>>);
+    impl newsidx::index::Progress for Seen {
+        fn start(&self, _: u64) {}
+        fn file_done(&self, path: &str) {
+            self.0.lock().unwrap().push(format!("done {path}"));
+        }
+        fn archive_pages(&self, path: &str, pages: usize) {
+            self.0.lock().unwrap().push(format!("{path}: {pages}"));
+        }
+        fn finish(&self) {}
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    let pages: Vec<(String, String)> = (0..130)
+        .map(|i| {
+            (
+                format!("https://harbour.example/n/{i}"),
+                format!("<html><head><title>Story {i}</title></head><body><p>Harbour story number {i} of the long archive, told in a sentence long enough to be a paragraph.</p></body></html>"),
+            )
+        })
+        .collect();
+    std::fs::write(corpus.join("long.warc.gz"), archive_of(&pages)).unwrap();
+    let idx = newsidx::index::NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+    let seen = Seen(Mutex::new(Vec::new()));
+    let opts = newsidx::index::UpdateOptions {
+        threads: 1,
+        ..Default::default()
+    };
+    let s = idx.update(&corpus, &opts, &seen).unwrap();
+    assert_eq!(s.articles, 130);
+    assert_eq!(
+        seen.0.into_inner().unwrap(),
+        ["long.warc.gz: 64", "long.warc.gz: 128", "done long.warc.gz"]
+    );
 }

@@ -17,7 +17,7 @@ pub mod stored_quotes;
 pub mod translit;
 pub mod words;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::sync::Mutex;
@@ -165,6 +165,9 @@ pub trait Progress: Sync {
     fn start(&self, total: u64);
     /// One more file was read; `path` is relative to the root.
     fn file_done(&self, path: &str);
+    /// A web archive being read has given `pages` articles so far (it counts as one file
+    /// when it is done).
+    fn archive_pages(&self, _path: &str, _pages: usize) {}
     fn finish(&self);
 }
 
@@ -446,8 +449,9 @@ impl NewsIndex {
 
         let prior: HashSet<String> = manifest.files.keys().cloned().collect();
         let mut counted: BTreeMap<String, Count> = BTreeMap::new();
-        // Archives whose first parts are in: their old documents are already deleted.
-        let mut streaming: HashSet<String> = HashSet::new();
+        // Archives whose first parts are in (their old documents are already deleted),
+        // with the pages they gave so far.
+        let mut streaming: HashMap<String, usize> = HashMap::new();
         progress.start(todo.len() as u64);
         let mut apply = |file: &CorpusFile,
                          outcome: FileOutcome,
@@ -456,9 +460,12 @@ impl NewsIndex {
                          again: bool|
          -> Result<()> {
             if let FileOutcome::Part(articles) = outcome {
-                if streaming.insert(file.rel.clone()) {
+                let pages = streaming.entry(file.rel.clone()).or_insert_with(|| {
                     writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
-                }
+                    0
+                });
+                *pages += articles.len();
+                progress.archive_pages(&file.rel, *pages);
                 for (record, a) in &articles {
                     writer
                         .add_document(self.document(&file.rel, a, *record))
@@ -467,7 +474,7 @@ impl NewsIndex {
                 summary.articles += articles.len();
                 return Ok(());
             }
-            let streamed = streaming.remove(&file.rel);
+            let streamed = streaming.remove(&file.rel).is_some();
             progress.file_done(&file.rel);
             // An archive's records count in the runs that read it first: a second reading
             // of one this run left unchanged counts none.
