@@ -338,6 +338,7 @@ pub fn article_text(w: &mut dyn Write, path: &str, a: &Article) -> io::Result<()
         ("date", &a.date),
         ("source", &a.source),
         ("url", &a.url),
+        ("fetched", &a.fetched_url),
         ("lang", &a.lang),
     ] {
         if let Some(v) = v {
