@@ -208,7 +208,7 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
     match cmd {
         Command::Index(c) => index(c, out),
         Command::Search(c) => search(c, out, err),
-        Command::Extract(c) => extract_files(c, out),
+        Command::Extract(c) => extract_files(c, out, err),
         Command::Stats(c) => stats(c, out),
         Command::Similar(c) => similar(c, out),
         Command::Bench(c) => bench(c, out),
@@ -399,12 +399,32 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
     })
 }
 
+/// `crawl.warc.gz@12345` given to `extract`: the archive and the offset, when no file of
+/// that whole name exists and the archive does.
+fn archive_and_offset(arg: &Path) -> Option<(PathBuf, u64)> {
+    if arg.exists() {
+        return None;
+    }
+    let text = arg.to_str()?;
+    let (file, offset) = text.rsplit_once('@')?;
+    let offset = offset.parse::<u64>().ok()?;
+    let file = PathBuf::from(file);
+    let archive = corpus::kind_of(&file).is_some_and(|k| k.format == corpus::Format::Warc);
+    (archive && file.is_file()).then_some((file, offset))
+}
+
 /// A file named on the command line as the index knows it: relative to the corpus root,
-/// with `/` separators, keeping a `#RECORD` suffix. Anything else (an id, a path already
-/// relative to the root) is returned as given.
+/// with `/` separators, keeping a `#RECORD` (or an archive's `@OFFSET`) suffix. Anything
+/// else (an id, a path already relative to the root) is returned as given.
 fn corpus_relative(arg: &str, root: Option<&Path>) -> String {
-    let (file, record) = match arg.rsplit_once('#') {
-        Some((f, r)) if !Path::new(arg).exists() && r.parse::<u64>().is_ok() => (f, Some(r)),
+    let split = arg
+        .rsplit_once('#')
+        .map(|(f, r)| (f, r, '#'))
+        .or_else(|| arg.rsplit_once('@').map(|(f, r)| (f, r, '@')));
+    let (file, record) = match split {
+        Some((f, r, mark)) if !Path::new(arg).exists() && r.parse::<u64>().is_ok() => {
+            (f, Some((mark, r)))
+        }
         _ => (arg, None),
     };
     let rel = root.and_then(|root| {
@@ -418,7 +438,7 @@ fn corpus_relative(arg: &str, root: Option<&Path>) -> String {
         )
     });
     match (rel, record) {
-        (Some(rel), Some(r)) => format!("{rel}#{r}"),
+        (Some(rel), Some((mark, r))) => format!("{rel}{mark}{r}"),
         (Some(rel), None) => rel,
         (None, _) => arg.to_string(),
     }
@@ -433,11 +453,30 @@ pub struct ExtractedArticle {
     pub article: Article,
 }
 
-fn extract_files(c: ExtractConfig, out: &mut dyn Write) -> Result<Outcome> {
+fn extract_files(c: ExtractConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     let mut failed = Vec::new();
     let mut files = Vec::new();
     for path in &c.files {
-        if path.is_dir() {
+        if let Some((archive, offset)) = archive_and_offset(path) {
+            // One page of an archive, as `search` names it: read from its offset.
+            match crate::pipeline::archive_record(&archive, offset, c.limits) {
+                Ok(raw) => {
+                    let name = crate::pipeline::last_resort_title(&raw, &archive);
+                    let a = ExtractedArticle {
+                        path: archive.display().to_string(),
+                        record: raw.record,
+                        article: extract::extract(raw, &name),
+                    };
+                    if c.json {
+                        output::json_line(out, &a)?;
+                    } else {
+                        let label = corpus::record_label(&a.path, a.record);
+                        output::article_text(out, &label, &a.article)?;
+                    }
+                }
+                Err(e) => failed.push(e.to_string()),
+            }
+        } else if path.is_dir() {
             // A folder is read as `index` reads a corpus: its article files, sorted.
             let walk = corpus::walk(path, None);
             files.extend(walk.files.into_iter().map(|f| f.path));
@@ -451,15 +490,20 @@ fn extract_files(c: ExtractConfig, out: &mut dyn Write) -> Result<Outcome> {
             files.push(path.clone());
         }
     }
-    for (_, result) in extract_set(&files, c.limits) {
+    for (path, result) in extract_set_with_problems(&files, c.limits) {
         match result {
-            Ok(articles) => {
+            Ok((articles, problems)) => {
                 for a in articles {
                     if c.json {
                         output::json_line(out, &a)?;
                     } else {
-                        output::article_text(out, &a.path, &a.article)?;
+                        let label = corpus::record_label(&a.path, a.record);
+                        output::article_text(out, &label, &a.article)?;
                     }
+                }
+                // Records of an archive that gave no article, and damage, are said.
+                for p in problems {
+                    writeln!(err, "warning: {}: {p}", path.display())?;
                 }
             }
             Err(e) => failed.push(format!("{e:#}")),
@@ -474,13 +518,16 @@ fn extract_files(c: ExtractConfig, out: &mut dyn Write) -> Result<Outcome> {
 /// Reads and extracts one file, as the indexer would, without what other files teach
 /// ([`extract_set`] learns furniture across files).
 pub fn extract_one(path: &Path, limits: Limits) -> Result<Vec<ExtractedArticle>> {
-    let (raws, name) = read_one(path, limits)?;
+    let (raws, _) = read_one(path, limits)?;
     Ok(raws
         .into_iter()
-        .map(|raw| ExtractedArticle {
-            path: path.display().to_string(),
-            record: raw.record,
-            article: extract::extract(raw, &name),
+        .map(|raw| {
+            let name = crate::pipeline::last_resort_title(&raw, path);
+            ExtractedArticle {
+                path: path.display().to_string(),
+                record: raw.record,
+                article: extract::extract(raw, &name),
+            }
         })
         .collect())
 }
@@ -493,6 +540,21 @@ pub fn extract_set(
     paths: &[PathBuf],
     limits: Limits,
 ) -> Vec<(PathBuf, Result<Vec<ExtractedArticle>>)> {
+    extract_set_with_problems(paths, limits)
+        .into_iter()
+        .map(|(p, r)| (p, r.map(|(articles, _)| articles)))
+        .collect()
+}
+
+/// A file's articles and the problems met reading it that did not stop it.
+pub type WithProblems = (Vec<ExtractedArticle>, Vec<String>);
+
+/// [`extract_set`], with the problems met in each file that still gave articles (an
+/// archive's records that could not be read, its damage).
+pub fn extract_set_with_problems(
+    paths: &[PathBuf],
+    limits: Limits,
+) -> Vec<(PathBuf, Result<WithProblems>)> {
     let read: Vec<(PathBuf, Result<Read>)> = paths
         .iter()
         .map(|p| (p.clone(), read_one(p, limits)))
@@ -513,7 +575,7 @@ pub fn extract_set(
                 raws.iter()
                     .map(|raw| {
                         let l = extract::lines(raw);
-                        (furniture::source_of(&l, &dir), l)
+                        (crate::pipeline::furniture_source(raw, &dir), l)
                     })
                     .collect()
             }
@@ -524,38 +586,53 @@ pub fn extract_set(
     read.into_iter()
         .zip(lines)
         .map(|((path, r), lines)| {
-            let r = r.map(|(raws, name)| {
-                raws.into_iter()
+            let r = r.map(|(raws, problems)| {
+                let articles = raws
+                    .into_iter()
                     .zip(lines)
-                    .map(|(raw, (source, _))| ExtractedArticle {
-                        path: path.display().to_string(),
-                        record: raw.record,
-                        article: extract::extract_with(raw, &name, table.of(&source)).0,
+                    .map(|(raw, (source, _))| {
+                        let name = crate::pipeline::last_resort_title(&raw, &path);
+                        ExtractedArticle {
+                            path: path.display().to_string(),
+                            record: raw.record,
+                            article: extract::extract_with(raw, &name, table.of(&source)).0,
+                        }
                     })
-                    .collect()
+                    .collect();
+                (articles, problems)
             });
             (path, r)
         })
         .collect()
 }
 
-/// One file read and parsed: its raw articles and its file name.
-type Read = (Vec<formats::RawArticle>, String);
+/// One file read and parsed: its raw articles and the problems met that did not stop it.
+type Read = (Vec<formats::RawArticle>, Vec<String>);
 
-/// Reads and parses one file.
+/// Reads and parses one file; a web archive record by record.
 fn read_one(path: &Path, limits: Limits) -> Result<Read> {
     let Some(kind) = corpus::kind_of(path) else {
         bail!(
-            "{}: unsupported file type (expected .txt, .md, .html, .htm, .json, .jsonl, .ndjson, optionally .gz)",
-            path.display()
+            "{}: {} (expected .txt, .md, .html, .htm, .json, .jsonl, .ndjson, optionally .gz, or a .warc or .warc.gz web archive)",
+            path.display(),
+            corpus::unsupported(path)
         );
     };
-    let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
-    let parsed = crate::pipeline::read(path, bytes, kind, limits)?;
+    let parsed = if kind.format == corpus::Format::Warc {
+        let mut articles = Vec::new();
+        let read = crate::pipeline::archive(path, limits, |raw| articles.push(raw))?;
+        formats::Parsed {
+            articles,
+            problems: read.problems,
+        }
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+        crate::pipeline::read(path, bytes, kind, limits)?
+    };
     if parsed.articles.is_empty() && !parsed.problems.is_empty() {
         bail!("{}: {}", path.display(), parsed.problems.join("; "));
     }
-    Ok((parsed.articles, crate::pipeline::file_name(path)))
+    Ok((parsed.articles, parsed.problems))
 }
 
 fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {

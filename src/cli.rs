@@ -75,10 +75,12 @@ struct UpdateArgs {
     /// Drop the index and read the whole corpus again.
     #[arg(long)]
     rebuild: bool,
-    /// Skip files larger than this (after decompression), in MiB.
+    /// Skip files larger than this (after decompression), in MiB. Web archives (.warc,
+    /// .warc.gz) are read record by record, whatever their size.
     #[arg(long, default_value_t = 64, value_name = "MIB")]
     max_file_mb: u64,
-    /// Skip articles whose text is larger than this, in MiB.
+    /// Skip articles whose text is larger than this, in MiB; also web archive records
+    /// larger than this.
     #[arg(long, default_value_t = 8, value_name = "MIB")]
     max_article_mb: u64,
     /// Extraction threads [default: cores - 1, at least 1]
@@ -148,7 +150,8 @@ struct SearchArgs {
 #[derive(Debug, Args)]
 struct SimilarArgs {
     /// The article: its file (a path on disk, or relative to the corpus; FILE#RECORD for one
-    /// article of a JSON/JSONL file) or its id from `search --json`.
+    /// article of a JSON/JSONL file, ARCHIVE@OFFSET for a page of a web archive) or its id
+    /// from `search --json`.
     article: String,
     /// Corpus folder [default: the index in --index, or .newsidx here or in a parent folder]
     corpus: Option<PathBuf>,
@@ -266,7 +269,9 @@ enum Sort {
 
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// Article files, or folders (every article file in them, as `index` reads them).
+    /// Article files (a web archive gives an article per page record; ARCHIVE@OFFSET the
+    /// page of one record, as `search` names it), or folders (every article file in them,
+    /// as `index` reads them).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per article.

@@ -22,6 +22,10 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`: one article object per line.
     Jsonl,
+    /// `.warc`, `.warc.gz`: a web archive, read record by record
+    /// ([`crate::formats::warc`]); its gzip is read by the archive reader, member by
+    /// member, so `gzip` is false.
+    Warc,
 }
 
 /// How a file is to be read: its format and whether it is gzip-compressed.
@@ -35,6 +39,12 @@ pub struct Kind {
 /// Returns `None` for names newsidx does not read.
 pub fn kind_of(path: &Path) -> Option<Kind> {
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+        return Some(Kind {
+            format: Format::Warc,
+            gzip: false,
+        });
+    }
     let (stem, gzip) = match name.strip_suffix(".gz") {
         Some(stem) => (stem.to_string(), true),
         None => (name, false),
@@ -142,7 +152,7 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
         let Some(kind) = kind_of(path) else {
             out.skipped.push(Skipped {
                 path: rel,
-                reason: "unsupported file type".to_string(),
+                reason: unsupported(path),
             });
             continue;
         };
@@ -170,6 +180,31 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
     }
     out.hidden = hidden.get();
     out
+}
+
+/// How an article is named for people: its file's path, then `#RECORD` for an article of
+/// a JSON or JSONL file, `@OFFSET` for one of a web archive (`crawl.warc.gz@12345`).
+pub fn record_label(path: &str, record: Option<u64>) -> String {
+    match record {
+        None => path.to_string(),
+        Some(r) if kind_of(Path::new(path)).is_some_and(|k| k.format == Format::Warc) => {
+            format!("{path}@{r}")
+        }
+        Some(r) => format!("{path}#{r}"),
+    }
+}
+
+/// Why a file is not read: its type is not one newsidx reads; an ARC web archive (the
+/// format before WARC) is named as such.
+pub fn unsupported(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".arc") || name.ends_with(".arc.gz") {
+        return "unsupported file type: an ARC web archive (the format before WARC), which newsidx does not read; convert it to WARC".to_string();
+    }
+    "unsupported file type".to_string()
 }
 
 /// What a file that is neither a regular file nor a folder is, for its skip reason.
@@ -216,6 +251,9 @@ mod tests {
             ("a.json", Some((Format::Json, false))),
             ("a.jsonl.gz", Some((Format::Jsonl, true))),
             ("a.ndjson", Some((Format::Jsonl, false))),
+            ("CC-NEWS-20250101.warc.gz", Some((Format::Warc, false))),
+            ("crawl.WARC", Some((Format::Warc, false))),
+            ("old.arc.gz", None),
             ("a.pdf", None),
             ("a.gz", None),
             ("README", None),

@@ -62,11 +62,7 @@ pub fn hits_text(
         if let Some(s) = &hit.source {
             meta.push(s.clone());
         }
-        let path = match hit.record {
-            Some(r) => format!("{}#{}", hit.path, r),
-            None => hit.path.clone(),
-        };
-        meta.push(path);
+        meta.push(crate::corpus::record_label(&hit.path, hit.record));
         writeln!(w, "   {}", style.paint(DIM, &meta.join(" · ")))?;
         writeln!(w, "   {}", highlight(&hit.snippet, &hit.highlights, style))?;
         if let Some(q) = &hit.quote {
@@ -146,10 +142,7 @@ pub fn quotes_text(w: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io::
         if let Some(d) = &q.date {
             meta.push(d.get(..10).unwrap_or(d).to_string());
         }
-        meta.push(match q.record {
-            Some(r) => format!("{}#{}", q.path, r),
-            None => q.path.clone(),
-        });
+        meta.push(crate::corpus::record_label(&q.path, q.record));
         writeln!(w, "   {}", style.paint(DIM, &meta.join(" · ")))?;
     }
     Ok(())
@@ -282,6 +275,32 @@ pub fn summary_text(w: &mut dyn Write, s: &Summary, index_dir: &std::path::Path)
         s.seconds,
         s.mb_per_sec()
     )?;
+    if !s.records.is_empty() {
+        let passed: Vec<String> = s
+            .records
+            .skipped
+            .iter()
+            .map(|(why, n)| format!("{n} {why}"))
+            .collect();
+        writeln!(
+            w,
+            "records {} read in web archives: {} articles{}",
+            s.records.read,
+            s.records.articles,
+            if passed.is_empty() {
+                String::new()
+            } else {
+                format!("; passed over: {}", passed.join(", "))
+            }
+        )?;
+    }
+    for d in &s.damaged {
+        writeln!(
+            w,
+            "damaged {} at offset {}: {} (the records before it are indexed)",
+            d.path, d.offset, d.reason
+        )?;
+    }
     skipped_text(w, "skipped", &s.skipped)?;
     skipped_text(w, "problems", &s.problems)
 }
@@ -319,6 +338,7 @@ pub fn article_text(w: &mut dyn Write, path: &str, a: &Article) -> io::Result<()
         ("date", &a.date),
         ("source", &a.source),
         ("url", &a.url),
+        ("fetched", &a.fetched_url),
         ("lang", &a.lang),
     ] {
         if let Some(v) = v {
@@ -407,6 +427,9 @@ impl crate::index::Progress for ProgressBar {
         self.0.inc(1);
         self.0.set_message(path.to_string());
     }
+    fn archive_pages(&self, path: &str, pages: usize) {
+        self.0.set_message(format!("{path}: {pages} pages"));
+    }
     fn finish(&self) {
         self.0.finish_and_clear();
     }
@@ -429,6 +452,40 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_says_what_archives_held_and_where_they_are_damaged() {
+        let mut records = crate::formats::warc::Records {
+            read: 5,
+            articles: 2,
+            ..Default::default()
+        };
+        records.skip("request");
+        records.skip("request");
+        records.skip("warcinfo");
+        let s = Summary {
+            records,
+            damaged: vec![crate::index::Damaged {
+                path: "cut.warc.gz".into(),
+                offset: 1234,
+                reason: "the gzip data ends early (truncated file)".into(),
+            }],
+            ..Summary::default()
+        };
+        let mut out = Vec::new();
+        summary_text(&mut out, &s, std::path::Path::new("idx")).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "records 5 read in web archives: 2 articles; passed over: 2 request, 1 warcinfo"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("damaged cut.warc.gz at offset 1234: the gzip data ends early"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn totals_say_when_counting_stopped() {
         let hit = crate::search::Hit {
             id: 1,
@@ -441,6 +498,7 @@ mod tests {
             date: None,
             source: None,
             url: None,
+            fetched_url: None,
             snippet: "Troops entered Sudzha.".into(),
             highlights: vec![(15, 21)],
             quote: None,

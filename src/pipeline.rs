@@ -1,18 +1,23 @@
 //! Between extraction and indexing: the one way a file becomes articles, used by the
 //! indexer, `newsidx extract`, the fuzz targets, the examples and the tests.
 //!
-//! [`read`] takes a file's bytes as read from disk (or an archive record) through the
-//! size limit and gunzip, charset decoding and its format's reader, and the article-size
-//! limit: raw articles and the problems met. [`extract`] cleans and extracts each raw
-//! article with the page furniture known for its source (an empty table changes nothing).
+//! [`read`] takes a file's bytes as read from disk through the size limit and gunzip,
+//! charset decoding and its format's reader, and the article-size limit: raw articles and
+//! the problems met. A web archive is never held whole: [`archive`] streams its records
+//! one at a time through the same charset decoding and readers
+//! ([`crate::formats::warc`]) and the same article-size limit, handing each raw article
+//! on as it is read. [`extract`] (or [`extract_one`] for one article at a time) cleans and
+//! extracts each raw article with the page furniture known for its source (an empty table
+//! changes nothing); [`furniture_source`] says which source that is.
 
 use std::path::Path;
 
 use crate::corpus::Kind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::{self, Article};
+use crate::formats::warc::{self, Archive, Damage, Item, RecordOutcome, Records};
 use crate::formats::{self, Limits, Parsed, RawArticle};
-use crate::furniture::{Furniture, Lines};
+use crate::furniture::{self, Furniture, Lines};
 
 /// Reads a file's bytes into raw articles: the file-size limit, gunzip when `kind` says
 /// so, decoding, the format's reader, then the article-size limit (articles over it become
@@ -24,8 +29,127 @@ pub fn read(path: &Path, bytes: Vec<u8>, kind: Kind, limits: Limits) -> Result<P
     Ok(parsed)
 }
 
-/// One article of a file: its record (in a JSON or JSONL file), the article, and what it
-/// tells the furniture table.
+/// What reading a web archive found besides its articles.
+#[derive(Debug, Default)]
+pub struct ArchiveRead {
+    /// What its records were.
+    pub records: Records,
+    /// Records that could not be read (each names its offset), and stray bytes passed over.
+    pub problems: Vec<String>,
+    /// Where the archive is damaged, when it is: nothing after it was read.
+    pub damage: Option<Damage>,
+}
+
+/// Reads a web archive record by record, handing each page's raw article to `on` as it
+/// is read (its `record` is the record's offset): the same charset decoding, readers and
+/// article-size limit as [`read`], with memory bounded by one record. Records over the
+/// article limit are passed over unread and listed. Fails only when the file cannot be
+/// opened; damage ends the reading, and what came before it stands.
+pub fn archive(path: &Path, limits: Limits, mut on: impl FnMut(RawArticle)) -> Result<ArchiveRead> {
+    let mut reader =
+        Archive::open(path, limits.max_article_bytes).map_err(|e| Error::io(path, e))?;
+    let mut out = ArchiveRead::default();
+    while let Some(item) = reader.next_record(warc::page::may_be_page) {
+        match item {
+            Ok(Item::Record(record)) => {
+                out.records.read += 1;
+                match warc::record_article(path, record, limits) {
+                    RecordOutcome::Article(raw, problem) => {
+                        out.problems.extend(problem);
+                        let mut parsed = Parsed {
+                            articles: vec![*raw],
+                            problems: Vec::new(),
+                        };
+                        parsed.enforce(limits);
+                        if parsed.problems.is_empty() {
+                            out.records.articles += 1;
+                        } else {
+                            out.records.skip("problem");
+                        }
+                        out.problems.append(&mut parsed.problems);
+                        parsed.articles.into_iter().for_each(&mut on);
+                    }
+                    RecordOutcome::Skipped(why) => out.records.skip(&why),
+                    RecordOutcome::Problem(message) => {
+                        out.records.skip("problem");
+                        out.problems.push(message);
+                    }
+                }
+            }
+            Ok(Item::Stray { offset, bytes }) => out.problems.push(format!(
+                "offset {offset}: {bytes} bytes that are no WARC record passed over (the record before them states a wrong Content-Length)"
+            )),
+            Err(damage) => {
+                out.problems.push(format!(
+                    "{damage}; the {} whole records before it are read",
+                    out.records.read
+                ));
+                out.damage = Some(damage);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The page of the record at `offset` in an archive (an article's `record`), read from
+/// there directly when a record or a gzip member starts there, else found by reading the
+/// archive from its start (a record inside a whole-file gzip). An offset where no page
+/// record is, is an error saying what is there.
+pub fn archive_record(path: &Path, offset: u64, limits: Limits) -> Result<RawArticle> {
+    use std::io::{Seek, SeekFrom};
+    let fail = |message: String| Error::Format {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    file.seek(SeekFrom::Start(offset))
+        .map_err(|e| Error::io(path, e))?;
+    let mut direct =
+        Archive::new(file, limits.max_article_bytes).map_err(|e| Error::io(path, e))?;
+    if let Some(Ok(Item::Record(mut record))) = direct.next_record(warc::page::may_be_page) {
+        record.head.offset = offset;
+        return match warc::record_article(path, record, limits) {
+            RecordOutcome::Article(raw, _) => Ok(*raw),
+            RecordOutcome::Skipped(why) => Err(fail(format!(
+                "the record at offset {offset} is no page ({why})"
+            ))),
+            RecordOutcome::Problem(message) => Err(fail(message)),
+        };
+    }
+    let mut found = None;
+    archive(path, limits, |raw| {
+        if raw.record == Some(offset) {
+            found = Some(raw);
+        }
+    })?;
+    found.ok_or_else(|| fail(format!("no page record at offset {offset}")))
+}
+
+/// The source whose furniture cleans `raw` (see [`crate::furniture`]): the site it states
+/// or was fetched from, else its file's folder `dir` (relative to the corpus root).
+pub fn furniture_source(raw: &RawArticle, dir: &str) -> String {
+    match raw.site() {
+        Some(site) => furniture::source_of_site(site),
+        None => furniture::source_of_dir(dir),
+    }
+}
+
+/// The title of last resort of an article: the URL its page was fetched from (an
+/// archive's record), else its file's name.
+pub fn last_resort_title(raw: &RawArticle, path: &Path) -> String {
+    raw.fetched_url.clone().unwrap_or_else(|| file_name(path))
+}
+
+/// Cleans and extracts one raw article with the furniture `known`: the article (with
+/// its record) and what it tells the furniture table.
+pub fn extract_one(raw: RawArticle, name: &str, known: &Furniture) -> Extracted {
+    let record = raw.record;
+    let (article, lines) = extract::extract_with(raw, name, known);
+    (record, article, lines)
+}
+
+/// One article of a file: its record (in a JSON or JSONL file, its number; in a web
+/// archive, its offset), the article, and what it tells the furniture table.
 pub type Extracted = (Option<u64>, Article, Lines);
 
 /// Cleans and extracts each raw article of the file named `name`, with the furniture
@@ -37,10 +161,8 @@ pub fn extract<'f>(
 ) -> Vec<Extracted> {
     raws.into_iter()
         .map(|raw| {
-            let record = raw.record;
             let known = furniture(&raw);
-            let (article, lines) = extract::extract_with(raw, name, known);
-            (record, article, lines)
+            extract_one(raw, name, known)
         })
         .collect()
 }

@@ -81,6 +81,24 @@ fn messy_corpus_is_indexed_or_accounted_for_and_nothing_panics() {
         b"zqfakegz is plain text with a .gz name\n",
         Expect::Skipped("gzip"),
     );
+    // Web archives that are no archives: text and binary named .warc, an empty one, an
+    // ARC file.
+    add(
+        "notes.warc.gz",
+        b"zqnotwarc is plain text with a .warc.gz name\n",
+        Expect::Skipped("no WARC record"),
+    );
+    add(
+        "binary.warc",
+        b"\x00\x01\x02\xff\xfe\x00PK\x03\x04\x00\x00garbage\x00",
+        Expect::Skipped("no WARC record"),
+    );
+    add("empty.warc", b"", Expect::Skipped("no page in archive"));
+    add(
+        "old.arc.gz",
+        b"filedesc://old.arc 0.0.0.0 20080101000000 text/plain 76\n",
+        Expect::Skipped("ARC web archive"),
+    );
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(b"Real gzip\n\nThe zqrealgz article was compressed.\n")
         .unwrap();

@@ -15,6 +15,26 @@ pub fn read(name: &str, data: &[u8]) {
     let _ = newsidx::pipeline::file_articles(path, data.to_vec(), kind, Limits::default());
 }
 
+/// Reads `data` as a web archive, record by record, and makes every page record an
+/// article (cleaned and extracted), as the indexer does. Damage is fine; panics are bugs.
+pub fn read_warc(data: &[u8]) {
+    use newsidx::formats::warc::{self, Archive, Item, RecordOutcome};
+    let path = Path::new("fuzz.warc.gz");
+    let limits = Limits::default();
+    let Ok(mut archive) = Archive::new(data, limits.max_article_bytes) else {
+        return;
+    };
+    let empty = newsidx::furniture::Furniture::default();
+    while let Some(Ok(item)) = archive.next_record(warc::page::may_be_page) {
+        if let Item::Record(record) = item {
+            if let RecordOutcome::Article(raw, _) = warc::record_article(path, record, limits) {
+                let name = newsidx::pipeline::last_resort_title(&raw, path);
+                let _ = newsidx::pipeline::extract_one(*raw, &name, &empty);
+            }
+        }
+    }
+}
+
 /// An index of the bundled corpus, built once per fuzzing process.
 fn index() -> &'static NewsIndex {
     static INDEX: OnceLock<(tempfile::TempDir, NewsIndex)> = OnceLock::new();

@@ -28,7 +28,12 @@ pub struct Article {
     /// Publication date, RFC 3339 at the offset the source stated (`Z` when none).
     pub date: Option<String>,
     pub source: Option<String>,
+    /// The page's canonical URL as it states it; for a page from a web archive that
+    /// states none, the URL it was fetched from.
     pub url: Option<String>,
+    /// The URL a web archive's record says the page was fetched from; None for files.
+    #[serde(default)]
+    pub fetched_url: Option<String>,
     pub lang: Option<String>,
     /// Paragraphs separated by newlines, residue removed.
     pub body: String,
@@ -46,7 +51,7 @@ pub fn extract(raw: RawArticle, name: &str) -> Article {
 /// What an article tells the furniture table (cleaning it without furniture).
 pub fn lines(raw: &RawArticle) -> Lines {
     let c = clean::clean(&raw.body, raw.markup, &Furniture::default());
-    Lines::new(c.keys, c.first_long, &raw.body, raw.source.as_deref())
+    Lines::new(c.keys, c.first_long, &raw.body, raw.site())
 }
 
 /// [`extract`], cleaning with the furniture of the article's source; with the article's
@@ -57,7 +62,7 @@ pub fn extract_with(raw: RawArticle, name: &str, furniture: &Furniture) -> (Arti
         std::mem::take(&mut cleaned.keys),
         cleaned.first_long,
         &raw.body,
-        raw.source.as_deref(),
+        raw.site(),
     );
     let mut title = raw.title.filter(|t| !t.trim().is_empty());
     let stated = title.is_some();
@@ -109,7 +114,13 @@ pub fn extract_with(raw: RawArticle, name: &str, furniture: &Furniture) -> (Arti
         .date
         .as_deref()
         .and_then(crate::text::dates::parse_date)
-        .or(cleaned.date);
+        .or(cleaned.date)
+        // An archived page that states no date: when it was fetched.
+        .or_else(|| {
+            raw.fetched_date
+                .as_deref()
+                .and_then(crate::text::dates::parse_date)
+        });
     let mut quotes = quotes::quotes(&cleaned.paragraphs);
     speakers::settle(&mut quotes);
     let title = crate::text::squash(&title);
@@ -122,6 +133,7 @@ pub fn extract_with(raw: RawArticle, name: &str, furniture: &Furniture) -> (Arti
         date,
         source: raw.source,
         url: raw.url,
+        fetched_url: raw.fetched_url,
         body,
         quotes,
     };

@@ -8,6 +8,7 @@
 pub mod depth;
 mod html;
 mod json;
+pub mod warc;
 
 use std::io::Read;
 use std::path::Path;
@@ -52,9 +53,27 @@ pub struct RawArticle {
     pub lang: Option<String>,
     /// Body text, paragraphs separated by newlines.
     pub body: String,
+    /// The URL a web archive's record says the page was fetched from (`WARC-Target-URI`).
+    pub fetched_url: Option<String>,
+    /// When a web archive's record says the page was fetched (`WARC-Date`): the date of
+    /// an article whose page states none.
+    pub fetched_date: Option<String>,
 }
 
 impl RawArticle {
+    /// The site an article's page furniture is learned and looked up under: the source
+    /// it states, else the host it was fetched from (an archive's record); None: its
+    /// file's folder.
+    pub fn site(&self) -> Option<&str> {
+        self.source.as_deref().or_else(|| {
+            let url = self.fetched_url.as_deref()?;
+            let rest = url.split_once("://").map_or(url, |(_, r)| r);
+            let host = rest.split(['/', '?', '#']).next()?;
+            let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+            (!host.is_empty()).then_some(host)
+        })
+    }
+
     /// An article with only a body.
     pub fn new(markup: Markup, body: String) -> Self {
         RawArticle {
@@ -69,6 +88,8 @@ impl RawArticle {
             url: None,
             lang: None,
             body,
+            fetched_url: None,
+            fetched_date: None,
         }
     }
 }
@@ -157,6 +178,17 @@ pub fn decompress(path: &Path, raw: Vec<u8>, gzip: bool, limits: Limits) -> Resu
 
 /// Parses decoded-or-not bytes of a file of the given kind into raw articles.
 pub fn parse(path: &Path, bytes: &[u8], kind: Kind) -> Result<Parsed> {
+    parse_with(path, bytes, kind, None)
+}
+
+/// [`parse`], with the charset the bytes came with (an HTTP `Content-Type` in a web
+/// archive), which is honoured before the page's own declaration and detection.
+pub fn parse_with(
+    path: &Path,
+    bytes: &[u8],
+    kind: Kind,
+    transport: Option<&'static encoding_rs::Encoding>,
+) -> Result<Parsed> {
     if looks_binary(bytes) {
         return Err(Error::Format {
             path: path.to_path_buf(),
@@ -164,7 +196,7 @@ pub fn parse(path: &Path, bytes: &[u8], kind: Kind) -> Result<Parsed> {
         });
     }
     let html = kind.format == Format::Html;
-    let text = decode(bytes, html);
+    let text = decode_with(bytes, html, transport);
     if text.trim().is_empty() {
         return Err(Error::Format {
             path: path.to_path_buf(),
@@ -180,6 +212,12 @@ pub fn parse(path: &Path, bytes: &[u8], kind: Kind) -> Result<Parsed> {
             message,
         })?,
         Format::Jsonl => return Ok(read_jsonl(&text)),
+        Format::Warc => {
+            return Err(Error::Format {
+                path: path.to_path_buf(),
+                message: "a web archive is read record by record (pipeline::archive)".to_string(),
+            })
+        }
     };
     Ok(Parsed {
         articles,
@@ -200,6 +238,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Decodes bytes to text: a BOM wins, then valid UTF-8, then (for HTML) a declared
 /// charset, then chardetng's guess. Never fails; undecodable bytes become U+FFFD.
 pub fn decode(bytes: &[u8], html: bool) -> String {
+    decode_with(bytes, html, None)
+}
+
+/// [`decode`] with the charset the transport stated (HTTP `Content-Type`): after a BOM and
+/// valid UTF-8, before the page's declaration and detection. A stated UTF-8 the bytes
+/// are not is passed over, as a declared one is.
+pub fn decode_with(
+    bytes: &[u8],
+    html: bool,
+    transport: Option<&'static encoding_rs::Encoding>,
+) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return text.into_owned();
@@ -207,7 +256,8 @@ pub fn decode(bytes: &[u8], html: bool) -> String {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
-    let declared = if html { declared_charset(bytes) } else { None };
+    let transport = transport.filter(|&e| e != encoding_rs::UTF_8);
+    let declared = transport.or_else(|| if html { declared_charset(bytes) } else { None });
     let enc = declared.unwrap_or_else(|| {
         let mut det = chardetng::EncodingDetector::new();
         det.feed(bytes, true);

@@ -52,6 +52,12 @@ pub struct FileEntry {
     /// table is learned without reading unchanged files again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<crate::furniture::Lines>,
+    /// A web archive's records: how many were read, gave articles, or were passed over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<crate::formats::warc::Records>,
+    /// Where a web archive is damaged, reported on every run until it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub damage: Option<crate::formats::warc::Damage>,
 }
 
 /// The key of what a file's outcome depends on besides its bytes: newsidx's version and

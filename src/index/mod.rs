@@ -9,6 +9,7 @@
 
 pub mod location;
 pub mod manifest;
+mod read;
 pub mod schema;
 pub mod stats;
 pub mod stem;
@@ -16,7 +17,7 @@ pub mod stored_quotes;
 pub mod translit;
 pub mod words;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::sync::Mutex;
@@ -30,9 +31,11 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 use crate::corpus::{self, CorpusFile, Skipped};
 use crate::error::{Error, Result};
 use crate::extract::Article;
+use crate::formats::warc::Records;
 use crate::formats::Limits;
 use crate::furniture;
 pub use manifest::{FileEntry, Manifest};
+use read::{process, FileOutcome};
 pub use schema::Fields;
 
 /// Name of the index folder inside a corpus.
@@ -110,6 +113,34 @@ pub struct Summary {
     /// Bytes read from files that were (re)indexed.
     pub bytes: u64,
     pub seconds: f64,
+    /// The records of the web archives (re)read by this run: how many were read, gave
+    /// articles, or were passed over, by why.
+    #[serde(default)]
+    pub records: Records,
+    /// Web archives that are damaged, on every run until they change: where the damage
+    /// is and what it is. The records before it are indexed; it is among the problems too.
+    #[serde(default)]
+    pub damaged: Vec<Damaged>,
+}
+
+/// A damaged web archive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Damaged {
+    /// The archive, relative to the corpus root.
+    pub path: String,
+    /// The offset of the record the damage is in (see [`crate::formats::warc`]).
+    pub offset: u64,
+    pub reason: String,
+}
+
+impl Damaged {
+    fn of(path: &str, d: &crate::formats::warc::Damage) -> Damaged {
+        Damaged {
+            path: path.to_string(),
+            offset: d.offset,
+            reason: d.message.clone(),
+        }
+    }
 }
 
 impl Summary {
@@ -134,6 +165,9 @@ pub trait Progress: Sync {
     fn start(&self, total: u64);
     /// One more file was read; `path` is relative to the root.
     fn file_done(&self, path: &str);
+    /// A web archive being read has given `pages` articles so far (it counts as one file
+    /// when it is done).
+    fn archive_pages(&self, _path: &str, _pages: usize) {}
     fn finish(&self);
 }
 
@@ -169,22 +203,6 @@ fn furniture_table(files: &BTreeMap<String, FileEntry>) -> furniture::Table {
 /// states one.
 fn folder_of(rel: &str) -> &str {
     rel.rsplit_once('/').map_or("", |(dir, _)| dir)
-}
-
-/// What a worker made of one file.
-enum FileOutcome {
-    /// Same bytes as before (only the mtime moved).
-    Same(FileEntry),
-    Articles {
-        entry: FileEntry,
-        /// Each article with its record number inside the file.
-        articles: Vec<(Option<u64>, Article)>,
-        problems: Vec<String>,
-    },
-    Skipped {
-        entry: FileEntry,
-        reason: String,
-    },
 }
 
 impl NewsIndex {
@@ -389,6 +407,9 @@ impl NewsIndex {
                         path: f.rel.clone(),
                         reason: p.clone(),
                     }));
+                    summary
+                        .damaged
+                        .extend(e.damage.iter().map(|d| Damaged::of(&f.rel, d)));
                 }
                 _ => todo.push(f),
             }
@@ -398,6 +419,7 @@ impl NewsIndex {
             summary.documents = self.num_docs()?;
             summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
             summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
+            summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
             summary.seconds = started.elapsed().as_secs_f64();
             return Ok(summary);
         }
@@ -427,6 +449,9 @@ impl NewsIndex {
 
         let prior: HashSet<String> = manifest.files.keys().cloned().collect();
         let mut counted: BTreeMap<String, Count> = BTreeMap::new();
+        // Archives whose first parts are in (their old documents are already deleted),
+        // with the pages they gave so far.
+        let mut streaming: HashMap<String, usize> = HashMap::new();
         progress.start(todo.len() as u64);
         let mut apply = |file: &CorpusFile,
                          outcome: FileOutcome,
@@ -434,22 +459,61 @@ impl NewsIndex {
                          files: &mut BTreeMap<String, FileEntry>,
                          again: bool|
          -> Result<()> {
+            if let FileOutcome::Part(articles) = outcome {
+                let pages = streaming.entry(file.rel.clone()).or_insert_with(|| {
+                    writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
+                    0
+                });
+                *pages += articles.len();
+                progress.archive_pages(&file.rel, *pages);
+                for (record, a) in &articles {
+                    writer
+                        .add_document(self.document(&file.rel, a, *record))
+                        .map_err(|e| Error::tantivy(&self.dir, e))?;
+                }
+                summary.articles += articles.len();
+                return Ok(());
+            }
+            let streamed = streaming.remove(&file.rel).is_some();
             progress.file_done(&file.rel);
+            // An archive's records count in the runs that read it first: a second reading
+            // of one this run left unchanged counts none.
+            let mut count_records = true;
             if again {
                 // A second reading replaces what the first counted.
                 match counted.remove(&file.rel) {
                     Some(Count::Indexed) => summary.indexed -= 1,
                     Some(Count::Updated) => summary.updated -= 1,
-                    Some(Count::Unchanged) | None => summary.unchanged -= 1,
+                    Some(Count::Unchanged) | None => {
+                        summary.unchanged -= 1;
+                        count_records = false;
+                    }
                     Some(Count::Skipped) => summary.skipped.retain(|s| s.path != file.rel),
                 }
-                if let Some(e) = files.get(&file.rel).filter(|e| e.skipped.is_none()) {
-                    summary.articles = summary.articles.saturating_sub(e.articles as usize);
+                if let Some(e) = files.get(&file.rel) {
+                    if e.skipped.is_none() {
+                        summary.articles = summary.articles.saturating_sub(e.articles as usize);
+                    }
+                    if let Some(r) = e.records.as_ref().filter(|_| count_records) {
+                        summary.records.sub(r);
+                    }
                 }
                 summary.problems.retain(|p| p.path != file.rel);
+                summary.damaged.retain(|d| d.path != file.rel);
+            }
+            if let FileOutcome::Articles { entry, .. } | FileOutcome::Skipped { entry, .. } =
+                &outcome
+            {
+                if let Some(r) = entry.records.as_ref().filter(|_| count_records) {
+                    summary.records.add(r);
+                }
+                summary
+                    .damaged
+                    .extend(entry.damage.iter().map(|d| Damaged::of(&file.rel, d)));
             }
             let existed = prior.contains(&file.rel);
             let count = match outcome {
+                FileOutcome::Part(_) => unreachable!("parts are applied above"),
                 FileOutcome::Same(entry) => {
                     summary.unchanged += 1;
                     summary
@@ -458,6 +522,9 @@ impl NewsIndex {
                             path: file.rel.clone(),
                             reason: p.clone(),
                         }));
+                    summary
+                        .damaged
+                        .extend(entry.damage.iter().map(|d| Damaged::of(&file.rel, d)));
                     files.insert(file.rel.clone(), entry);
                     Count::Unchanged
                 }
@@ -485,7 +552,9 @@ impl NewsIndex {
                     problems,
                 } => {
                     entry.problems.clone_from(&problems);
-                    writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
+                    if !streamed {
+                        writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
+                    }
                     for (record, a) in &articles {
                         let doc = self.document(&file.rel, a, *record);
                         writer
@@ -573,6 +642,7 @@ impl NewsIndex {
         summary.documents = self.num_docs()?;
         summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
     }
@@ -601,7 +671,9 @@ impl NewsIndex {
                         let known = old
                             .get(&file.rel)
                             .filter(|_| !retry.contains(file.rel.as_str()));
-                        let outcome = process(file, known, opts.limits, table);
+                        let outcome = process(file, known, opts.limits, table, &mut |part| {
+                            tx.send((file, part)).is_ok()
+                        });
                         if tx.send((file, outcome)).is_err() {
                             break;
                         }
@@ -649,7 +721,8 @@ impl NewsIndex {
     }
 
     /// The tantivy document [`Self::update`] adds for one article of the file `rel`
-    /// (relative to the corpus root; `record` for one article of a JSON/JSONL file).
+    /// (relative to the corpus root; `record` for one article of a JSON/JSONL file: its
+    /// number; of a web archive: its offset).
     pub fn document(&self, rel: &str, a: &Article, record: Option<u64>) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
@@ -676,6 +749,14 @@ impl NewsIndex {
         for (field, value) in [(f.source, &a.source), (f.url, &a.url), (f.lang, &a.lang)] {
             if let Some(v) = value {
                 doc.add_text(field, v);
+            }
+        }
+        if let Some(fetched) = &a.fetched_url {
+            doc.add_text(f.fetched_url, fetched);
+            // `url:` finds the page by the URL it was fetched from too; the first value
+            // stays the article's url (an article with none has the fetched one).
+            if a.url.as_deref() != Some(fetched.as_str()) {
+                doc.add_text(f.url, fetched);
             }
         }
         for q in &a.quotes {
@@ -748,118 +829,6 @@ pub fn date_clamped(secs: i64) -> DateTime {
     DateTime::from_timestamp_secs(secs.clamp(-MAX_DATE_SECS, MAX_DATE_SECS))
 }
 
-/// Reads, hashes, parses and extracts one file. Never panics: a panic in a reader or
-/// extractor becomes a skip reason for this file.
-fn process(
-    file: &CorpusFile,
-    old: Option<&FileEntry>,
-    limits: Limits,
-    table: &furniture::Table,
-) -> FileOutcome {
-    let mut entry = FileEntry {
-        size: file.size,
-        mtime_ns: file.mtime_ns,
-        hash: 0,
-        articles: 0,
-        skipped: None,
-        problems: Vec::new(),
-        lines: Vec::new(),
-    };
-    if file.size > limits.max_file_bytes {
-        return FileOutcome::Skipped {
-            entry,
-            reason: format!("larger than the {} MiB limit", limits.max_file_bytes >> 20),
-        };
-    }
-    let raw = match std::fs::read(&file.path) {
-        Ok(b) => b,
-        Err(e) => {
-            return FileOutcome::Skipped {
-                entry,
-                reason: format!("unreadable: {e}"),
-            }
-        }
-    };
-    entry.hash = xxhash_rust::xxh3::xxh3_64(&raw);
-    if let Some(old) = old {
-        if old.hash == entry.hash && old.skipped.is_none() {
-            entry.articles = old.articles;
-            entry.problems.clone_from(&old.problems);
-            entry.lines.clone_from(&old.lines);
-            return FileOutcome::Same(entry);
-        }
-    }
-    let name = crate::pipeline::file_name(&file.path);
-    type Work = (
-        Vec<(Option<u64>, Article)>,
-        Vec<String>,
-        Vec<furniture::Lines>,
-    );
-    let work = std::panic::catch_unwind(|| -> Result<Work> {
-        let parsed = crate::pipeline::read(&file.path, raw, file.kind, limits)?;
-        let dir_source = furniture::source_of_dir(folder_of(&file.rel));
-        let empty = furniture::Furniture::default();
-        // The source is the stated one, else the folder; no table, no lookup.
-        let extracted = crate::pipeline::extract(parsed.articles, &name, |a| match &a.source {
-            _ if table.is_empty() => &empty,
-            Some(site) => table.of(&furniture::source_of_site(site)),
-            None => table.of(&dir_source),
-        });
-        let mut lines = Vec::with_capacity(extracted.len());
-        let articles = extracted
-            .into_iter()
-            .map(|(record, article, l)| {
-                lines.push(l);
-                (record, article)
-            })
-            .collect();
-        Ok((articles, parsed.problems, lines))
-    });
-    match work {
-        Ok(Ok((articles, problems, lines))) if !articles.is_empty() => {
-            entry.articles = articles.len() as u32;
-            entry.lines = lines;
-            FileOutcome::Articles {
-                entry,
-                articles,
-                problems,
-            }
-        }
-        Ok(Ok((_, problems, _))) => FileOutcome::Skipped {
-            entry,
-            reason: if problems.is_empty() {
-                "no article in file".to_string()
-            } else {
-                format!("no valid article: {}", problems.join("; "))
-            },
-        },
-        Ok(Err(e)) => FileOutcome::Skipped {
-            entry,
-            reason: strip_path(&e.to_string(), &file.path),
-        },
-        Err(panic) => FileOutcome::Skipped {
-            entry,
-            reason: format!(
-                "extraction failed (internal error: {})",
-                panic_message(&panic)
-            ),
-        },
-    }
-}
-
-/// The skip list already names the file; drop the leading "PATH: " of an error message.
-fn strip_path(msg: &str, path: &Path) -> String {
-    let prefix = format!("{}: ", path.display());
-    msg.strip_prefix(&prefix).unwrap_or(msg).to_string()
-}
-
-fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -923,7 +892,13 @@ mod tests {
         for file in &walk.files {
             match (
                 file.rel.as_str(),
-                process(file, None, limits, &furniture::Table::default()),
+                process(
+                    file,
+                    None,
+                    limits,
+                    &furniture::Table::default(),
+                    &mut |_| true,
+                ),
             ) {
                 ("gone.txt", FileOutcome::Skipped { reason, .. }) => {
                     assert!(reason.starts_with("unreadable"), "{reason}")

@@ -88,7 +88,11 @@ pub struct Fields {
     pub utc_offset: Field,
     /// Site or publication name. Fast (as written) for facets.
     pub source: Field,
+    /// The article's url; a page from a web archive also has the URL it was fetched from
+    /// here (a second value, indexed so `url:` finds it; the first value is the url).
     pub url: Field,
+    /// Stored only: the URL a web archive's record says the page was fetched from.
+    pub fetched_url: Field,
     /// ISO 639-1 code (`en`, `ru`), declared by the page or detected. Fast for facets.
     pub lang: Field,
     /// Multi-valued: one value per quotation, parallel to `speaker`. Indexed, not stored
@@ -204,6 +208,7 @@ pub fn build() -> (Schema, Fields) {
         utc_offset: b.add_i64_field("utc_offset", NumericOptions::default().set_stored()),
         source: b.add_text_field("source", text(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         url: b.add_text_field("url", text(NAME_TOKENIZER)),
+        fetched_url: b.add_text_field("fetched_url", STORED),
         lang: b.add_text_field("lang", STRING | STORED | FAST),
         quote: b.add_text_field("quote", indexed(TEXT_TOKENIZER)),
         speaker: b.add_text_field("speaker", indexed(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
@@ -235,6 +240,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         utc_offset: f("utc_offset")?,
         source: f("source")?,
         url: f("url")?,
+        fetched_url: f("fetched_url")?,
         lang: f("lang")?,
         quote: f("quote")?,
         speaker: f("speaker")?,

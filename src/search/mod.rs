@@ -6,6 +6,7 @@
 pub mod facets;
 pub mod query;
 pub mod quote_search;
+mod similar;
 pub mod snippet;
 pub mod stored;
 
@@ -14,10 +15,8 @@ use std::ops::Bound;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::postings::Postings;
-use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, EnableScoring, MoreLikeThisQuery, Occur, Query, TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
+use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Query};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Order, Searcher, SegmentReader, Term, TERMINATED};
 
 use crate::error::{Error, Result};
@@ -103,7 +102,8 @@ pub struct Hit {
     pub score: f32,
     /// Path relative to the corpus root.
     pub path: String,
-    /// Position inside a multi-article file (JSON array index, JSONL line number).
+    /// Position inside a multi-article file: JSON array index or JSONL line number
+    /// (from 1); for a web archive, the record's offset (see [`crate::formats::warc`]).
     pub record: Option<u64>,
     pub title: String,
     pub authors: Vec<String>,
@@ -114,6 +114,9 @@ pub struct Hit {
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The URL a web archive's record says the page was fetched from; null for files.
+    #[serde(default)]
+    pub fetched_url: Option<String>,
     /// A passage of the body around the best match.
     pub snippet: String,
     /// Byte ranges of matched terms in `snippet`.
@@ -586,99 +589,6 @@ impl<'a> NewsSearcher<'a> {
         Ok((n, true))
     }
 
-    /// Articles most like one article (more-like-this over title and body), best first;
-    /// the article itself is left out. `target` is its id, its path relative to the
-    /// corpus root, or `PATH#RECORD` for one article of a JSON/JSONL file.
-    pub fn similar(&self, target: &str, limit: usize) -> Result<Results> {
-        let f = *self.index.fields();
-        let terr = |e| Error::tantivy(self.index.dir(), e);
-        let addr = self
-            .find(target)?
-            .ok_or_else(|| Error::NoArticle(target.to_string()))?;
-        let doc = self.doc(addr)?;
-        let article = self.article(&doc)?;
-        let text = |s: &str| vec![OwnedValue::Str(s.to_string())];
-        let mlt = MoreLikeThisQuery::builder()
-            .with_min_doc_frequency(1)
-            .with_min_term_frequency(1)
-            .with_max_query_terms(40)
-            .with_min_word_length(3)
-            .with_document_fields(vec![
-                (f.title, text(article.title)),
-                (f.body, text(article.body)),
-            ]);
-        let id = article.id;
-        let q = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(mlt) as Box<dyn Query>),
-            (
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_u64(f.id, id),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ]);
-        let (total, top) = self
-            .searcher
-            .search(
-                &q,
-                &(Count, TopDocs::with_limit(limit.max(1)).order_by_score()),
-            )
-            .map_err(terr)?;
-        let mut snippets = Snippeter::new(self.analyzer()?, Vec::new(), 200);
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
-            let doc = self.doc(addr)?;
-            hits.push(self.hit(self.article(&doc)?, score, &mut snippets));
-        }
-        sort_hits(&mut hits);
-        Ok(Results {
-            total,
-            total_exact: true,
-            hits,
-            facets: Facets::new(),
-        })
-    }
-
-    /// The address of the article `target` names (id, path, or path#record).
-    fn find(&self, target: &str) -> Result<Option<DocAddress>> {
-        let f = *self.index.fields();
-        let terr = |e| Error::tantivy(self.index.dir(), e);
-        let lookup = |term: Term, record: Option<u64>| -> Result<Option<DocAddress>> {
-            let q = TermQuery::new(term, IndexRecordOption::Basic);
-            let found = self
-                .searcher
-                .search(&q, &TopDocs::with_limit(100_000).order_by_score())
-                .map_err(terr)?;
-            // Several articles in one file: the one asked for, else the first record.
-            let mut best: Option<(Option<u64>, DocAddress)> = None;
-            for (_, addr) in found {
-                let r = self.article(&self.doc(addr)?)?.record;
-                if record.is_some_and(|want| r != Some(want)) {
-                    continue;
-                }
-                if best.is_none_or(|(b, _)| r < b) {
-                    best = Some((r, addr));
-                }
-            }
-            Ok(best.map(|(_, a)| a))
-        };
-        if let Ok(id) = target.parse::<u64>() {
-            if let Some(a) = lookup(Term::from_field_u64(f.id, id), None)? {
-                return Ok(Some(a));
-            }
-        }
-        if let Some(a) = lookup(Term::from_field_text(f.path, target), None)? {
-            return Ok(Some(a));
-        }
-        if let Some((path, rec)) = target.rsplit_once('#') {
-            if let Ok(rec) = rec.parse::<u64>() {
-                return lookup(Term::from_field_text(f.path, path), Some(rec));
-            }
-        }
-        Ok(None)
-    }
-
     fn analyzer(&self) -> Result<tantivy::tokenizer::TextAnalyzer> {
         self.index.analyzer(TEXT_TOKENIZER)
     }
@@ -746,6 +656,7 @@ impl<'a> NewsSearcher<'a> {
             agencies: a.agencies.iter().map(|s| s.to_string()).collect(),
             source: a.source.map(str::to_string),
             url: a.url.map(str::to_string),
+            fetched_url: a.fetched_url.map(str::to_string),
             snippet: snippet.text,
             highlights: snippet.highlights,
             quote,

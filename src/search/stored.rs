@@ -78,6 +78,8 @@ pub struct StoredArticle<'a> {
     pub utc_offset: i32,
     pub source: Option<&'a str>,
     pub url: Option<&'a str>,
+    /// The URL a web archive's record was fetched from.
+    pub fetched_url: Option<&'a str>,
     /// The stored quotations ([`stored_quotes`]); read them with [`Self::quotes`].
     quotes: &'a [u8],
 }
@@ -114,6 +116,8 @@ impl<'a> StoredArticle<'a> {
                         a.source.get_or_insert(s);
                     } else if field == f.url {
                         a.url.get_or_insert(s);
+                    } else if field == f.fetched_url {
+                        a.fetched_url = Some(s);
                     }
                 }
                 code::U64 => {

@@ -239,6 +239,8 @@ pub fn read_html(text: &str) -> RawArticle {
         url,
         lang,
         body,
+        fetched_url: None,
+        fetched_date: None,
     }
 }
 

@@ -1,0 +1,112 @@
+//! Part of stage 6 (search): articles like one article (`newsidx similar`), and finding
+//! the article a user names (id, path, `path#record`, `archive@offset`).
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, OwnedValue};
+use tantivy::{DocAddress, Term};
+
+use super::facets::Facets;
+use super::snippet::Snippeter;
+use super::{sort_hits, NewsSearcher, Results};
+use crate::error::{Error, Result};
+
+impl NewsSearcher<'_> {
+    /// Articles most like one article (more-like-this over title and body), best first;
+    /// the article itself is left out. `target` is its id, its path relative to the
+    /// corpus root, `PATH#RECORD` for one article of a JSON/JSONL file, or `PATH@OFFSET`
+    /// for a page of a web archive.
+    pub fn similar(&self, target: &str, limit: usize) -> Result<Results> {
+        let f = *self.index.fields();
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        let addr = self
+            .find(target)?
+            .ok_or_else(|| Error::NoArticle(target.to_string()))?;
+        let doc = self.doc(addr)?;
+        let article = self.article(&doc)?;
+        let text = |s: &str| vec![OwnedValue::Str(s.to_string())];
+        let mlt = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(40)
+            .with_min_word_length(3)
+            .with_document_fields(vec![
+                (f.title, text(article.title)),
+                (f.body, text(article.body)),
+            ]);
+        let id = article.id;
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(mlt) as Box<dyn Query>),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let (total, top) = self
+            .searcher
+            .search(
+                &q,
+                &(Count, TopDocs::with_limit(limit.max(1)).order_by_score()),
+            )
+            .map_err(terr)?;
+        let mut snippets = Snippeter::new(self.analyzer()?, Vec::new(), 200);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc = self.doc(addr)?;
+            hits.push(self.hit(self.article(&doc)?, score, &mut snippets));
+        }
+        sort_hits(&mut hits);
+        Ok(Results {
+            total,
+            total_exact: true,
+            hits,
+            facets: Facets::new(),
+        })
+    }
+
+    /// The address of the article `target` names (id, path, path#record or, in a web
+    /// archive, path@offset).
+    fn find(&self, target: &str) -> Result<Option<DocAddress>> {
+        let f = *self.index.fields();
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        let lookup = |term: Term, record: Option<u64>| -> Result<Option<DocAddress>> {
+            let q = TermQuery::new(term, IndexRecordOption::Basic);
+            let found = self
+                .searcher
+                .search(&q, &TopDocs::with_limit(100_000).order_by_score())
+                .map_err(terr)?;
+            // Several articles in one file: the one asked for, else the first record.
+            let mut best: Option<(Option<u64>, DocAddress)> = None;
+            for (_, addr) in found {
+                let r = self.article(&self.doc(addr)?)?.record;
+                if record.is_some_and(|want| r != Some(want)) {
+                    continue;
+                }
+                if best.is_none_or(|(b, _)| r < b) {
+                    best = Some((r, addr));
+                }
+            }
+            Ok(best.map(|(_, a)| a))
+        };
+        if let Ok(id) = target.parse::<u64>() {
+            if let Some(a) = lookup(Term::from_field_u64(f.id, id), None)? {
+                return Ok(Some(a));
+            }
+        }
+        if let Some(a) = lookup(Term::from_field_text(f.path, target), None)? {
+            return Ok(Some(a));
+        }
+        // `file.jsonl#3`, `crawl.warc.gz@12345`.
+        for mark in ['#', '@'] {
+            if let Some((path, rec)) = target.rsplit_once(mark) {
+                if let Ok(rec) = rec.parse::<u64>() {
+                    return lookup(Term::from_field_text(f.path, path), Some(rec));
+                }
+            }
+        }
+        Ok(None)
+    }
+}
