@@ -52,7 +52,11 @@ const TOPICS: [&str; 6] = [
 
 /// An article of topic `i`, with the recurring line (a label no rule knows) or without.
 fn article(i: usize, prompt: bool) -> String {
-    let prompt = if prompt { "Valley desk morning briefing\n\n" } else { "" };
+    let prompt = if prompt {
+        "Valley desk morning briefing\n\n"
+    } else {
+        ""
+    };
     format!(
         "Story number {i}\n\n{}\n\n{prompt}Officials said more details would follow in a statement later in the week.\n",
         TOPICS[i]
