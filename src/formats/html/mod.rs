@@ -194,17 +194,26 @@ pub fn read_html(text: &str) -> RawArticle {
             }),
         )
         .chain(url.as_deref().and_then(date_in_url))
-        .chain(labelled_dates(&doc))
-        .chain(
-            doc.select(&sel("time, [class*=date i], [id*=date i], [class*=time]"))
-                .take(20)
-                .map(|t| squash(&t.text().collect::<String>())),
-        )
         .collect();
-    let date = dates
-        .iter()
-        .find_map(|d| crate::text::dates::parse_date(d))
-        .map(|d| crate::text::dates::at_local_offset(&d, &dates));
+    // The text of time and date elements: a date of last resort, and the wall clock the
+    // page shows for an instant stated above.
+    let shown: Vec<String> = doc
+        .select(&sel("time, [class*=date i], [id*=date i], [class*=time]"))
+        .take(20)
+        .map(|t| squash(&t.text().collect::<String>()))
+        .collect();
+    let parse = |dates: &[String]| dates.iter().find_map(|d| crate::text::dates::parse_date(d));
+    let mut candidates = dates;
+    // Between the two, a date given as a labelled fact (`Datum 28.04.2023`), looked for
+    // only when the page states none (most pages never need the walk).
+    let stated = parse(&candidates).or_else(|| {
+        candidates.extend(labelled_dates(&doc));
+        parse(&candidates)
+    });
+    candidates.extend(shown);
+    let date = stated
+        .or_else(|| parse(&candidates))
+        .map(|d| crate::text::dates::at_local_offset(&d, &candidates));
 
     let lang = doc
         .root_element()
