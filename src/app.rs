@@ -417,14 +417,15 @@ fn archive_and_offset(arg: &Path) -> Option<(PathBuf, u64)> {
 /// with `/` separators, keeping a `#RECORD` (or an archive's `@OFFSET`) suffix. Anything
 /// else (an id, a path already relative to the root) is returned as given.
 fn corpus_relative(arg: &str, root: Option<&Path>) -> String {
-    let split = arg
-        .rsplit_once('#')
-        .map(|(f, r)| (f, r, '#'))
-        .or_else(|| arg.rsplit_once('@').map(|(f, r)| (f, r, '@')));
+    // The record mark is the last `#` or `@` followed by a number (`news#1.warc.gz@123`
+    // is the record at 123 of `news#1.warc.gz`).
+    let split = ['#', '@']
+        .iter()
+        .filter_map(|&mark| arg.rsplit_once(mark).map(|(f, r)| (f, r, mark)))
+        .filter(|(_, r, _)| r.parse::<u64>().is_ok())
+        .max_by_key(|(f, _, _)| f.len());
     let (file, record) = match split {
-        Some((f, r, mark)) if !Path::new(arg).exists() && r.parse::<u64>().is_ok() => {
-            (f, Some((mark, r)))
-        }
+        Some((f, r, mark)) if !Path::new(arg).exists() => (f, Some((mark, r))),
         _ => (arg, None),
     };
     let rel = root.and_then(|root| {
@@ -483,7 +484,7 @@ fn extract_files(c: ExtractConfig, out: &mut dyn Write, err: &mut dyn Write) -> 
             failed.extend(
                 walk.skipped
                     .into_iter()
-                    .filter(|s| s.reason != "unsupported file type")
+                    .filter(|s| !s.reason.starts_with("unsupported file type"))
                     .map(|s| format!("{}: {}", path.join(&s.path).display(), s.reason)),
             );
         } else {

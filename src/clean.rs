@@ -193,7 +193,7 @@ re!(
 // short lines without a sentence's end ([`classify`]).
 re!(
     READ_ON,
-    r"^(?i:(?:keep|continue|continues|start)\s+reading|scroll\s+(?:down|up|to)|(?:story|article|text)\s+continues|continue\s+(?:to\s+)?(?:the\s+)?(?:article|story)|read\s+(?:next|on|the\s+full|the\s+rest|the\s+whole)|what\s+to\s+read\s+next|show\s+(?:comments|more|all|less)|(?:load|see|view)\s+(?:more|all|comments|gallery|photos)|loading|report\s+an?\s+(?:error|typo|mistake|correction)|(?:sign|log)\s+in\s+to\s+(?:continue|read|comment)|more\s+on\s+this\s+(?:story|topic|subject)|more\s+(?:from|about|in|stories|news|videos)\b|you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|in\s+case\s+you\s+missed|editor'?s?\s+(?:picks?|choice)|related\s+(?:topics|articles|stories|content|coverage|links|videos|reading|news|posts)|(?:photo|picture|image|video)\s+(?:gallery|galleries)|(?:topics|tags|trending(?:\s+now)?)\s*:?$)\b"
+    r"^(?i:(?:keep|continue|continues|start)\s+reading|scroll\s+(?:down|up|to)|(?:story|article|text)\s+continues|continue\s+(?:to\s+)?(?:the\s+)?(?:article|story)|read\s+(?:next|on|the\s+full|the\s+rest|the\s+whole)|what\s+to\s+read\s+next|show\s+(?:comments|more|all|less)|(?:load|see|view)\s+(?:more|all|comments|gallery|photos)|loading|report\s+an?\s+(?:error|typo|mistake|correction)|(?:sign|log)\s+in\s+to\s+(?:continue|read|comment)|more\s+on\s+this\s+(?:story|topic|subject)|more\s+(?:from|about|in|stories|news|videos)\b|you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|in\s+case\s+you\s+missed|editor'?s?\s+(?:picks?|choice)|related\s+(?:topics|articles|stories|content|coverage|links|videos|reading|news|posts)|(?:photo|picture|image|video)\s+(?:gallery|galleries)|(?:topics|tags|trending(?:\s+now)?)$)\b"
 );
 re!(
     READ_TIME,
@@ -415,7 +415,8 @@ pub fn classify(line: &str) -> Class {
     if words <= 25 && is_cookie_notice(line) {
         return Class::Residue(Reason::Cookie);
     }
-    // (`Loading...` ends with dots, not with a sentence.)
+    // (`Loading...` ends with dots, not with a sentence. A label with a colon, `Tags:`,
+    // may as well head the story's own list: it stays.)
     if words <= 8
         && (!ends_sentence(line) || line.ends_with("...") || line.ends_with('…'))
         && READ_ON.is_match(line)
@@ -640,6 +641,7 @@ mod tests {
             ("Loading...", Residue(ReadMore)),
             ("Report an error", Residue(ReadMore)),
             ("Related Topics", Residue(ReadMore)),
+            ("Tags:", Keep),
             ("Photo gallery", Residue(ReadMore)),
             ("More on this story", Residue(ReadMore)),
             // Sentences and subheadings that start the same way stay, and so do a label

@@ -53,7 +53,18 @@ pub fn archive(path: &Path, limits: Limits, mut on: impl FnMut(RawArticle)) -> R
         match item {
             Ok(Item::Record(record)) => {
                 out.records.read += 1;
-                match warc::record_article(path, record, limits) {
+                // A record that makes the page reader fail is a problem of that record:
+                // the archive's other records are read on.
+                let offset = record.head.offset;
+                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    warc::record_article(path, record, limits)
+                }))
+                .unwrap_or_else(|_| {
+                    RecordOutcome::Problem(format!(
+                        "offset {offset}: the page could not be read (internal error)"
+                    ))
+                });
+                match outcome {
                     RecordOutcome::Article(raw, problem) => {
                         out.problems.extend(problem);
                         let mut parsed = Parsed {

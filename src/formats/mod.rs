@@ -165,7 +165,8 @@ pub fn decompress(path: &Path, raw: Vec<u8>, gzip: bool, limits: Limits) -> Resu
         return Ok(raw);
     }
     let mut out = Vec::new();
-    let mut dec = flate2::read::MultiGzDecoder::new(&raw[..]).take(limits.max_file_bytes + 1);
+    let mut dec =
+        flate2::read::MultiGzDecoder::new(&raw[..]).take(limits.max_file_bytes.saturating_add(1));
     dec.read_to_end(&mut out).map_err(|e| Error::Format {
         path: path.to_path_buf(),
         message: format!("not valid gzip: {e}"),

@@ -185,6 +185,8 @@ fn process_archive(
     let mut sent = 0usize;
     let mut lines = Vec::new();
     let mut problems = Vec::new();
+    // Records whose extraction failed (each also a problem).
+    let mut failed = 0u64;
     let mut writer_gone = false;
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pipeline::archive(&file.path, limits, |raw| {
@@ -206,11 +208,14 @@ fn process_archive(
                     lines.push(l);
                     batch.push((record, article));
                 }
-                Err(panic) => problems.push(format!(
-                    "record at offset {}: extraction failed (internal error: {})",
-                    offset.unwrap_or(0),
-                    panic_message(&panic)
-                )),
+                Err(panic) => {
+                    failed += 1;
+                    problems.push(format!(
+                        "record at offset {}: extraction failed (internal error: {})",
+                        offset.unwrap_or(0),
+                        panic_message(&panic)
+                    ))
+                }
             }
             if batch.len() == PART {
                 sent += batch.len();
@@ -250,7 +255,6 @@ fn process_archive(
     };
     let mut records: Records = read.records;
     // A record whose extraction panicked gave no article.
-    let failed = problems.len() as u64;
     records.articles = records.articles.saturating_sub(failed);
     for _ in 0..failed {
         records.skip("problem");

@@ -99,10 +99,15 @@ impl NewsSearcher<'_> {
         if let Some(a) = lookup(Term::from_field_text(f.path, target), None)? {
             return Ok(Some(a));
         }
-        // `file.jsonl#3`, `crawl.warc.gz@12345`.
+        // `file.jsonl#3`, `crawl.warc.gz@12345`: the article's id says where it is (one
+        // term, however many articles the file holds), else its file's articles are read.
         for mark in ['#', '@'] {
             if let Some((path, rec)) = target.rsplit_once(mark) {
                 if let Ok(rec) = rec.parse::<u64>() {
+                    let id = crate::index::article_id(path, Some(rec));
+                    if let Some(a) = lookup(Term::from_field_u64(f.id, id), Some(rec))? {
+                        return Ok(Some(a));
+                    }
                     return lookup(Term::from_field_text(f.path, path), Some(rec));
                 }
             }

@@ -246,7 +246,8 @@ pub(super) fn quotes_in(
             .or_else(|| {
                 let prev = i.checked_sub(1).map(|p| &out[p])?;
                 let span = &out[i].0;
-                let answers = paragraphs[span.para][..span.open_at].trim().is_empty()
+                let answers = prev.0.para < span.para
+                    && paragraphs[span.para][..span.open_at].trim().is_empty()
                     && span.para <= prev.0.para + INTERVIEW_GAP
                     && paragraphs[prev.0.para + 1..span.para]
                         .iter()

@@ -137,9 +137,6 @@ pub(super) fn pronoun(
     };
     // In a window, someone already quoted wins over the first name in it
     // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
-    // (Preferring someone the window has speaking, `while Sinwar's promotion ..., Sadeq
-    // Abu Amer told the AP`, was tried: the blind half lost two quotes, the tuning half
-    // gained none.)
     let first_in_para = |pi: usize, from: usize, to: usize| {
         let names: Vec<String> = mentions
             .between((pi, from), (pi, to))

@@ -45,6 +45,19 @@ pub enum Unreadable {
 /// Parses the response in a record's block and decodes its body, reading at most `limit`
 /// decoded bytes.
 pub fn response(block: &[u8], limit: u64) -> Result<Response, Unreadable> {
+    // Browser-based crawlers store HTTP/2 and HTTP/3 responses with their version in the
+    // status line (`HTTP/2 200`); the head has HTTP/1.1's shape otherwise.
+    let rewritten;
+    let block = match ["HTTP/2.0 ", "HTTP/2 ", "HTTP/3.0 ", "HTTP/3 "]
+        .iter()
+        .find(|v| block.starts_with(v.as_bytes()))
+    {
+        Some(v) => {
+            rewritten = [b"HTTP/1.1 ", &block[v.len()..]].concat();
+            &rewritten[..]
+        }
+        None => block,
+    };
     let mut headers = vec![httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut parsed = httparse::Response::new(&mut headers);
     let status = httparse::ParserConfig::default()
@@ -146,7 +159,7 @@ pub fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
     (chunks > 0).then_some(out)
 }
 
-/// Undoes one content encoding, reading at most `limit + 1` bytes. A stream cut short
+/// Undoes one content encoding, reading at most `limit + 1` bytes (saturating). A stream cut short
 /// keeps what was decoded, with the problem said.
 fn decode(
     body: &[u8],
@@ -155,7 +168,7 @@ fn decode(
 ) -> Result<(Vec<u8>, Option<String>), Unreadable> {
     let read = |r: &mut dyn Read| -> (Vec<u8>, Option<String>) {
         let mut out = Vec::new();
-        let err = r.take(limit + 1).read_to_end(&mut out).err();
+        let err = r.take(limit.saturating_add(1)).read_to_end(&mut out).err();
         (out, err.map(|e| e.to_string()))
     };
     let (out, err) = match encoding {

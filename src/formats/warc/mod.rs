@@ -264,11 +264,18 @@ impl<R: Read> Archive<R> {
             }
         };
         let length = head.length;
-        let block = if length > self.max_block {
+        // Records that cannot be pages are passed over whatever their size (a large
+        // request, metadata or video record is no problem of the archive's).
+        let block = if !wanted(&head) {
+            self.pass(offset, length)?;
+            Block::Passed
+        } else if length > self.max_block {
             self.pass(offset, length)?;
             Block::TooLarge
-        } else if wanted(&head) {
-            let mut block = Vec::with_capacity(length.min(self.max_block) as usize);
+        } else {
+            // (A hostile Content-Length is not trusted for the allocation: the buffer
+            // grows as the bytes come.)
+            let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
             let got = (&mut self.input)
                 .take(length)
                 .read_to_end(&mut block)
@@ -278,9 +285,6 @@ impl<R: Read> Archive<R> {
                 return Err(self.cut(offset, got as u64, length));
             }
             Block::Read(block)
-        } else {
-            self.pass(offset, length)?;
-            Block::Passed
         };
         Ok(Item::Record(Record { head, block }))
     }

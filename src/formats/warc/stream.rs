@@ -70,7 +70,12 @@ impl<R: Read> Read for Members<R> {
                 return Ok(0);
             }
             self.current = file_position(&raw);
-            self.starts.push_back((self.produced, self.current));
+            // A member that gave no bytes starts nothing: the next one takes its place
+            // (empty members one after another cannot grow the list).
+            match self.starts.back_mut() {
+                Some(last) if last.0 == self.produced => last.1 = self.current,
+                _ => self.starts.push_back((self.produced, self.current)),
+            }
             self.member = Some(flate2::bufread::GzDecoder::new(raw));
         }
     }

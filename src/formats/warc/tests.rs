@@ -384,6 +384,13 @@ fn content_encodings_are_decoded() {
         http::response(b"not http", 1000),
         Err(Unreadable::Head(_))
     ));
+    // HTTP/2 and HTTP/3 status lines, as browser-based crawlers store them.
+    for version in ["HTTP/2", "HTTP/2.0", "HTTP/3"] {
+        let mut block = format!("{version} 200\r\nContent-Type: text/html\r\n\r\n").into_bytes();
+        block.extend_from_slice(PAGE);
+        let r = http::response(&block, 1 << 20).unwrap_or_else(|e| panic!("{version}: {e:?}"));
+        assert_eq!((r.status, &r.body[..]), (200, PAGE), "{version}");
+    }
 }
 
 #[test]
