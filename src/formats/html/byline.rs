@@ -371,28 +371,44 @@ pub(super) fn labelled_facts<'a>(
 ) -> impl Iterator<Item = String> + 'a {
     static LABEL: std::sync::LazyLock<Selector> =
         std::sync::LazyLock::new(|| sel("strong, b, dt, th, label, span"));
+    // Labels are short: an element's text is read only to a little past the longest.
+    const LONGEST_LABEL: usize = 40;
     doc.select(&LABEL).filter_map(move |e| {
-        let text = squash(&e.text().collect::<String>());
+        let mut raw = String::new();
+        for t in e.text() {
+            raw.push_str(t);
+            if raw.len() > LONGEST_LABEL {
+                return None;
+            }
+        }
+        let text = squash(&raw);
         let label = text.trim_end_matches(':').trim().to_lowercase();
         if !labels.contains(&label.as_str()) {
             return None;
         }
-        let parent_text = e
-            .parent()
-            .and_then(scraper::ElementRef::wrap)
-            .map(|p| squash(&p.text().collect::<String>()))
-            .unwrap_or_default();
-        let rest = parent_text
-            .strip_prefix(text.as_str())
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(str::to_string)
-            .or_else(|| {
-                e.next_siblings()
-                    .filter_map(scraper::ElementRef::wrap)
-                    .next()
-                    .map(|n| squash(&n.text().collect::<String>()))
-            })?;
+        let next = || {
+            e.next_siblings()
+                .filter_map(scraper::ElementRef::wrap)
+                .next()
+                .map(|n| squash(&n.text().collect::<String>()))
+        };
+        // A term of a definition list or a table's header: the fact is the next element
+        // (`<dt>Author</dt><dd>Jane Doe</dd><dt>Published</dt>...`).
+        let rest = if matches!(e.value().name(), "dt" | "th") {
+            next()?
+        } else {
+            let parent_text = e
+                .parent()
+                .and_then(scraper::ElementRef::wrap)
+                .map(|p| squash(&p.text().collect::<String>()))
+                .unwrap_or_default();
+            parent_text
+                .strip_prefix(text.as_str())
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .or_else(next)?
+        };
         let rest = rest.trim_start_matches(':').trim().to_string();
         (!rest.is_empty() && rest.chars().count() <= 120).then_some(rest)
     })

@@ -550,6 +550,28 @@ mod tests {
 <script>var x = "not text";</script></body></html>"#;
 
     #[test]
+    fn bylines_and_dates_given_as_labelled_facts() {
+        let body = "<p>The harbour reopened on Monday after three weeks of repairs to the old sea wall, the port authority said, and ferries ran again.</p>";
+        let listed = format!(
+            "<html><body><article><h1>Harbour reopens</h1>{body}<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul></article></body></html>"
+        );
+        let a = read_html(&listed);
+        assert_eq!(a.authors, ["Roman Goncharenko"]);
+        assert_eq!(a.date.as_deref(), Some("2023-04-28T00:00:00Z"));
+        let defined = format!(
+            "<html><body><article><h1>Harbour reopens</h1>{body}<dl><dt>Author</dt><dd>Jane Doe</dd><dt>Published</dt><dd>5.3.2024</dd></dl></article></body></html>"
+        );
+        let a = read_html(&defined);
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.date.as_deref(), Some("2024-03-05T00:00:00Z"));
+        // A label that is a sentence's first word is no fact.
+        let prose = format!(
+            "<html><body><article><h1>Harbour reopens</h1>{body}<p><b>Author</b> of the plan, the mayor, spoke first.</p></article></body></html>"
+        );
+        assert!(read_html(&prose).authors.is_empty());
+    }
+
+    #[test]
     fn baseline_page() {
         let a = read_html(PAGE);
         assert_eq!(a.title.as_deref(), Some("Dam bursts after storm"));
