@@ -46,8 +46,7 @@ pub struct ArchiveRead {
 /// article limit are passed over unread and listed. Fails only when the file cannot be
 /// opened; damage ends the reading, and what came before it stands.
 pub fn archive(path: &Path, limits: Limits, mut on: impl FnMut(RawArticle)) -> Result<ArchiveRead> {
-    let mut reader =
-        Archive::open(path, limits.max_article_bytes).map_err(|e| Error::io(path, e))?;
+    let mut reader = Archive::open(path, limits.max_file_bytes).map_err(|e| Error::io(path, e))?;
     let mut out = ArchiveRead::default();
     while let Some(item) = reader.next_record(warc::page::may_be_page) {
         match item {
@@ -67,18 +66,18 @@ pub fn archive(path: &Path, limits: Limits, mut on: impl FnMut(RawArticle)) -> R
                 match outcome {
                     RecordOutcome::Article(raw, problem) => {
                         out.problems.extend(problem);
-                        let mut parsed = Parsed {
-                            articles: vec![*raw],
-                            problems: Vec::new(),
-                        };
-                        parsed.enforce(limits);
-                        if parsed.problems.is_empty() {
-                            out.records.articles += 1;
-                        } else {
+                        // The article limit applies to the page's text, as to a file's.
+                        if raw.body.len() as u64 > limits.max_article_bytes {
                             out.records.skip("problem");
+                            out.problems.push(format!(
+                                "record at offset {offset}: article of {:.1} MiB is larger than the {} MiB article limit (--max-article-mb)",
+                                raw.body.len() as f64 / (1 << 20) as f64,
+                                limits.max_article_bytes >> 20
+                            ));
+                        } else {
+                            out.records.articles += 1;
+                            on(*raw);
                         }
-                        out.problems.append(&mut parsed.problems);
-                        parsed.articles.into_iter().for_each(&mut on);
                     }
                     RecordOutcome::Skipped(why) => out.records.skip(&why),
                     RecordOutcome::Problem(message) => {
@@ -115,8 +114,7 @@ pub fn archive_record(path: &Path, offset: u64, limits: Limits) -> Result<RawArt
     let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     file.seek(SeekFrom::Start(offset))
         .map_err(|e| Error::io(path, e))?;
-    let mut direct =
-        Archive::new(file, limits.max_article_bytes).map_err(|e| Error::io(path, e))?;
+    let mut direct = Archive::new(file, limits.max_file_bytes).map_err(|e| Error::io(path, e))?;
     if let Some(Ok(Item::Record(mut record))) = direct.next_record(warc::page::may_be_page) {
         record.head.offset = offset;
         return match warc::record_article(path, record, limits) {

@@ -101,9 +101,9 @@ pub fn record_article(path: &Path, record: Record, limits: Limits) -> RecordOutc
         Block::Passed => return RecordOutcome::Skipped(kind),
         Block::TooLarge => {
             return RecordOutcome::Problem(format!(
-                "{at}: {:.1} MiB is larger than the {} MiB article limit (--max-article-mb)",
+                "{at}: {:.1} MiB is larger than the {} MiB file limit (--max-file-mb)",
                 head.length as f64 / (1 << 20) as f64,
-                limits.max_article_bytes >> 20
+                limits.max_file_bytes >> 20
             ))
         }
     };
@@ -115,7 +115,7 @@ pub fn record_article(path: &Path, record: Record, limits: Limits) -> RecordOutc
         return RecordOutcome::Skipped("not a page".to_string());
     }
     let (bytes, content_type, problem) = if kind == "response" {
-        match http::response(&block, limits.max_article_bytes) {
+        match http::response(&block, limits.max_file_bytes) {
             Ok(r) if !(200..300).contains(&r.status) => {
                 return RecordOutcome::Skipped(format!("http {}xx", r.status / 100))
             }
@@ -128,8 +128,8 @@ pub fn record_article(path: &Path, record: Record, limits: Limits) -> RecordOutc
             }
             Err(Unreadable::TooLarge) => {
                 return RecordOutcome::Problem(format!(
-                    "{at}: its page is larger than the {} MiB article limit (--max-article-mb)",
-                    limits.max_article_bytes >> 20
+                    "{at}: its page is larger than the {} MiB file limit (--max-file-mb)",
+                    limits.max_file_bytes >> 20
                 ))
             }
             Err(Unreadable::Head(m) | Unreadable::Body(m)) => {

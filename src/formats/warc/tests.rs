@@ -269,7 +269,7 @@ fn records_over_the_limit_are_passed_over_not_read() {
         Limits::default(),
     );
     assert!(
-        matches!(&outcome, RecordOutcome::Problem(m) if m.starts_with("record at offset ") && m.contains("article limit")),
+        matches!(&outcome, RecordOutcome::Problem(m) if m.starts_with("record at offset ") && m.contains("file limit")),
         "{outcome:?}"
     );
 }
