@@ -3,36 +3,18 @@
 
 mod common;
 
-use std::path::Path;
-
 use newsidx::app::{ExtractedArticle, Stats};
 use newsidx::index::Summary;
 use newsidx::search::Hit;
 use predicates::prelude::*;
 
-use common::newsidx;
+use common::{json_lines, newsidx, search_json};
 
 /// A copy of corpus/ in a temp folder, so tests never write into the checkout.
 fn corpus_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     common::copy_tree(&common::corpus(), tmp.path());
     tmp
-}
-
-fn hits(stdout: &[u8]) -> Vec<Hit> {
-    String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn search_json(dir: &Path, query: &str) -> Vec<Hit> {
-    let out = newsidx()
-        .args(["search", query, "--json", "--all"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    hits(&out.stdout)
 }
 
 const SEED: &str = "guardian-kremlin-rejects-territory-swap.txt";
@@ -46,7 +28,7 @@ fn first_search_indexes_then_finds_the_seed() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let hits = hits(&out.stdout);
+    let hits = json_lines::<Hit>(&out.stdout);
     let seed = hits.iter().find(|h| h.path == SEED).expect("seed found");
     assert_eq!(seed.authors, ["Pjotr Sauer"]);
     assert!(seed.snippet.contains("Sudzha"), "{}", seed.snippet);
@@ -67,13 +49,15 @@ fn seed_fields_are_searchable() {
         "speaker:Zelenskyy",
         "Sauer",
     ] {
-        let hits = search_json(c.path(), q);
+        let hits = search_json::<Hit>(c.path(), q);
         assert!(hits.iter().any(|h| h.path == SEED), "{q}: {hits:?}");
     }
     // Residue never reaches the index.
     for q in ["\"newsletter promotion\"", "skylinenews", "\"Article by\""] {
         assert!(
-            !search_json(c.path(), q).iter().any(|h| h.path == SEED),
+            !search_json::<Hit>(c.path(), q)
+                .iter()
+                .any(|h| h.path == SEED),
             "{q}"
         );
     }
@@ -132,7 +116,7 @@ fn every_format_is_indexed_and_json_summary_accounts_for_every_file() {
         ("comet", "wire/science-roundup.json"),
         ("Belgium", "wire/europe-briefs.jsonl"),
     ] {
-        let h = search_json(c.path(), q);
+        let h = search_json::<Hit>(c.path(), q);
         assert!(h.iter().any(|h| h.path == path), "{q}: {h:?}");
     }
 }
@@ -188,9 +172,9 @@ fn incremental_update_adds_changes_and_removes_without_duplicates() {
         "{third:?}"
     );
     assert_eq!(third.documents, 9 - 3 + 1);
-    assert_eq!(search_json(c.path(), "Quorble").len(), 1);
-    assert!(search_json(c.path(), "Riverside").is_empty());
-    assert!(search_json(c.path(), "Belgium").is_empty());
+    assert_eq!(search_json::<Hit>(c.path(), "Quorble").len(), 1);
+    assert!(search_json::<Hit>(c.path(), "Riverside").is_empty());
+    assert!(search_json::<Hit>(c.path(), "Belgium").is_empty());
     let rebuilt = index(&["--rebuild"]);
     assert_eq!((rebuilt.indexed, rebuilt.documents), (6, 7));
     let out = newsidx()
@@ -317,7 +301,7 @@ fn exit_codes_and_query_errors() {
 #[test]
 fn dates_limits_and_offsets() {
     let c = corpus_copy();
-    let h = search_json(c.path(), "date:2025-03");
+    let h = search_json::<Hit>(c.path(), "date:2025-03");
     let mut paths: Vec<_> = h
         .iter()
         .map(|h| format!("{}#{}", h.path, h.record.unwrap_or(0)))
@@ -327,18 +311,18 @@ fn dates_limits_and_offsets() {
     assert!(h
         .iter()
         .all(|h| h.date.as_deref().is_some_and(|d| d.starts_with("2025-03"))));
-    let h = search_json(c.path(), "date:2024-09-02");
+    let h = search_json::<Hit>(c.path(), "date:2024-09-02");
     assert_eq!(h.len(), 1);
     assert_eq!(h[0].title, "Harbour bridge reopens after two-year repair");
     assert_eq!(h[0].source.as_deref(), Some("Coastline Gazette"));
     // Paging: --limit and --offset cut the same ranking.
-    let all = search_json(c.path(), "the");
+    let all = search_json::<Hit>(c.path(), "the");
     let page = newsidx()
         .args(["search", "the", "--json", "--limit", "2", "--offset", "1"])
         .arg(c.path())
         .output()
         .unwrap();
-    let page = hits(&page.stdout);
+    let page = json_lines::<Hit>(&page.stdout);
     assert_eq!(page, all[1..3].to_vec());
 }
 
@@ -430,8 +414,8 @@ fn gzip_and_legacy_encodings_are_read() {
         b"Caf\xe9 story\n\nThe caf\xe9 on the corner reopened, d\xe9j\xe0 vu for regulars.\n",
     )
     .unwrap();
-    assert_eq!(search_json(c.path(), "narwhal")[0].path, "a.txt.gz");
-    let h = search_json(c.path(), "café");
+    assert_eq!(search_json::<Hit>(c.path(), "narwhal")[0].path, "a.txt.gz");
+    let h = search_json::<Hit>(c.path(), "café");
     assert_eq!(h[0].path, "b.txt");
     assert_eq!(h[0].title, "Café story");
 }
@@ -654,7 +638,7 @@ fn search_rebuilds_an_index_built_by_an_older_newsidx() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--rebuild"));
-    let hits = search_json(c.path(), "Sudzha");
+    let hits = search_json::<Hit>(c.path(), "Sudzha");
     assert!(hits.iter().any(|h| h.path == SEED), "{hits:?}");
 }
 
@@ -662,7 +646,7 @@ fn search_rebuilds_an_index_built_by_an_older_newsidx() {
 #[test]
 fn search_hits_show_the_matched_quote_and_speaker() {
     let c = corpus_copy();
-    let hits = search_json(c.path(), "expelled");
+    let hits = search_json::<Hit>(c.path(), "expelled");
     let seed = hits.iter().find(|h| h.path == SEED).expect("seed found");
     let q = seed.quote.as_ref().expect("the match is in a quote");
     assert!(q.text.contains("will be expelled"), "{}", q.text);
@@ -670,7 +654,7 @@ fn search_hits_show_the_matched_quote_and_speaker() {
     let (s, e) = q.highlights[0];
     assert!(q.text[s..e].to_lowercase().starts_with("expel"));
     // A word outside every quote: no quote shown.
-    let hits = search_json(c.path(), "Sudzha");
+    let hits = search_json::<Hit>(c.path(), "Sudzha");
     let seed = hits.iter().find(|h| h.path == SEED).expect("seed found");
     assert_eq!(seed.quote, None);
     // Text output: the quote line names the speaker.

@@ -14,7 +14,7 @@ use newsidx::app::ExtractedArticle;
 use newsidx::index::Summary;
 use newsidx::search::Hit;
 
-use common::{newsidx, stdout_of_success};
+use common::{newsidx, search_json, stdout_of_success};
 
 const URIS: [&str; 3] = [
     "https://harbour.example/news/sea-wall?utm_source=rss",
@@ -96,18 +96,6 @@ fn index_json(dir: &Path) -> Summary {
     serde_json::from_slice(&stdout_of_success(out)).unwrap()
 }
 
-fn search_json(dir: &Path, query: &str) -> Vec<Hit> {
-    let out = newsidx()
-        .args(["search", query, "--json", "--all"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
     let tmp = tempfile::tempdir().unwrap();
@@ -130,7 +118,7 @@ fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
     assert!(s.damaged.is_empty());
 
     // Path, record offset, fetched_url and url as JSON.
-    let hits = search_json(dir, "zqwall");
+    let hits = search_json::<Hit>(dir, "zqwall");
     assert_eq!(hits.len(), 1, "{hits:?}");
     let h = &hits[0];
     assert_eq!(h.path, "crawl.warc.gz");
@@ -142,16 +130,16 @@ fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
     );
     // The page states no date: the record's WARC-Date.
     assert_eq!(h.date.as_deref(), Some("2025-02-03T04:05:06Z"));
-    let hits = search_json(dir, "zqferry");
+    let hits = search_json::<Hit>(dir, "zqferry");
     assert_eq!(hits[0].record, Some(offsets[1]));
     // No canonical url: the fetched one is the url.
     assert_eq!(hits[0].url.as_deref(), Some(URIS[1]));
     // A file's hit has no fetched url.
-    assert_eq!(search_json(dir, "zqnote")[0].fetched_url, None);
+    assert_eq!(search_json::<Hit>(dir, "zqnote")[0].fetched_url, None);
 
     // `url:` finds a page by the URL it was fetched from, and by its canonical url.
     for q in ["url:utm_source", "url:\"news/sea-wall\""] {
-        let found = search_json(dir, q);
+        let found = search_json::<Hit>(dir, q);
         assert!(
             found.iter().any(|h| h.record == Some(offsets[0])),
             "{q}: {found:?}"
@@ -214,9 +202,9 @@ fn an_archive_in_a_corpus_is_indexed_searched_and_updated() {
     assert_eq!(s.articles, 3);
     assert_eq!(s.documents, 4);
     assert_eq!(s.records.read, 7);
-    let hits = search_json(dir, "zqfish");
+    let hits = search_json::<Hit>(dir, "zqfish");
     assert_eq!(hits[0].record, Some(offsets3[2]));
-    assert_eq!(search_json(dir, "zqwall").len(), 1);
+    assert_eq!(search_json::<Hit>(dir, "zqwall").len(), 1);
 }
 
 #[test]
@@ -243,9 +231,9 @@ fn a_truncated_archive_keeps_its_whole_records_and_is_reported_with_the_offset()
         "{:?}",
         s.problems
     );
-    assert_eq!(search_json(dir, "zqwall").len(), 1);
-    assert_eq!(search_json(dir, "zqferry").len(), 1);
-    assert!(search_json(dir, "zqfish").is_empty());
+    assert_eq!(search_json::<Hit>(dir, "zqwall").len(), 1);
+    assert_eq!(search_json::<Hit>(dir, "zqferry").len(), 1);
+    assert!(search_json::<Hit>(dir, "zqfish").is_empty());
     // Reported again on the next run, while the archive is as it is.
     let again = index_json(dir);
     assert_eq!(again.unchanged, 1);
@@ -322,7 +310,10 @@ fn a_record_over_the_article_limit_is_skipped_with_its_offset() {
         "{:?}",
         s.problems
     );
-    assert_eq!(search_json(dir, "zqwall")[0].record, Some(offsets[0]));
+    assert_eq!(
+        search_json::<Hit>(dir, "zqwall")[0].record,
+        Some(offsets[0])
+    );
 }
 
 /// An archive of the given pages (uri, html), one gzip member per record.
@@ -370,7 +361,7 @@ fn furniture_learned_across_archives_reads_the_first_again_without_counting_it_t
     let first = index_json(dir);
     assert_eq!(first.records.read, 3);
     // Two pages of the site: not yet furniture.
-    assert_eq!(search_json(dir, "zqdesk").len(), 2);
+    assert_eq!(search_json::<Hit>(dir, "zqdesk").len(), 2);
 
     std::fs::write(dir.join("b.warc.gz"), archive_of(&[page(3), page(4)])).unwrap();
     let second = index_json(dir);
@@ -380,8 +371,8 @@ fn furniture_learned_across_archives_reads_the_first_again_without_counting_it_t
     assert_eq!(second.records.read, 2, "{second:?}");
     assert_eq!(second.records.articles, 2);
     // Four pages of one site: the line is furniture in all of them, a's included.
-    assert!(search_json(dir, "zqdesk").is_empty());
-    assert_eq!(search_json(dir, "berth").len(), 4);
+    assert!(search_json::<Hit>(dir, "zqdesk").is_empty());
+    assert_eq!(search_json::<Hit>(dir, "berth").len(), 4);
 }
 
 /// A long archive shows its pages as they come (the library's update, with a progress

@@ -65,3 +65,21 @@ pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// One JSON value per line of a command's output (`search --json`), parsed.
+pub fn json_lines<T: serde::de::DeserializeOwned>(stdout: &[u8]) -> Vec<T> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Every hit of `newsidx search QUERY DIR --json --all`, parsed.
+pub fn search_json<T: serde::de::DeserializeOwned>(dir: &std::path::Path, query: &str) -> Vec<T> {
+    let out = newsidx()
+        .args(["search", query, "--json", "--all"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    json_lines(&out.stdout)
+}
