@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod dates;
+pub mod given_names;
 pub mod names;
 pub mod places;
 pub mod spaces;

@@ -168,7 +168,9 @@ pub(super) fn could_be(name: &str, pronoun: &str, mentions: &Mentions) -> bool {
         .get(surname_of(name))
         .copied()
         .unwrap_or_default();
-    !(if female { as_man } else { as_woman })
+    // A surname the story gives both a man and a woman (`Sir Keir` and `Lady Starmer`,
+    // `Mr and Mrs Smith`) is a family's: it tells no one's gender.
+    as_woman == as_man || !(if female { as_man } else { as_woman })
 }
 
 pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
@@ -176,7 +178,11 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
     // Where the last object of a preposition ended (paragraph, byte).
     let mut prev_object: Option<(usize, usize)> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
-        for m in person_runs(p) {
+        for (m, body) in person_runs(p).into_iter().flat_map(body_then_person) {
+            // (The body's name before a person's is no one.)
+            if body {
+                continue;
+            }
             // After a preposition a capitalised phrase is a place ("on Mill Lane"), not a person.
             let before = p[..m.start()].trim_end();
             let prev_word = before
@@ -273,6 +279,49 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// A run of capitalised words that names a body and then a person (`Marketing Manager at
+/// Ocean Florida Abby Dunn`, `UPS CEO Carol Tomé`): split where a given name starts
+/// after the first word and is followed by one or two more words, the surname. A run that
+/// starts with a given name is one name (`Mary Ann Smith`). Each part comes with whether
+/// it is the body's name.
+pub(super) fn body_then_person(run: Run<'_>) -> impl Iterator<Item = (Run<'_>, bool)> {
+    let words: Vec<(usize, &str)> = run
+        .as_str()
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let given = |w: &str| crate::text::given_names::is_given_name(w);
+    let split = (words.len() >= 3 && !given(words[0].1))
+        .then(|| {
+            (1..words.len() - 1)
+                .find(|&i| given(words[i].1) && words.len() - i <= 3 && !is_not_name(words[i - 1].1))
+        })
+        .flatten();
+    let (first, second) = match split {
+        Some(i) => {
+            let cut = run.start + words[i].0;
+            let head_end = run.start + words[i - 1].0 + words[i - 1].1.len();
+            let head = Run {
+                text: run.text,
+                start: run.start,
+                end: head_end,
+            };
+            let person = Run {
+                text: run.text,
+                start: cut,
+                end: run.end,
+            };
+            ((head, true), Some((person, false)))
+        }
+        None => ((run, false), None),
+    };
+    std::iter::once(first).chain(second)
 }
 
 pub(super) fn is_speech_verb(word: &str) -> bool {

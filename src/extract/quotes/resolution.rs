@@ -61,6 +61,9 @@ pub(super) fn resolve(
                         })
                         .map(|n| expand(&n).unwrap_or(n))
                         .or_else(|| pronoun("", at, paragraphs, mentions, speakers))
+                        // "the expert explains": a description, not an office, is
+                        // whoever has been speaking; "the prime minister" is the story's.
+                        .or_else(|| (!TITLES.contains(&noun)).then(last_speaker).flatten())
                         .or_else(|| mentions.names.main.clone())
                 }
                 "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
@@ -89,11 +92,27 @@ pub(super) fn resolve(
 /// The person named most before `at` (`(usize::MAX, 0)`: in the whole story): whom "the
 /// 34-year-old" means.
 pub(super) fn main_person(at: (usize, usize), mentions: &Mentions) -> Option<String> {
-    // (Counted in first-seen order, so a tie goes the same way every run.)
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    for m in mentions.between((0, 0), at) {
-        if let Some(name) = expand_name(&m.name, &mentions.names) {
+    // People first: a name that starts with a given name, has an honorific or speaks
+    // (`English Ivy`, named in passing as often as the gardener, is no one's).
+    let person = |m: &Mention, name: &str| {
+        m.speaks
+            || m.female.is_some()
+            || name
+                .split(' ')
+                .next()
+                .is_some_and(crate::text::given_names::is_given_name)
+    };
+    let best = |people_only: bool| {
+        // (Counted in first-seen order, so a tie goes the same way every run.)
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        for m in mentions.between((0, 0), at) {
+            let Some(name) = expand_name(&m.name, &mentions.names) else {
+                continue;
+            };
+            if people_only && !person(m, &name) {
+                continue;
+            }
             match index.get(&name) {
                 Some(&i) => counts[i].1 += 1,
                 None => {
@@ -102,8 +121,9 @@ pub(super) fn main_person(at: (usize, usize), mentions: &Mentions) -> Option<Str
                 }
             }
         }
-    }
-    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+        counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+    };
+    best(true).or_else(|| best(false))
 }
 
 /// Whom `he` or `she` at `at` (paragraph, byte) refers to: the first person named in its

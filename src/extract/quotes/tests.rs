@@ -288,6 +288,32 @@ fn a_megabyte_paragraph_of_quotes_does_not_take_minutes() {
 fn attribution_table() {
     type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
     let cases: &[Case] = &[
+        // A body's name run into a person's splits where a given name starts: the first
+        // name alone is then hers.
+        (
+            "Marketing Manager at Ocean Florida Abby Dunn shared her tips.\nAbby said: \"Always book the park tickets early.\"\nShe noted: \"Fly to another airport nearby.\"",
+            &[
+                ("Always book the park tickets early.", Some("Abby Dunn")),
+                ("Fly to another airport nearby.", Some("Abby Dunn")),
+            ],
+        ),
+        // A description (`the expert`) is whoever has been speaking, not the thing the
+        // story names most.
+        (
+            "Consider an English Ivy plant first. \"It helps reduce indoor pollutants,\" explains Radek Babicek from Fantastic Gardeners.\nNext, consider the aluminum plant, with English Ivy beside it. \"It is an easy plant to care for,\" the expert explains.",
+            &[
+                ("It helps reduce indoor pollutants,", Some("Radek Babicek")),
+                ("It is an easy plant to care for,", Some("Radek Babicek")),
+            ],
+        ),
+        // A surname given to a man and a woman is a family's: `he` may still be the man.
+        (
+            "Sir Keir Starmer defended the gifts, and Lady Starmer wore a lent dress.\nSir Keir said on Monday: \"All MPs get gifts.\"\nAsked again, he said: \"We declare them properly.\"",
+            &[
+                ("All MPs get gifts.", Some("Keir Starmer")),
+                ("We declare them properly.", Some("Keir Starmer")),
+            ],
+        ),
         // A person named with her role in a body speaks herself; a role alone is the body.
         (
             "Cllr Louise Gittins, Chair of the Local Government Association said: \"The unrest we have seen has been deplorable.\"",
