@@ -436,7 +436,10 @@ pub fn classify(line: &str) -> Class {
         .filter(|w| !w.is_empty())
         .collect();
     if AGENCY_CREDIT.is_match(line) && words <= 6 {
-        return Class::Residue(Reason::Credit);
+        return match people_by_slash(line) {
+            Some(names) => Class::Byline(names),
+            None => Class::Residue(Reason::Credit),
+        };
     }
     if READ_TIME.is_match(line) || SECTION_HEADING.is_match(line) {
         return Class::Residue(Reason::ListHeading);
@@ -503,6 +506,34 @@ fn wire_credit(line: &str) -> Option<Class> {
         authors,
         agencies: Vec::new(),
     })
+}
+
+/// `Mathatisi Sebusi/Mohalenyane Phakela`: two people's names of two words or more
+/// either side of a slash, a byline in the way `Jane Doe/Getty Images` is a photo's
+/// credit: none of them an agency, a picture service or a newsroom.
+fn people_by_slash(line: &str) -> Option<Vec<String>> {
+    const PICTURES: &[&str] = &[
+        "images", "image", "photo", "photos", "pictures", "picture", "stock", "features",
+        "getty", "shutterstock", "alamy", "istock", "imago", "picture-alliance", "epa",
+    ];
+    let mut names = Vec::new();
+    for part in line.split('/') {
+        let part = part.trim();
+        let one = split_names(part);
+        let pictures = part
+            .split_whitespace()
+            .any(|w| PICTURES.contains(&w.to_lowercase().as_str()));
+        if one.len() != 1
+            || one[0] != part
+            || !part.contains(' ')
+            || pictures
+            || crate::text::agencies::agency(part).is_some()
+        {
+            return None;
+        }
+        names.push(part.to_string());
+    }
+    (names.len() >= 2).then_some(names)
 }
 
 /// When a short line names agencies and nothing else (`By AP`, `(dpa)`, `Source:
@@ -680,6 +711,11 @@ mod tests {
             ("Photo: Jane Doe/AFP via Getty Images", Residue(Credit)),
             ("Photograph: Sam Ray/Reuters", Residue(Credit)),
             ("Jane Doe/Getty Images", Residue(Credit)),
+            ("Sam Ray/Anna Lee Photos", Residue(Credit)),
+            (
+                "Mathatisi Sebusi/Mohalenyane Phakela",
+                Byline(vec!["Mathatisi Sebusi".into(), "Mohalenyane Phakela".into()]),
+            ),
             (
                 "Read more: Floods hit the north as rivers rise",
                 Residue(ReadMore),
