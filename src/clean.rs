@@ -513,8 +513,21 @@ fn wire_credit(line: &str) -> Option<Class> {
 /// credit: none of them an agency, a picture service or a newsroom.
 fn people_by_slash(line: &str) -> Option<Vec<String>> {
     const PICTURES: &[&str] = &[
-        "images", "image", "photo", "photos", "pictures", "picture", "stock", "features",
-        "getty", "shutterstock", "alamy", "istock", "imago", "picture-alliance", "epa",
+        "images",
+        "image",
+        "photo",
+        "photos",
+        "pictures",
+        "picture",
+        "stock",
+        "features",
+        "getty",
+        "shutterstock",
+        "alamy",
+        "istock",
+        "imago",
+        "picture-alliance",
+        "epa",
     ];
     let mut names = Vec::new();
     for part in line.split('/') {
@@ -553,6 +566,50 @@ fn only_agencies(line: &str) -> Option<bool> {
         .peekable();
     let all = parts.peek().is_some() && parts.all(|p| crate::text::agencies::agency(p).is_some());
     all.then(|| rest.len() < line.trim().len())
+}
+
+/// The sign-off that ends a story's last paragraph in many papers: `... umgekehrt."
+/// (Birgit Baumann aus Berlin, Anna Giulia Fink, 3.5.2024)`, `(Ann Lee, AFP)`. It
+/// follows a sentence's end and holds nothing but people (of two words or more, with
+/// where they wrote from), agencies and a date. Returns (authors, agencies).
+pub fn sign_off(paragraph: &str) -> Option<(Vec<String>, Vec<String>)> {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\s+(?:aus|in|from|de|desde|da|uit|z)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?$",
+        )
+        .unwrap()
+    });
+    let inner = paragraph.trim_end().strip_suffix(')')?;
+    let (before, inner) = inner.rsplit_once('(')?;
+    let before = before.trim_end();
+    if inner.len() > 200
+        || inner.contains(['(', '!', '?'])
+        || !before.ends_with(['.', '!', '?', '"', '”', '“', '»', '«'])
+    {
+        return None;
+    }
+    let (mut authors, mut agencies) = (Vec::new(), Vec::new());
+    for part in inner.split([',', ';']).map(str::trim) {
+        if part.is_empty() || is_date(part) {
+            continue;
+        }
+        if let Some(a) = crate::text::agencies::agency(part) {
+            agencies.push(a.to_string());
+            continue;
+        }
+        let name = PLACE.replace(part, "");
+        match split_names(&name).as_slice() {
+            [one] if *one == name && one.contains(' ') => authors.push(one.clone()),
+            _ => return None,
+        }
+    }
+    (!authors.is_empty() || !agencies.is_empty()).then_some((authors, agencies))
+}
+
+/// A date as a sign-off gives it: `3.5.2024`, `2024-05-03`, `3 May 2024`.
+fn is_date(part: &str) -> bool {
+    let part = part.trim();
+    part.chars().any(|c| c.is_ascii_digit()) && dates::parse_date(part).is_some()
 }
 
 /// Author names if the line is a byline: `By NAME`, `Written by NAME`,
@@ -714,7 +771,10 @@ mod tests {
             ("Sam Ray/Anna Lee Photos", Residue(Credit)),
             (
                 "Mathatisi Sebusi/Mohalenyane Phakela",
-                Byline(vec!["Mathatisi Sebusi".into(), "Mohalenyane Phakela".into()]),
+                Byline(vec![
+                    "Mathatisi Sebusi".into(),
+                    "Mohalenyane Phakela".into(),
+                ]),
             ),
             (
                 "Read more: Floods hit the north as rivers rise",
@@ -843,6 +903,33 @@ mod tests {
             &Furniture::default(),
         );
         assert_eq!(c.paragraphs, ["Heading", "Bold and a link here."]);
+    }
+
+    #[test]
+    fn sign_off_table() {
+        type Want<'a> = Option<(&'a [&'a str], &'a [&'a str])>;
+        let cases: &[(&str, Want)] = &[
+            (
+                "Alles passiert auch in Österreich.\" (Birgit Baumann aus Berlin, Anna Giulia Fink, Jan Michael Marchart, 3.5.2024)",
+                Some((&["Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart"], &[])),
+            ),
+            ("The talks went on. (Ann Lee, AFP)", Some((&["Ann Lee"], &["AFP"]))),
+            ("Es blieb ruhig. (APA, 3.5.2024)", Some((&[], &["APA"]))),
+            // A citation inside a sentence, a short sign and an aside are no sign-off.
+            ("As a study showed (Ann Lee, 2019)", None),
+            ("Es blieb ruhig. (red, 3.5.2024)", None),
+            ("It rained. (Updated at noon)", None),
+            ("It rained. (Ann)", None),
+        ];
+        for (text, want) in cases {
+            let want = want.map(|(a, g)| {
+                (
+                    a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    g.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                )
+            });
+            assert_eq!(sign_off(text), want, "{text:?}");
+        }
     }
 
     #[test]

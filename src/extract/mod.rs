@@ -80,15 +80,24 @@ pub fn extract_with(raw: RawArticle, name: &str, furniture: &Furniture) -> (Arti
     {
         cleaned.paragraphs.remove(0);
     }
-    let authors = if raw.authors.is_empty() {
+    let mut authors = if raw.authors.is_empty() {
         cleaned.authors
     } else {
         raw.authors
     };
+    // No byline: the sign-off closing the story (`(Ann Lee aus Berlin, 3.5.2024)`).
+    let mut raw_agencies = raw.agencies;
+    if authors.is_empty() && raw_agencies.is_empty() {
+        if let Some((people, credited)) = cleaned.paragraphs.last().and_then(|p| clean::sign_off(p))
+        {
+            authors = people;
+            raw_agencies = credited;
+        }
+    }
     // Credit lines and a wire dateline in the text credit agencies where the text is all
     // there is; a web page's byline (people or agencies) is its credit, and the text's
     // `Mit Material von dpa` or photo credits are not read as the story's.
-    let mut agencies = raw.agencies;
+    let mut agencies = raw_agencies;
     let page_credits = raw.markup == Markup::Html && !(authors.is_empty() && agencies.is_empty());
     if !page_credits {
         let dateline = cleaned

@@ -27,11 +27,15 @@ mod tests {
 
     #[test]
     fn given_names_table() {
-        for name in ["Abby", "Radek", "Amina", "José", "Olga", "Chinedu", "Hiroshi", "Priya"] {
+        for name in [
+            "Abby", "Radek", "Amina", "José", "Olga", "Chinedu", "Hiroshi", "Priya",
+        ] {
             assert!(is_given_name(name), "{name}");
         }
         // Places, common words, titles, months and lower case are left out.
-        for other in ["Georgia", "Will", "May", "King", "Judge", "June", "Ocean", "abby", ""] {
+        for other in [
+            "Georgia", "Will", "May", "King", "Judge", "June", "Ocean", "abby", "",
+        ] {
             assert!(!is_given_name(other), "{other}");
         }
     }

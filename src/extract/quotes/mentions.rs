@@ -299,8 +299,9 @@ pub(super) fn body_then_person(run: Run<'_>) -> impl Iterator<Item = (Run<'_>, b
     let given = |w: &str| crate::text::given_names::is_given_name(w);
     let split = (words.len() >= 3 && !given(words[0].1))
         .then(|| {
-            (1..words.len() - 1)
-                .find(|&i| given(words[i].1) && words.len() - i <= 3 && !is_not_name(words[i - 1].1))
+            (1..words.len() - 1).find(|&i| {
+                given(words[i].1) && words.len() - i <= 3 && !is_not_name(words[i - 1].1)
+            })
         })
         .flatten();
     let (first, second) = match split {
