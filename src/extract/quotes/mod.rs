@@ -233,6 +233,7 @@ pub(super) fn quotes_in(
                 .or_else(|| out[i - 1].1.clone());
         }
     }
+    let dominant = dominant_person(&mentions);
     // Still no one: the person the paragraph is about, else the speaker of the quote
     // before in this paragraph or the one before (a paragraph of quote continues the
     // last speaker). A paragraph that is all quote answers for the last speaker across
@@ -255,6 +256,11 @@ pub(super) fn quotes_in(
                 (prev.0.para + 1 >= span.para || answers)
                     .then(|| prev.1.clone())
                     .flatten()
+            })
+            .or_else(|| {
+                let span = &out[i].0;
+                let whole = paragraphs[span.para][..span.open_at].trim().is_empty();
+                whole.then(|| dominant.clone()).flatten()
             });
     }
     out.into_iter()

@@ -92,8 +92,35 @@ pub(super) fn resolve(
 /// The person named most before `at` (`(usize::MAX, 0)`: in the whole story): whom "the
 /// 34-year-old" means.
 pub(super) fn main_person(at: (usize, usize), mentions: &Mentions) -> Option<String> {
-    // People first: a name that starts with a given name, has an honorific or speaks
-    // (`English Ivy`, named in passing as often as the gardener, is no one's).
+    let most = |people_only| {
+        people_counts(at, mentions, people_only)
+            .into_iter()
+            .max_by_key(|(_, c)| *c)
+            .map(|(n, _)| n)
+    };
+    most(true).or_else(|| most(false))
+}
+
+/// The person a story is about when it names them far more than anyone else: three
+/// times at least and twice as often as the next. A paragraph of quote that nothing
+/// else attributes is theirs (an interview's answers between the writer's paragraphs).
+pub(super) fn dominant_person(mentions: &Mentions) -> Option<String> {
+    let mut counts = people_counts((usize::MAX, 0), mentions, true);
+    counts.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+    let first = counts.first()?;
+    let second = counts.get(1).map_or(0, |(_, c)| *c);
+    (first.1 >= 3 && first.1 >= 2 * second).then(|| first.0.clone())
+}
+
+/// How often each name is given before `at`, in first-seen order (so a tie goes the
+/// same way every run); with `people_only`, names that start with a given name, have an
+/// honorific or speak (`English Ivy`, named in passing as often as the gardener, is no
+/// one's).
+fn people_counts(
+    at: (usize, usize),
+    mentions: &Mentions,
+    people_only: bool,
+) -> Vec<(String, usize)> {
     let person = |m: &Mention, name: &str| {
         m.speaks
             || m.female.is_some()
@@ -102,28 +129,24 @@ pub(super) fn main_person(at: (usize, usize), mentions: &Mentions) -> Option<Str
                 .next()
                 .is_some_and(crate::text::given_names::is_given_name)
     };
-    let best = |people_only: bool| {
-        // (Counted in first-seen order, so a tie goes the same way every run.)
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        let mut index: FxHashMap<String, usize> = FxHashMap::default();
-        for m in mentions.between((0, 0), at) {
-            let Some(name) = expand_name(&m.name, &mentions.names) else {
-                continue;
-            };
-            if people_only && !person(m, &name) {
-                continue;
-            }
-            match index.get(&name) {
-                Some(&i) => counts[i].1 += 1,
-                None => {
-                    index.insert(name.clone(), counts.len());
-                    counts.push((name, 1));
-                }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    for m in mentions.between((0, 0), at) {
+        let Some(name) = expand_name(&m.name, &mentions.names) else {
+            continue;
+        };
+        if people_only && !person(m, &name) {
+            continue;
+        }
+        match index.get(&name) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                index.insert(name.clone(), counts.len());
+                counts.push((name, 1));
             }
         }
-        counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
-    };
-    best(true).or_else(|| best(false))
+    }
+    counts
 }
 
 /// Whom `he` or `she` at `at` (paragraph, byte) refers to: the first person named in its

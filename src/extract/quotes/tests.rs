@@ -306,6 +306,15 @@ fn attribution_table() {
                 ("It is an easy plant to care for,", Some("Radek Babicek")),
             ],
         ),
+        // A paragraph of quote nothing attributes is the story's subject's, when the
+        // story names one person far more than anyone else.
+        (
+            "Tony Blair has written a book on leadership. Blair met us in London.\nThe London Standard\n\"It is not my job to advise.\"\nBlair has often spoken of Brexit. Blair smiles.\n\"Politics is about delivery.\"",
+            &[
+                ("It is not my job to advise.", Some("Tony Blair")),
+                ("Politics is about delivery.", Some("Tony Blair")),
+            ],
+        ),
         // A surname given to a man and a woman is a family's: `he` may still be the man.
         (
             "Sir Keir Starmer defended the gifts, and Lady Starmer wore a lent dress.\nSir Keir said on Monday: \"All MPs get gifts.\"\nAsked again, he said: \"We declare them properly.\"",
