@@ -9,6 +9,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 /// (name signed, other names).
 const AGENCIES: &[(&str, &[&str])] = &[
@@ -104,18 +105,33 @@ pub fn agency(name: &str) -> Option<&'static str> {
     if name.is_empty() {
         return None;
     }
-    let same = |alias: &str| {
-        // Abbreviations match as written: `AP` and `PA` are words in other texts.
-        if alias.len() <= 4 && alias.chars().all(|c| !c.is_lowercase()) {
-            alias == name
-        } else {
-            alias.eq_ignore_ascii_case(name) || alias.to_lowercase() == name.to_lowercase()
+    // Abbreviations match as written (`AP` and `PA` are words in other texts), longer
+    // names in any case; the first agency of the list that matches wins. (Two tables
+    // built once: this runs for many short lines of every article.)
+    type Table = FxHashMap<String, (usize, &'static str)>;
+    static TABLES: LazyLock<(Table, Table)> = LazyLock::new(|| {
+        let (mut exact, mut lower) = (Table::default(), Table::default());
+        for (i, (signed, others)) in AGENCIES.iter().enumerate() {
+            for alias in std::iter::once(signed).chain(others.iter()) {
+                let abbreviation = alias.len() <= 4 && alias.chars().all(|c| !c.is_lowercase());
+                let (table, key) = if abbreviation {
+                    (&mut exact, alias.to_string())
+                } else {
+                    (&mut lower, alias.to_lowercase())
+                };
+                table.entry(key).or_insert((i, *signed));
+            }
         }
-    };
-    AGENCIES
-        .iter()
-        .find(|(signed, others)| same(signed) || others.iter().any(|o| same(o)))
-        .map(|(signed, _)| *signed)
+        (exact, lower)
+    });
+    let (exact, lower) = &*TABLES;
+    let by_case = exact.get(name);
+    let any_case = lower.get(&name.to_lowercase());
+    [by_case, any_case]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, signed)| *signed)
 }
 
 /// Every agency a credit names, in order: `dpa/AFP`, `AP and Reuters`, `AFP, dpa`,

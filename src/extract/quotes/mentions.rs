@@ -287,6 +287,10 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
 /// starts with a given name is one name (`Mary Ann Smith`). Each part comes with whether
 /// it is the body's name.
 pub(super) fn body_then_person(run: Run<'_>) -> impl Iterator<Item = (Run<'_>, bool)> {
+    // (Most runs are one or two words: nothing to split, nothing to look up.)
+    if run.as_str().matches(' ').count() < 2 {
+        return std::iter::once((run, false)).chain(None);
+    }
     let words: Vec<(usize, &str)> = run
         .as_str()
         .split(' ')
