@@ -181,6 +181,14 @@ pub struct StatsConfig {
     pub json: bool,
 }
 
+/// `newsidx export`.
+#[derive(Debug, Clone)]
+pub struct ExportConfig {
+    pub location: Location,
+    pub options: crate::export::ExportOptions,
+    pub json: bool,
+}
+
 /// A command with its configuration.
 #[derive(Debug, Clone)]
 pub enum Command {
@@ -192,6 +200,7 @@ pub enum Command {
     Bench(BenchConfig),
     Quotes(QuotesConfig),
     Speakers(SpeakersConfig),
+    Export(ExportConfig),
 }
 
 /// How a command ended, for the exit code.
@@ -214,6 +223,7 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         Command::Bench(c) => bench(c, out),
         Command::Quotes(c) => quotes(c, out, err),
         Command::Speakers(c) => speakers(c, out, err),
+        Command::Export(c) => export(c, out),
     }
 }
 
@@ -634,6 +644,25 @@ fn read_one(path: &Path, limits: Limits) -> Result<Read> {
         bail!("{}: {}", path.display(), parsed.problems.join("; "));
     }
     Ok((parsed.articles, parsed.problems))
+}
+
+fn export(c: ExportConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let (dir, _) = resolve(&c.location, false)?;
+    let name = &c.options.name;
+    if !crate::export::valid_index_name(name) {
+        bail!(
+            "--name {name:?} cannot name an OpenSearch index: lower case, no spaces or any of \\ / * ? \" < > | , # :, not starting with - _ +"
+        );
+    }
+    let idx = NewsIndex::open(&dir)?;
+    let summary = crate::export::export(&idx, &c.options)
+        .with_context(|| format!("exporting {} to {}", dir.display(), c.options.out.display()))?;
+    if c.json {
+        output::json_line(out, &summary)?;
+    } else {
+        output::export_text(out, &summary)?;
+    }
+    Ok(Outcome::Success)
 }
 
 fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsidx::app::{
-    BenchConfig, Command, ExtractConfig, IndexConfig, Location, QuotesConfig, SearchConfig,
-    SimilarConfig, SpeakersConfig, StatsConfig,
+    BenchConfig, Command, ExportConfig, ExtractConfig, IndexConfig, Location, QuotesConfig,
+    SearchConfig, SimilarConfig, SpeakersConfig, StatsConfig,
 };
+use newsidx::export::{ExportOptions, Format};
 use newsidx::formats::Limits;
 use newsidx::index::UpdateOptions;
 use newsidx::output::Style;
@@ -61,6 +62,67 @@ enum Cmd {
     Speakers(SpeakersArgs),
     /// Time the search hot path: each query run as `search` runs it (exit 1 on a regression).
     Bench(BenchArgs),
+    /// Write the index's articles for OpenSearch / Elasticsearch (`_bulk` files, the
+    /// index's settings and mapping, a load script) or as plain NDJSON.
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
+}
+
+const EXPORT_HELP: &str = "\
+OUTPUT (--format opensearch):
+  DIR/NAME.index.json        body of PUT /NAME: analyzers (English stems; .ru Russian stems;
+                             .translit ICU Russian-Latin/BGN, needs the analysis-icu plugin)
+                             and the mapping of every field
+  DIR/NAME-00001.ndjson ...  _bulk files: an action line {\"index\":{\"_index\":NAME,\"_id\":ID}}
+                             before each article; ids are `search --json` ids, so loading
+                             again replaces documents instead of adding them
+  DIR/load.sh                OPENSEARCH_URL=http://host:9200 DIR/load.sh
+With --format ndjson, only the NDJSON files (one article per line).
+The index is exported as it stands: run `newsidx index` first to bring it up to date.";
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// Corpus folder whose index to export.
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    place: Where,
+    /// Folder to write to (made when missing; an earlier export of the same name there is
+    /// replaced).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Opensearch)]
+    format: ExportFormat,
+    /// The OpenSearch index name, and the files' prefix.
+    #[arg(long, default_value = "news")]
+    name: String,
+    /// Only articles added or changed (written to the index) since this day or time
+    /// (YYYY, YYYY-MM, YYYY-MM-DD, or RFC 3339), for incremental feeds.
+    #[arg(long, value_name = "DATE", value_parser = parse_instant)]
+    since: Option<i64>,
+    /// Largest bulk file, in MB (a file ends before the article that would pass it).
+    #[arg(long, value_name = "MB", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..))]
+    split_mb: u64,
+    /// Print the report as one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// `_bulk` files, the index body and load.sh.
+    Opensearch,
+    /// One article per line.
+    Ndjson,
+}
+
+/// A day, month, year or RFC 3339 time as seconds since the Unix epoch (UTC; a day
+/// starts at its midnight UTC).
+fn parse_instant(s: &str) -> Result<i64, String> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s.trim()) {
+        return Ok(t.timestamp());
+    }
+    parse_period(s).map(|p| p.start)
 }
 
 #[derive(Debug, Args)]
@@ -432,6 +494,23 @@ impl Cli {
                 files: a.files,
                 json: a.json,
                 limits: Limits::default(),
+            }),
+            Cmd::Export(a) => Command::Export(ExportConfig {
+                location: Location {
+                    index: a.place.index,
+                    corpus: a.corpus,
+                },
+                options: ExportOptions {
+                    format: match a.format {
+                        ExportFormat::Opensearch => Format::OpenSearch,
+                        ExportFormat::Ndjson => Format::Ndjson,
+                    },
+                    out: a.out,
+                    name: a.name,
+                    since: a.since,
+                    split_bytes: a.split_mb.saturating_mul(1_000_000),
+                },
+                json: a.json,
             }),
             Cmd::Stats(a) => Command::Stats(StatsConfig {
                 location: Location {

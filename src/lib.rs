@@ -4,7 +4,8 @@
 //! [`corpus`] (walk) -> [`formats`] (one reader per format -> [`formats::RawArticle`]) ->
 //! [`clean`] (page residue, with the [`furniture`] the corpus repeats) -> [`extract`] (title, byline, date, quotes -> [`extract::Article`]) ->
 //! [`index`] (schema, incremental writer) -> [`search`] (query, collect, snippets -> [`search::Hit`]) ->
-//! [`output`] (text and JSON printers writing to an injected writer).
+//! [`output`] (text and JSON printers writing to an injected writer); [`export`] hands
+//! the index's articles to another engine (OpenSearch `_bulk` files, NDJSON).
 //!
 //! [`app`] wires the stages together for the command-line front end; it takes typed
 //! configuration and never sees clap.
@@ -14,6 +15,7 @@ pub mod bench;
 pub mod clean;
 pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod formats;
 pub mod furniture;

@@ -359,6 +359,25 @@ pub fn article_text(w: &mut dyn Write, path: &str, a: &Article) -> io::Result<()
 }
 
 /// `newsidx stats`, for people.
+/// `export`'s report: what was written where.
+pub fn export_text(w: &mut dyn Write, s: &crate::export::ExportSummary) -> io::Result<()> {
+    let mb = s.bytes as f64 / 1e6;
+    write!(w, "exported {} articles", s.articles)?;
+    if s.unchanged > 0 {
+        write!(w, " ({} unchanged since then left out)", s.unchanged)?;
+    }
+    writeln!(
+        w,
+        ": {mb:.1} MB in {:.1} s ({:.0} MB/s)",
+        s.seconds,
+        mb / s.seconds.max(1e-9)
+    )?;
+    for f in &s.files {
+        writeln!(w, "  {}", f.display())?;
+    }
+    Ok(())
+}
+
 pub fn stats_text(w: &mut dyn Write, s: &crate::index::stats::Stats) -> io::Result<()> {
     writeln!(w, "index        {}", s.index.display())?;
     if let Some(r) = &s.root {

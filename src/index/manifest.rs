@@ -41,6 +41,11 @@ pub struct FileEntry {
     /// xxh3 of the file's bytes as stored on disk.
     pub hash: u64,
     pub articles: u32,
+    /// When the file's articles were last written to the index (nanoseconds since the
+    /// Unix epoch; 0 in manifests written before it was kept): what `export --since`
+    /// goes by.
+    #[serde(default)]
+    pub indexed_ns: u64,
     /// Why the file gave no articles, when it did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,

@@ -337,6 +337,10 @@ impl NewsIndex {
         progress: &dyn Progress,
     ) -> Result<Summary> {
         let started = Instant::now();
+        // When this run writes articles: a file's entry keeps it (`export --since`).
+        let run_ns = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
         let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
         if !root.is_dir() {
             return Err(Error::NotAFolder(root));
@@ -552,6 +556,7 @@ impl NewsIndex {
                     problems,
                 } => {
                     entry.problems.clone_from(&problems);
+                    entry.indexed_ns = run_ns;
                     if !streamed {
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
                     }

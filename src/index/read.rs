@@ -56,6 +56,7 @@ pub(super) fn process(
         mtime_ns: file.mtime_ns,
         hash: 0,
         articles: 0,
+        indexed_ns: 0,
         skipped: None,
         problems: Vec::new(),
         lines: Vec::new(),
@@ -100,6 +101,7 @@ pub(super) fn process(
     if let Some(old) = old {
         if old.hash == entry.hash && old.skipped.is_none() {
             entry.articles = old.articles;
+            entry.indexed_ns = old.indexed_ns;
             entry.problems.clone_from(&old.problems);
             entry.lines.clone_from(&old.lines);
             entry.records.clone_from(&old.records);

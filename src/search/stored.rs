@@ -80,6 +80,8 @@ pub struct StoredArticle<'a> {
     pub url: Option<&'a str>,
     /// The URL a web archive's record was fetched from.
     pub fetched_url: Option<&'a str>,
+    /// ISO 639-1 code of the article's language, when known.
+    pub lang: Option<&'a str>,
     /// The stored quotations ([`stored_quotes`]); read them with [`Self::quotes`].
     quotes: &'a [u8],
 }
@@ -118,6 +120,8 @@ impl<'a> StoredArticle<'a> {
                         a.url.get_or_insert(s);
                     } else if field == f.fetched_url {
                         a.fetched_url = Some(s);
+                    } else if field == f.lang {
+                        a.lang = Some(s);
                     }
                 }
                 code::U64 => {
@@ -307,6 +311,7 @@ mod tests {
                 assert_eq!(Some(a.path.to_string()), first(f.path));
                 assert_eq!(a.source.map(str::to_string), first(f.source));
                 assert_eq!(a.url.map(str::to_string), first(f.url));
+                assert_eq!(a.lang.map(str::to_string), first(f.lang));
                 assert_eq!(a.authors, all(f.author));
                 assert_eq!(
                     Some(a.quotes),

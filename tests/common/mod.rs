@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod export;
+
 use std::path::PathBuf;
 
 /// `../shared` beside the checkout, when present. With `CI=true` a missing folder fails
