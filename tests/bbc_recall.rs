@@ -127,4 +127,33 @@ fn every_grep_match_is_a_search_hit() {
     }
     println!("{checked} queries: all {found} grep matches found among the hits");
     assert_eq!(checked, 60);
+    // The same index exported for OpenSearch passes the structural checks, every article
+    // once (here, where the corpus is already indexed).
+    let out = tmp.path().join("export");
+    let opts = newsidx::export::ExportOptions {
+        format: newsidx::export::Format::OpenSearch,
+        out: out.clone(),
+        name: "bbc".into(),
+        since: None,
+        split_bytes: 2_000_000,
+    };
+    let report = newsidx::export::export(&idx, &opts).unwrap();
+    let docs = common::export::check_opensearch(&out, "bbc");
+    assert_eq!((docs.len(), report.articles), (2095, 2095));
+    // 2 MB files: the corpus is split, each file within the limit (no article is
+    // larger), no article across two files (checked above: lines in pairs).
+    assert!(report.files.len() >= 2 + 3, "{:?}", report.files);
+    for f in &report.files[2..] {
+        assert!(
+            std::fs::metadata(f).unwrap().len() <= 2_000_000,
+            "{}",
+            f.display()
+        );
+    }
+    println!(
+        "export: {} articles, {} files, {:.1} MB",
+        report.articles,
+        report.files.len(),
+        report.bytes as f64 / 1e6
+    );
 }
