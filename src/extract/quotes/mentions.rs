@@ -282,10 +282,11 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
 }
 
 /// A run of capitalised words that names a body and then a person (`Marketing Manager at
-/// Ocean Florida Abby Dunn`, `UPS CEO Carol Tomé`): split where a given name starts
-/// after the first word and is followed by one or two more words, the surname. A run that
-/// starts with a given name is one name (`Mary Ann Smith`). Each part comes with whether
-/// it is the body's name.
+/// Ocean Florida Abby Dunn`): split where a given name starts after the first word and
+/// is followed by one or two more words, the surname. A run that starts with a given
+/// name is one name (`Mary Ann Smith`), and so is one whose given name follows a title
+/// (`Prime Minister Tony Blair`, `UPS CEO Carol Tomé`: the role is read from it later).
+/// Each part comes with whether it is the body's name.
 pub(super) fn body_then_person(run: Run<'_>) -> impl Iterator<Item = (Run<'_>, bool)> {
     // (Most runs are one or two words: nothing to split, nothing to look up.)
     if run.as_str().matches(' ').count() < 2 {
@@ -303,8 +304,14 @@ pub(super) fn body_then_person(run: Run<'_>) -> impl Iterator<Item = (Run<'_>, b
     let given = |w: &str| crate::text::given_names::is_given_name(w);
     let split = (words.len() >= 3 && !given(words[0].1))
         .then(|| {
+            // A title before the name is the person's role, kept with the name
+            // (`Prime Minister Tony Blair`: the speaker's role is read from it later).
+            let title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
             (1..words.len() - 1).find(|&i| {
-                given(words[i].1) && words.len() - i <= 3 && !is_not_name(words[i - 1].1)
+                given(words[i].1)
+                    && words.len() - i <= 3
+                    && !is_not_name(words[i - 1].1)
+                    && !title(words[i - 1].1)
             })
         })
         .flatten();
