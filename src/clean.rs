@@ -195,9 +195,24 @@ re!(
     READ_ON,
     r"^(?i:(?:keep|continue|continues|start)\s+reading|scroll\s+(?:down|up|to)|(?:story|article|text)\s+continues|continue\s+(?:to\s+)?(?:the\s+)?(?:article|story)|read\s+(?:next|on|the\s+full|the\s+rest|the\s+whole)|what\s+to\s+read\s+next|show\s+(?:comments|more|all|less)|(?:load|see|view)\s+(?:more|all|comments|gallery|photos)|loading|report\s+an?\s+(?:error|typo|mistake|correction)|(?:sign|log)\s+in\s+to\s+(?:continue|read|comment)|more\s+on\s+this\s+(?:story|topic|subject)|more\s+(?:from|about|in|stories|news|videos)\b|you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|in\s+case\s+you\s+missed|editor'?s?\s+(?:picks?|choice)|related\s+(?:topics|articles|stories|content|coverage|links|videos|reading|news|posts)|(?:photo|picture|image|video)\s+(?:gallery|galleries)|(?:topics|tags|trending(?:\s+now)?)$)\b"
 );
+// What the page says to its reader, whole lines only (a story's sentence never is one
+// of these): when it was updated (`Updated 2 hours ago`), how long it reads, how many
+// comments it has, thanks and prompts around sign-up and comments, the player's and the
+// gallery's controls, labels over lists of other stories or partners' links, and the
+// site's legal links. Each a class of wordings, not the wordings of one site.
+re!(
+    PAGE_CHROME,
+    r"^(?i:(?:updated|published|posted|last\s+updated|first\s+published|modified)\s*:?\s*(?:on\s+|at\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|reading\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?)|(?:comments?|replies|shares)\s*\(\d+\)|\d+\s+(?:comments?|replies|shares)|(?:view|show|read|see)\s+(?:all\s+)?\d+\s+(?:comments?|replies)|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+(?:feedback|support))|link\s+copied|copy\s+(?:the\s+)?link|(?:click|tap)\s+(?:here\s+)?to\s+(?:expand|enlarge|unmute|mute|play|zoom|view|see|read|watch|listen|continue|close|open)|leave\s+a\s+(?:comment|reply)|become\s+a\s+(?:member|subscriber|supporter|patron)|enter\s+your\s+(?:email|e-mail)(?:\s+address)?|already\s+(?:a\s+)?(?:subscriber|member|registered)(?:\s*\?\s*(?:log|sign)\s+in)?|(?:audio\s+(?:version\s+of\s+)?|hear\s+)(?:this|the)\s+(?:article|story)|recommended\s+for\s+you|popular\s+(?:on|at|in)\s+\S+(?:\s+\S+)?|what\s+(?:we'?re|we’re|we\s+are)\s+(?:reading|watching|listening\s+to)|in\s+other\s+news|around\s+the\s+web|from\s+(?:our|the)\s+partners?|related\s+(?:video|videos|audio|podcasts?|galleries)|top\s+picks|watch\s+more|more\s+videos|(?:promoted|sponsored|partner|paid)\s+(?:stories|content|links|posts?|partnership)|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy|notice|settings)|cookie\s+(?:settings|policy|preferences|notice)|accept\s+(?:all\s+)?cookies|reuse\s+this\s+content|republish\s+(?:this|our)\s+(?:article|story|content)|contact\s+the\s+(?:author|reporter|writer|newsroom))[\s.!:…]*$"
+);
+// A picture's credit given as the picture service alone or after the photographer or a
+// caption label (`Getty Images`, `AFP via Getty Images`, `Image source, Getty Images`).
+re!(
+    PICTURE_CREDIT,
+    r"^(?i:(?:image|picture|photo)\s+(?:source|caption|credit)\s*,\s*\S.*|(?:[\p{L}.'’\- ]{1,40}(?:\s+via\s+|\s*/\s*))?(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|istock(?:photo)?|epa-efe|pa\s+images|pa\s+wire|ap\s+photo|imago\s+images|picture[\s-]alliance))$"
+);
 re!(
     READ_TIME,
-    r"^(?i:\d+\s*(?:min|mins|minute|minutes)\s+read)$"
+    r"^(?i:\d+[\s-]*(?:min|mins|minute|minutes)[\s-]+read)$"
 );
 re!(
     SECTION_HEADING,
@@ -411,6 +426,14 @@ pub fn classify(line: &str) -> Class {
     }
     if READ_MORE.is_match(line) {
         return Class::Residue(Reason::ReadMore);
+    }
+    if words <= 10 {
+        if PAGE_CHROME.is_match(line) {
+            return Class::Residue(Reason::ReadMore);
+        }
+        if PICTURE_CREDIT.is_match(line) {
+            return Class::Residue(Reason::Credit);
+        }
     }
     if words <= 25 && is_cookie_notice(line) {
         return Class::Residue(Reason::Cookie);
@@ -767,6 +790,26 @@ mod tests {
             ),
             ("Photo: Jane Doe/AFP via Getty Images", Residue(Credit)),
             ("Photograph: Sam Ray/Reuters", Residue(Credit)),
+            // The page's own chrome, whole lines of a class of wordings.
+            ("Updated 2 hours ago", Residue(ReadMore)),
+            ("Posted: 45 minutes ago", Residue(ReadMore)),
+            ("Comments (12)", Residue(ReadMore)),
+            ("12 comments", Residue(ReadMore)),
+            ("Tap to unmute", Residue(ReadMore)),
+            ("Thanks for signing up!", Residue(ReadMore)),
+            ("Recommended for you", Residue(ReadMore)),
+            ("Terms of use", Residue(ReadMore)),
+            ("Accept all cookies", Residue(ReadMore)),
+            ("Getty Images", Residue(Credit)),
+            ("AFP via Getty Images", Residue(Credit)),
+            ("Image source, Getty Images", Residue(Credit)),
+            ("Alamy Stock Photo", Residue(Credit)),
+            // ... and not a story's heading or sentence using the same words.
+            ("Contact tracing", Keep),
+            ("Terms of the deal", Keep),
+            ("Updated figures show a rise in cases.", Keep),
+            ("Twelve comments were made at the hearing.", Keep),
+            ("Popular uprising", Keep),
             ("Jane Doe/Getty Images", Residue(Credit)),
             ("Sam Ray/Anna Lee Photos", Residue(Credit)),
             (
@@ -867,9 +910,9 @@ mod tests {
 
     #[test]
     fn furniture_removes_kept_lines_only() {
-        let text = "Storm hits coast\n\nBy Ann Lee\nCoast edition\nWaves rose.\nIn other news\n";
+        let text = "Storm hits coast\n\nBy Ann Lee\nCoast edition\nWaves rose.\nElsewhere today\n";
         let none = clean(text, Markup::Plain, &Furniture::default());
-        let furniture: Furniture = ["coast edition", "by ann lee", "in other news"]
+        let furniture: Furniture = ["coast edition", "by ann lee", "elsewhere today"]
             .iter()
             .filter_map(|l| crate::furniture::line_key(l))
             .collect();
@@ -880,7 +923,7 @@ mod tests {
                 "Storm hits coast",
                 "Coast edition",
                 "Waves rose.",
-                "In other news"
+                "Elsewhere today"
             ]
         );
         assert_eq!(c.paragraphs, ["Storm hits coast", "Waves rose."]);
