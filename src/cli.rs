@@ -145,7 +145,8 @@ struct UpdateArgs {
     /// larger than this.
     #[arg(long, default_value_t = 8, value_name = "MIB")]
     max_article_mb: u64,
-    /// Extraction threads [default: cores - 1, at least 1]
+    /// At most N threads for extraction and N for tantivy's indexing [default: cores - 1
+    /// (at least 2) for extraction, half the cores (3 to 8) for indexing]
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
@@ -385,7 +386,7 @@ impl When {
 
 impl UpdateArgs {
     fn into_options(self) -> UpdateOptions {
-        let mut o = UpdateOptions {
+        let o = UpdateOptions {
             rebuild: self.rebuild,
             limits: Limits {
                 max_file_bytes: self.max_file_mb.saturating_mul(1 << 20),
@@ -393,10 +394,10 @@ impl UpdateArgs {
             },
             ..UpdateOptions::default()
         };
-        if let Some(t) = self.threads {
-            o.threads = t.max(1);
+        match self.threads {
+            Some(t) => o.with_threads(t),
+            None => o,
         }
-        o
     }
 }
 

@@ -298,8 +298,6 @@ impl<'a> NewsSearcher<'a> {
         let compiled = Compiler::new(self.index)?.compile(&opts.query, opts.date_filter())?;
         let q = &*compiled.query;
         let terr = |e| Error::tantivy(self.index.dir(), e);
-        let schema = self.index.tantivy().schema();
-        let fields = self.index.fields();
         // One pass counts, ranks and counts facets; only --all needs the count first.
         let want = if opts.all {
             self.searcher.search(q, &Count).map_err(terr)?.max(1)
@@ -313,82 +311,29 @@ impl<'a> NewsSearcher<'a> {
             (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
             _ => want,
         };
-        let facets = FacetCollector::new(&schema, fields, &opts.facets);
         let mut total_exact = true;
-        let (total, ranked, facets): (usize, Vec<(f32, DocAddress)>, Facets) = match opts.sort {
-            // Ranking alone lets tantivy skip blocks whose best score cannot enter the top
-            // (block-max WAND); a collector beside it (Count) forces every match to be
-            // scored. So the total is a separate pass that scores nothing and stops at
-            // COUNT_CAP.
-            SortOrder::Relevance if opts.facets.is_empty() && !opts.all && compiled.prunable => {
-                let freqs = self.doc_freqs(q).map_err(terr)?;
-                let stats = QueryStats {
-                    searcher: &self.searcher,
-                    freqs: &freqs,
-                };
-                if freqs.sum <= ONE_PASS_MATCHES {
-                    // Few matches: scoring them all costs less than a second pass.
-                    let (total, top) = self
-                        .searcher
-                        .search_with_statistics_provider(
-                            q,
-                            &(Count, TopDocs::with_limit(want).order_by_score()),
-                            &stats,
-                        )
-                        .map_err(terr)?;
-                    (total, top, Facets::new())
-                } else {
-                    let top = self
-                        .searcher
-                        .search_with_statistics_provider(
-                            q,
-                            &TopDocs::with_limit(want).order_by_score(),
-                            &stats,
-                        )
-                        .map_err(terr)?;
-                    let (total, exact) = self.count_up_to(q, COUNT_CAP, &freqs).map_err(terr)?;
-                    total_exact = exact;
-                    (total, top, Facets::new())
-                }
+        // Ranked by score, the top `want` must hold every article that ties with the last
+        // one: which of several equal scores tantivy keeps depends on the documents'
+        // order in the index, and that order is not the same from one build of an index
+        // to another (several indexing threads, each making its own segments). So one
+        // more is asked for, and while it ties with the last, twice as many; equal scores
+        // are then put in a stable order (by article id) before anything is cut.
+        let mut limit = want;
+        let (total, mut ranked, facets) = loop {
+            let (total, ranked, facets) =
+                self.rank(q, &compiled, opts, limit + 1, &mut total_exact)?;
+            let tied = opts.sort == SortOrder::Relevance
+                && ranked.len() > limit
+                && ranked[want - 1].0 == ranked[limit].0;
+            if !tied {
+                break (total, ranked, facets);
             }
-            // Facets need every match, but not its score: ranking (pruned) and counting
-            // (unscored) as two passes beat scoring every match in one.
-            SortOrder::Relevance if !opts.all && compiled.prunable => {
-                let top = self
-                    .searcher
-                    .search(q, &TopDocs::with_limit(want).order_by_score())
-                    .map_err(terr)?;
-                let (total, facets) = self.searcher.search(q, &(Count, facets)).map_err(terr)?;
-                (total, top, facets)
-            }
-            SortOrder::Relevance => self
-                .searcher
-                .search(
-                    q,
-                    &(Count, TopDocs::with_limit(want).order_by_score(), facets),
-                )
-                .map_err(terr)?,
-            SortOrder::Date | SortOrder::DateAsc => {
-                let order = if opts.sort == SortOrder::Date {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let by_date = TopDocs::with_limit(want).order_by_fast_field::<tantivy::DateTime>(
-                    schema.get_field_name(fields.date),
-                    order,
-                );
-                let (n, top, facets) = self
-                    .searcher
-                    .search(q, &(Count, by_date, facets))
-                    .map_err(terr)?;
-                (
-                    n,
-                    top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
-                    facets,
-                )
-            }
+            limit *= 2;
         };
+        if opts.sort == SortOrder::Relevance {
+            self.stable_ties(&mut ranked).map_err(terr)?;
+        }
+        ranked.truncate(want);
         let ranked = match (&near, opts.sort) {
             (Some(terms), SortOrder::Relevance) => {
                 self.rerank_by_proximity(ranked, terms).map_err(terr)?
@@ -446,6 +391,117 @@ impl<'a> NewsSearcher<'a> {
             hits,
             facets,
         })
+    }
+
+    /// One ranking pass for [`Self::search`]: the total, the best `want` (by score, or
+    /// by date with scores of 0) and the facets.
+    fn rank(
+        &self,
+        q: &dyn Query,
+        compiled: &query::Compiled,
+        opts: &SearchOptions,
+        want: usize,
+        total_exact: &mut bool,
+    ) -> Result<Ranking> {
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        let schema = self.index.tantivy().schema();
+        let fields = self.index.fields();
+        let facets = FacetCollector::new(&schema, fields, &opts.facets);
+        Ok(match opts.sort {
+            // Ranking alone lets tantivy skip blocks whose best score cannot enter the top
+            // (block-max WAND); a collector beside it (Count) forces every match to be
+            // scored. So the total is a separate pass that scores nothing and stops at
+            // COUNT_CAP.
+            SortOrder::Relevance if opts.facets.is_empty() && !opts.all && compiled.prunable => {
+                let freqs = self.doc_freqs(q).map_err(terr)?;
+                let stats = QueryStats {
+                    searcher: &self.searcher,
+                    freqs: &freqs,
+                };
+                if freqs.sum <= ONE_PASS_MATCHES {
+                    // Few matches: scoring them all costs less than a second pass.
+                    let (total, top) = self
+                        .searcher
+                        .search_with_statistics_provider(
+                            q,
+                            &(Count, TopDocs::with_limit(want).order_by_score()),
+                            &stats,
+                        )
+                        .map_err(terr)?;
+                    (total, top, Facets::new())
+                } else {
+                    let top = self
+                        .searcher
+                        .search_with_statistics_provider(
+                            q,
+                            &TopDocs::with_limit(want).order_by_score(),
+                            &stats,
+                        )
+                        .map_err(terr)?;
+                    let (total, exact) = self.count_up_to(q, COUNT_CAP, &freqs).map_err(terr)?;
+                    *total_exact = exact;
+                    (total, top, Facets::new())
+                }
+            }
+            // Facets need every match, but not its score: ranking (pruned) and counting
+            // (unscored) as two passes beat scoring every match in one.
+            SortOrder::Relevance if !opts.all && compiled.prunable => {
+                let top = self
+                    .searcher
+                    .search(q, &TopDocs::with_limit(want).order_by_score())
+                    .map_err(terr)?;
+                let (total, facets) = self.searcher.search(q, &(Count, facets)).map_err(terr)?;
+                (total, top, facets)
+            }
+            SortOrder::Relevance => self
+                .searcher
+                .search(
+                    q,
+                    &(Count, TopDocs::with_limit(want).order_by_score(), facets),
+                )
+                .map_err(terr)?,
+            SortOrder::Date | SortOrder::DateAsc => {
+                let order = if opts.sort == SortOrder::Date {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by_date = TopDocs::with_limit(want).order_by_fast_field::<tantivy::DateTime>(
+                    schema.get_field_name(fields.date),
+                    order,
+                );
+                let (n, top, facets) = self
+                    .searcher
+                    .search(q, &(Count, by_date, facets))
+                    .map_err(terr)?;
+                (
+                    n,
+                    top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                    facets,
+                )
+            }
+        })
+    }
+
+    /// Sorts `ranked` by score, best first, equal scores by article id: the same order
+    /// whatever the documents' places in the index.
+    fn stable_ties(&self, ranked: &mut [(f32, DocAddress)]) -> tantivy::Result<()> {
+        // (Most rankings have no equal scores: nothing to read then.)
+        if !ranked.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Ok(());
+        }
+        let readers = self.searcher.segment_readers();
+        let mut columns = Vec::with_capacity(readers.len());
+        for r in readers {
+            columns.push(r.fast_fields().u64("id")?);
+        }
+        let id = |addr: DocAddress| {
+            columns[addr.segment_ord as usize]
+                .first(addr.doc_id)
+                .unwrap_or(0)
+        };
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| id(a.1).cmp(&id(b.1))));
+        Ok(())
     }
 
     /// The document frequencies of the terms of `q`: the largest and their sum. They still
@@ -725,6 +781,9 @@ fn walk_len(docs: &mut dyn DocSet, reader: &SegmentReader, limit: usize) -> usiz
     n
 }
 
+/// A ranking pass's total, best documents (with scores) and facets.
+type Ranking = (usize, Vec<(f32, DocAddress)>, Facets);
+
 /// Best score first, ties by path and record: the same order on every run.
 fn sort_hits(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
@@ -792,8 +851,13 @@ mod tests {
             "absent",
         ];
         for round in 0..2 {
-            idx.update(&corpus, &UpdateOptions::default(), &NoProgress)
-                .unwrap();
+            // (One indexing thread: one segment, which keeps its deleted document.)
+            idx.update(
+                &corpus,
+                &UpdateOptions::default().with_threads(1),
+                &NoProgress,
+            )
+            .unwrap();
             let searcher = NewsSearcher::new(&idx).unwrap();
             for query in queries {
                 let q = searcher.parse(query).unwrap();
