@@ -649,12 +649,28 @@ fn read_one(path: &Path, limits: Limits) -> Result<Read> {
 fn export(c: ExportConfig, out: &mut dyn Write) -> Result<Outcome> {
     let (dir, _) = resolve(&c.location, false)?;
     let name = &c.options.name;
-    if !crate::export::valid_index_name(name) {
+    if !crate::export::valid_name(name, c.options.format) {
         bail!(
-            "--name {name:?} cannot name an OpenSearch index: lower case, no spaces or any of \\ / * ? \" < > | , # :, not starting with - _ +"
+            "--name {name:?}: use letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 200 bytes{}",
+            if c.options.format == crate::export::Format::OpenSearch {
+                ", lower case (an OpenSearch index name)"
+            } else {
+                ""
+            }
         );
     }
     let idx = NewsIndex::open(&dir)?;
+    // An export inside the corpus would be read as articles by the next update.
+    if let Some(root) = idx.commit_info().root {
+        let target = absolute(&c.options.out);
+        if target.starts_with(&root) {
+            bail!(
+                "--out {} is inside the corpus {}: the next `newsidx index` would read the export as articles; write it outside",
+                c.options.out.display(),
+                root.display()
+            );
+        }
+    }
     let summary = crate::export::export(&idx, &c.options)
         .with_context(|| format!("exporting {} to {}", dir.display(), c.options.out.display()))?;
     if c.json {
@@ -663,6 +679,26 @@ fn export(c: ExportConfig, out: &mut dyn Write) -> Result<Outcome> {
         output::export_text(out, &summary)?;
     }
     Ok(Outcome::Success)
+}
+
+/// `path` made absolute, its existing part with links resolved (the rest may not exist
+/// yet).
+fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return path.clone(),
+        }
+    }
+    let mut out = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    out.extend(rest.iter().rev());
+    out
 }
 
 fn stats(c: StatsConfig, out: &mut dyn Write) -> Result<Outcome> {

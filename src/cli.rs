@@ -93,14 +93,17 @@ struct ExportArgs {
     /// What to write.
     #[arg(long, value_enum, default_value_t = ExportFormat::Opensearch)]
     format: ExportFormat,
-    /// The OpenSearch index name, and the files' prefix.
+    /// The OpenSearch index name (lower case), and the files' prefix.
     #[arg(long, default_value = "news")]
     name: String,
-    /// Only articles added or changed (written to the index) since this day or time
-    /// (YYYY, YYYY-MM, YYYY-MM-DD, or RFC 3339), for incremental feeds.
+    /// Only articles written to the index (added, changed, or cleaned again) since then:
+    /// YYYY, YYYY-MM, YYYY-MM-DD (from midnight UTC) or an RFC 3339 time. Not the
+    /// articles' own dates, as in `search --since`.
     #[arg(long, value_name = "DATE", value_parser = parse_instant)]
     since: Option<i64>,
-    /// Largest bulk file, in MB (a file ends before the article that would pass it).
+    /// Largest output file, in MB (10^6 bytes): a file ends before the article that would
+    /// pass it; an article larger than that has a file of its own. OpenSearch refuses
+    /// requests over 100 MB by default (http.max_content_length).
     #[arg(long, value_name = "MB", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..))]
     split_mb: u64,
     /// Print the report as one JSON object.
@@ -122,7 +125,9 @@ fn parse_instant(s: &str) -> Result<i64, String> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s.trim()) {
         return Ok(t.timestamp());
     }
-    parse_period(s).map(|p| p.start)
+    period(s).map(|p| p.start).ok_or_else(|| {
+        format!("`{s}` is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time")
+    })
 }
 
 #[derive(Debug, Args)]

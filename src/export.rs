@@ -259,17 +259,20 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Whether `name` may name an OpenSearch index: lower case, not starting with `-`, `_`
-/// or `+`, none of `\ / * ? " < > | , # :` or spaces, at most 255 bytes, not `.` or `..`.
-pub fn valid_index_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 255
-        && name != "."
-        && name != ".."
-        && !name.starts_with(['-', '_', '+'])
-        && !name
-            .chars()
-            .any(|c| c.is_uppercase() || c.is_whitespace() || "\\/*?\"<>|,#:".contains(c))
+/// Whether `name` may name the export: for OpenSearch an index name (lower-case letters,
+/// digits, `.`, `_` and `-`, not first), for NDJSON a file prefix (capitals too); at most
+/// 200 bytes. Narrower than what OpenSearch accepts: the name is written into `load.sh`
+/// and file names, where `;`, `$`, quotes or spaces would do harm.
+pub fn valid_name(name: &str, format: Format) -> bool {
+    let ok = |c: char| {
+        c.is_ascii_digit()
+            || c.is_ascii_lowercase()
+            || matches!(c, '.' | '_' | '-')
+            || (format == Format::Ndjson && c.is_ascii_uppercase())
+    };
+    (1..=200).contains(&name.len())
+        && name.chars().all(ok)
+        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// Bulk files of at most [`ExportOptions::split_bytes`] each, numbered from 1.
@@ -415,6 +418,18 @@ pub fn export(index: &NewsIndex, opts: &ExportOptions) -> Result<ExportSummary> 
         std::fs::remove_file(&stale).map_err(|e| Error::io(&stale, e))?;
         n += 1;
     }
+    if opts.format == Format::Ndjson {
+        // An earlier OpenSearch export of the same name would post these files.
+        let body = out.join(format!("{}.index.json", opts.name));
+        let script = out.join("load.sh");
+        let ours = std::fs::read_to_string(&script)
+            .is_ok_and(|s| s.lines().nth(1).is_some_and(|l| l.starts_with(SCRIPT_MARK)));
+        for stale in [Some(body), ours.then_some(script)].into_iter().flatten() {
+            if stale.exists() {
+                std::fs::remove_file(&stale).map_err(|e| Error::io(&stale, e))?;
+            }
+        }
+    }
     if opts.format == Format::OpenSearch {
         let body = out.join(format!("{}.index.json", opts.name));
         let text = serde_json::to_string_pretty(&index_body()).expect("JSON to memory");
@@ -437,32 +452,50 @@ pub fn export(index: &NewsIndex, opts: &ExportOptions) -> Result<ExportSummary> 
     Ok(summary)
 }
 
+/// The second line of every `load.sh` newsidx writes (how a later export knows it).
+const SCRIPT_MARK: &str = "# Loads a newsidx export";
+
 /// The shell script that creates the index (unless it exists: documents are then
-/// replaced by id) and posts each bulk file, failing on any rejected document.
+/// replaced by id) and posts each bulk file, stopping at the first file with a rejected
+/// document and showing the rejections. `name` is one [`valid_name`] allows.
 fn load_script(name: &str, bulk: &[PathBuf]) -> String {
     let mut s = format!(
         r#"#!/bin/sh
-# Loads a newsidx export into OpenSearch or Elasticsearch at $OPENSEARCH_URL
-# (default http://localhost:9200). The index needs the analysis-icu plugin
-# (bin/opensearch-plugin install analysis-icu) for its romanised subfields.
+{SCRIPT_MARK} into OpenSearch (2.8 or later) or Elasticsearch (7.10 or later)
+# at $OPENSEARCH_URL (default http://localhost:9200). The index needs the analysis-icu
+# plugin (bin/opensearch-plugin install analysis-icu) for its romanised subfields.
+# $CURL_OPTS is passed to curl (e.g. CURL_OPTS='-k -u admin:secret' for a secured cluster).
 # Written by `newsidx export`; run it from anywhere.
 set -eu
 URL="${{OPENSEARCH_URL:-http://localhost:9200}}"
-DIR="$(cd "$(dirname "$0")" && pwd)"
-INDEX={name}
-if [ "$(curl -s -o /dev/null -w '%{{http_code}}' -I "$URL/$INDEX")" = 200 ]; then
+DIR="$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)"
+INDEX='{name}'
+# shellcheck disable=SC2086
+req() {{ curl -sS ${{CURL_OPTS:-}} "$@"; }}
+if [ "$(req -o /dev/null -w '%{{http_code}}' -I "$URL/$INDEX")" = 200 ]; then
   echo "index $INDEX exists: its documents are replaced by id"
 else
-  curl -sS -f -X PUT "$URL/$INDEX" -H 'Content-Type: application/json' \
-    --data-binary "@$DIR/$INDEX.index.json" >/dev/null
-  echo "created index $INDEX"
+  out=$(req -w '\n%{{http_code}}' -X PUT "$URL/$INDEX" -H 'Content-Type: application/json' \
+    --data-binary "@$DIR/$INDEX.index.json")
+  case "$out" in
+    *'
+200') echo "created index $INDEX" ;;
+    *) printf 'creating index %s failed:\n%s\n' "$INDEX" "$out" >&2
+       printf '(an unknown filter type icu_transform means the analysis-icu plugin is missing)\n' >&2
+       exit 1 ;;
+  esac
 fi
 post() {{
-  out=$(curl -sS -f -X POST "$URL/_bulk" -H 'Content-Type: application/x-ndjson' \
+  out=$(req -w '\n%{{http_code}}' -X POST "$URL/_bulk" -H 'Content-Type: application/x-ndjson' \
     --data-binary "@$DIR/$1")
   case "$out" in
-    *'"errors":false'*) echo "loaded $1" ;;
-    *) echo "$1: some documents were rejected:" >&2; echo "$out" | head -c 2000 >&2; exit 1 ;;
+    *'"errors":false'*'
+200') echo "loaded $1" ;;
+    *'"errors":true'*)
+      printf '%s: some documents were rejected (the others of the file are loaded):\n' "$1" >&2
+      printf '%s\n' "$out" | grep -o '"_id":"[0-9]*","status":[0-9]*,"error":{{[^}}]*}}' | sed 10q >&2
+      exit 1 ;;
+    *) printf '%s: the bulk request failed:\n%s\n' "$1" "$out" >&2; exit 1 ;;
   esac
 }}
 "#
@@ -472,7 +505,7 @@ post() {{
             .file_name()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
-        s.push_str(&format!("post {file}\n"));
+        s.push_str(&format!("post '{file}'\n"));
     }
     s
 }
@@ -493,15 +526,19 @@ mod tests {
     }
 
     #[test]
-    fn index_names_table() {
-        for good in ["news", "news-2026", "a.b_c"] {
-            assert!(valid_index_name(good), "{good}");
+    fn names_table() {
+        for good in ["news", "news-2026", "a.b_c", "0news"] {
+            assert!(valid_name(good, Format::OpenSearch), "{good}");
         }
         for bad in [
-            "", "News", "_news", "-n", "a b", "a/b", "a:b", "a*", ".", "..",
+            "", "News", "_news", "-n", ".", "..", "a b", "a/b", "a:b", "a*", "x;id", "a&b",
+            "a$(id)", "it's", "a`b`",
         ] {
-            assert!(!valid_index_name(bad), "{bad}");
+            assert!(!valid_name(bad, Format::OpenSearch), "{bad}");
         }
+        assert!(valid_name("MyFeed", Format::Ndjson));
+        assert!(!valid_name("My Feed", Format::Ndjson));
+        assert!(!valid_name(&"n".repeat(201), Format::Ndjson));
     }
 
     #[test]

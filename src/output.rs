@@ -362,7 +362,8 @@ pub fn article_text(w: &mut dyn Write, path: &str, a: &Article) -> io::Result<()
 /// `export`'s report: what was written where.
 pub fn export_text(w: &mut dyn Write, s: &crate::export::ExportSummary) -> io::Result<()> {
     let mb = s.bytes as f64 / 1e6;
-    write!(w, "exported {} articles", s.articles)?;
+    let plural = if s.articles == 1 { "" } else { "s" };
+    write!(w, "exported {} article{plural}", s.articles)?;
     if s.unchanged > 0 {
         write!(w, " ({} unchanged since then left out)", s.unchanged)?;
     }

@@ -28,7 +28,7 @@ pub fn check_opensearch(dir: &Path, name: &str) -> Vec<Value> {
             break;
         };
         assert!(
-            script.contains(&format!("post {file}\n")),
+            script.contains(&format!("post '{file}'\n")),
             "load.sh posts {file}"
         );
         assert!(text.ends_with('\n'), "{file} ends with a newline");
