@@ -204,3 +204,43 @@ fn a_bad_index_name_is_refused_before_anything_is_written() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--name \"My News\": use letters, digits"));
     assert!(!out.exists());
 }
+
+/// Against a real cluster, only when `NEWSIDX_OPENSEARCH_URL` is set (no engine runs in
+/// CI): `load.sh` creates the index and loads every article once, twice over.
+#[test]
+fn a_live_opensearch_loads_the_export_once() {
+    let Ok(url) = std::env::var("NEWSIDX_OPENSEARCH_URL") else {
+        println!("skipped: NEWSIDX_OPENSEARCH_URL is not set");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = indexed_corpus(tmp.path());
+    let out = tmp.path().join("export");
+    let name = format!("newsidx-test-{}", std::process::id());
+    let report = export(&corpus, &out, &["--name", &name]);
+    let curl = |args: &[&str]| -> String {
+        let o = std::process::Command::new("curl")
+            .args(["-sS"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    for _ in 0..2 {
+        let status = std::process::Command::new("sh")
+            .arg(out.join("load.sh"))
+            .env("OPENSEARCH_URL", &url)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    curl(&["-X", "POST", &format!("{url}/{name}/_refresh")]);
+    let count: Value = serde_json::from_str(&curl(&[&format!("{url}/{name}/_count")])).unwrap();
+    let found: Value = serde_json::from_str(&curl(&[&format!(
+        "{url}/{name}/_search?q=authors.words:sauer"
+    )]))
+    .unwrap();
+    curl(&["-X", "DELETE", &format!("{url}/{name}")]);
+    assert_eq!(count["count"], report["articles"]);
+    assert_eq!(found["hits"]["total"]["value"], 1);
+}
