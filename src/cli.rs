@@ -151,9 +151,14 @@ struct UpdateArgs {
     #[arg(long, default_value_t = 8, value_name = "MIB")]
     max_article_mb: u64,
     /// At most N threads for extraction and N for tantivy's indexing [default: cores - 1
-    /// (at least 2) for extraction, half the cores (3 to 8) for indexing]
+    /// (at least 1) for extraction; for indexing, half the cores (2 to 8), or one on a
+    /// machine of two cores]
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// tantivy's indexing threads, each building its own segments [default: see
+    /// --threads]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=64))]
+    index_threads: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -399,10 +404,14 @@ impl UpdateArgs {
             },
             ..UpdateOptions::default()
         };
-        match self.threads {
+        let mut o = match self.threads {
             Some(t) => o.with_threads(t),
             None => o,
+        };
+        if let Some(n) = self.index_threads {
+            o.index_threads = n as usize;
         }
+        o
     }
 }
 

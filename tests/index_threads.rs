@@ -23,14 +23,20 @@ fn one_indexing_thread_or_several_give_the_same_results() {
         let dir = tmp.path().join(name);
         let mut cmd = common::newsidx();
         cmd.arg("index").arg(&corpus).arg("--index").arg(&dir);
-        if let Some(t) = threads {
-            cmd.args(["--threads", t]);
+        match threads {
+            Some(flag) if flag.starts_with("--") => {
+                cmd.arg(flag);
+            }
+            Some(t) => {
+                cmd.args(["--threads", t]);
+            }
+            None => {}
         }
         common::stdout_of_success(cmd.output().unwrap());
         dir
     };
     let one = index("one", Some("1"));
-    let many = index("many", None);
+    let many = index("many", Some("--index-threads=3"));
     let segments = |dir: &std::path::Path| -> u64 {
         let out = common::newsidx()
             .args(["stats", "--json", "--index"])

@@ -66,12 +66,13 @@ pub struct UpdateOptions {
     /// Drop every document and read the whole corpus again.
     pub rebuild: bool,
     pub limits: Limits,
-    /// Extraction threads; default: cores - 1, at least 2.
+    /// Extraction threads; default: cores - 1, at least 1.
     pub threads: usize,
     /// tantivy's indexing threads, each building its own segments; default: half the
-    /// cores, 3 to 8. (With one, that thread did nearly half of all the work of `index`:
-    /// no machine could index more than about 2x faster than one core; tantivy's share is
-    /// half of the work, so three keep each under a sixth even on two cores.)
+    /// cores (2 to 8) on machines of three cores or more, one on two. (One thread does
+    /// nearly half of all the work of `index`: no machine could index more than about 2x
+    /// faster than one core. On two cores, three cost about 7% more time and their six
+    /// segments ~15% more search time than one writer's one: docs/performance.md.)
     pub index_threads: usize,
     /// Memory budget of the tantivy writer in bytes, shared by its indexing threads.
     /// Default 128 MiB (at least 16 MiB per thread).
@@ -93,8 +94,12 @@ impl Default for UpdateOptions {
         UpdateOptions {
             rebuild: false,
             limits: Limits::default(),
-            threads: cores.saturating_sub(1).max(2),
-            index_threads: (cores / 2).clamp(3, 8),
+            threads: cores.saturating_sub(1).max(1),
+            index_threads: if cores <= 2 {
+                1
+            } else {
+                (cores / 2).clamp(2, 8)
+            },
             writer_heap: 128 << 20,
         }
     }
