@@ -41,6 +41,20 @@ fn export(corpus: &Path, out: &Path, extra: &[&str]) -> Value {
     serde_json::from_slice(&stdout).unwrap()
 }
 
+/// The standard error of an export that must exit 2.
+fn refused(corpus: &Path, out: &Path, extra: &[&str]) -> String {
+    let o = common::newsidx()
+        .arg("export")
+        .arg(corpus)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 #[test]
 fn an_opensearch_export_holds_every_article_once_with_search_ids() {
     let tmp = tempfile::tempdir().unwrap();
@@ -157,15 +171,7 @@ fn an_export_into_the_corpus_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = indexed_corpus(tmp.path());
     let out = corpus.join("export");
-    let o = common::newsidx()
-        .arg("export")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("is inside the corpus"));
+    assert!(refused(&corpus, &out, &[]).contains("is inside the corpus"));
     assert!(!out.exists());
 }
 
@@ -192,16 +198,8 @@ fn a_bad_index_name_is_refused_before_anything_is_written() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = indexed_corpus(tmp.path());
     let out = tmp.path().join("x");
-    let o = common::newsidx()
-        .arg("export")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .args(["--name", "My News"])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--name \"My News\": use letters, digits"));
+    let err = refused(&corpus, &out, &["--name", "My News"]);
+    assert!(err.contains("--name \"My News\": use letters, digits"));
     assert!(!out.exists());
 }
 

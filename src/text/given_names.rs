@@ -8,12 +8,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-static GIVEN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("given_names.txt")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static GIVEN: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| super::lexicon(include_str!("given_names.txt")));
 
 /// Whether `word` is a given name as written (`Abby`, `Radek`, `Mohlomi` is not; `abby`
 /// is not: names are capitalised).

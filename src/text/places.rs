@@ -8,12 +8,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-static PLACES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("places.txt")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static PLACES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| super::lexicon(include_str!("places.txt")));
 
 /// Whether `name` is a country or a first-level division of one, as written
 /// (`Kansas`, `South Korea`, `UK`).
