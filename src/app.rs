@@ -119,6 +119,34 @@ fn update_unless_busy(
     }
 }
 
+fn serve(c: ServeConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let idx = if c.no_update {
+        let (dir, _) = resolve(&c.location, false)?;
+        NewsIndex::open(&dir)?
+    } else {
+        open_fresh(&c.location, err)?
+    };
+    let dir = idx.dir().to_path_buf();
+    let documents = idx.stats()?.documents;
+    let server = crate::serve::Server::bind(idx, &c.options)?;
+    let addr = server.local_addr();
+    if !addr.ip().is_loopback() {
+        writeln!(
+            err,
+            "warning: listening on {}: anyone who can reach this machine can read the archive",
+            addr.ip()
+        )?;
+    }
+    writeln!(
+        out,
+        "serving {documents} articles of {} at http://{addr}/ (Ctrl-C stops)",
+        dir.display()
+    )?;
+    out.flush()?;
+    server.run_until_ctrl_c()?;
+    Ok(Outcome::Success)
+}
+
 fn quotes(c: QuotesConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     let idx = open_fresh(&c.location, err)?;
     let found = NewsSearcher::new(&idx)?.quotes(&c.quotes)?;
@@ -189,6 +217,15 @@ pub struct ExportConfig {
     pub json: bool,
 }
 
+/// `newsidx serve`.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub location: Location,
+    /// Serve the index as it is, without bringing it up to date first.
+    pub no_update: bool,
+    pub options: crate::serve::ServeOptions,
+}
+
 /// A command with its configuration.
 #[derive(Debug, Clone)]
 pub enum Command {
@@ -201,6 +238,7 @@ pub enum Command {
     Quotes(QuotesConfig),
     Speakers(SpeakersConfig),
     Export(ExportConfig),
+    Serve(ServeConfig),
 }
 
 /// How a command ended, for the exit code.
@@ -224,6 +262,7 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         Command::Quotes(c) => quotes(c, out, err),
         Command::Speakers(c) => speakers(c, out, err),
         Command::Export(c) => export(c, out),
+        Command::Serve(c) => serve(c, out, err),
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsidx::app::{
     BenchConfig, Command, ExportConfig, ExtractConfig, IndexConfig, Location, QuotesConfig,
-    SearchConfig, SimilarConfig, SpeakersConfig, StatsConfig,
+    SearchConfig, ServeConfig, SimilarConfig, SpeakersConfig, StatsConfig,
 };
 use newsidx::export::{ExportOptions, Format};
 use newsidx::formats::Limits;
@@ -17,6 +17,7 @@ use newsidx::search::facets::FacetKind;
 use newsidx::search::query::{period, Period};
 use newsidx::search::quote_search::QuoteOptions;
 use newsidx::search::{SearchOptions, SortOrder};
+use newsidx::serve::ServeOptions;
 
 const QUERY_HELP: &str = "\
 QUERY SYNTAX:
@@ -66,6 +67,48 @@ enum Cmd {
     /// index's settings and mapping, a load script) or as plain NDJSON.
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
+    /// Serve the archive over HTTP: a search page and a JSON API (read-only).
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
+}
+
+const SERVE_HELP: &str = "\
+THE PAGE: http://127.0.0.1:7700/  (the state is in the URL: /?q=Sudzha&since=2025-01&sort=date)
+THE API (JSON; hits have the `search --json` fields, and `id_str`, the id as text):
+  GET /api/search?q=&limit=&offset=&sort=&since=&until=&facet=author&facet=month
+                           {\"hits\":[..],\"total\":n,\"total_exact\":true,\"facets\":{..}}
+  GET /api/article/ID      one article: metadata, cleaned body, quotes
+  GET /api/similar/ID      articles like it
+  GET /api/quotes?q=&speaker=&limit=       GET /api/speakers?limit=       GET /api/stats
+A bad query is 400 {\"error\":..,\"position\":n,\"hint\":..}; an unknown id or path 404;
+503 when every worker is busy for --timeout seconds. Nothing changes the index.
+Limits: q at most 1,000 characters, limit at most 100, offset at most 10,000.";
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Corpus folder whose index to serve.
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    place: Where,
+    /// Address to listen on. Anything but a loopback address lets other machines read
+    /// the archive.
+    #[arg(long, default_value = "127.0.0.1")]
+    addr: std::net::IpAddr,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = 7700)]
+    port: u16,
+    /// Serve the index as it is, without bringing it up to date first.
+    #[arg(long)]
+    no_update: bool,
+    /// Let pages of this origin call the API (CORS), e.g. https://example.org.
+    #[arg(long, value_name = "ORIGIN")]
+    cors: Option<String>,
+    /// Searches answered at once (default: one per core); more wait their turn.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
+    workers: Option<u64>,
+    /// Seconds a request may wait for a worker and run before it is answered 503.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    timeout: u64,
 }
 
 const EXPORT_HELP: &str = "\
@@ -210,7 +253,7 @@ struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     sort: Sort,
-    /// Count matching articles by author, agency, source, year, lang or speaker (repeatable).
+    /// Count matching articles by author, agency, source, year, month, lang or speaker (repeatable).
     #[arg(long = "facet", value_name = "FACET")]
     facets: Vec<FacetKind>,
     /// When to colour the output.
@@ -527,6 +570,23 @@ impl Cli {
                 },
                 json: a.json,
             }),
+            Cmd::Serve(a) => {
+                let defaults = ServeOptions::default();
+                Command::Serve(ServeConfig {
+                    location: Location {
+                        index: a.place.index,
+                        corpus: a.corpus,
+                    },
+                    no_update: a.no_update,
+                    options: ServeOptions {
+                        addr: a.addr,
+                        port: a.port,
+                        cors: a.cors,
+                        workers: a.workers.map_or(defaults.workers, |n| n as usize),
+                        timeout: std::time::Duration::from_secs(a.timeout),
+                    },
+                })
+            }
             Cmd::Stats(a) => Command::Stats(StatsConfig {
                 location: Location {
                     index: a.place.index,

@@ -1,4 +1,4 @@
-//! Stage 6c: facets. Counts of authors, sources, years, languages or speakers over the
+//! Stage 6c: facets. Counts of authors, sources, years, months, languages or speakers over the
 //! whole matching set, collected in the same pass as the ranking, from fast fields
 //! (term ordinals per segment, resolved to text once per segment).
 
@@ -24,16 +24,19 @@ pub enum FacetKind {
     Agency,
     Source,
     Year,
+    /// `YYYY-MM`: the matches' months (a date histogram).
+    Month,
     Lang,
     Speaker,
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 6] = [
+    pub const ALL: [FacetKind; 7] = [
         FacetKind::Author,
         FacetKind::Agency,
         FacetKind::Source,
         FacetKind::Year,
+        FacetKind::Month,
         FacetKind::Lang,
         FacetKind::Speaker,
     ];
@@ -44,6 +47,7 @@ impl FacetKind {
             FacetKind::Agency => "agency",
             FacetKind::Source => "source",
             FacetKind::Year => "year",
+            FacetKind::Month => "month",
             FacetKind::Lang => "lang",
             FacetKind::Speaker => "speaker",
         }
@@ -64,7 +68,7 @@ impl FromStr for FacetKind {
             .into_iter()
             .find(|k| k.name() == s)
             .ok_or_else(|| {
-                format!("unknown facet `{s}`; known: author, agency, source, year, lang, speaker")
+                format!("unknown facet `{s}`; known: author, agency, source, year, month, lang, speaker")
             })
     }
 }
@@ -99,7 +103,7 @@ impl FacetCollector {
                 FacetKind::Source => name(fields.source),
                 FacetKind::Lang => name(fields.lang),
                 FacetKind::Speaker => name(fields.speaker),
-                FacetKind::Year => name(fields.date),
+                FacetKind::Year | FacetKind::Month => name(fields.date),
             })
             .collect();
         FacetCollector {
@@ -112,59 +116,104 @@ impl FacetCollector {
 
 enum Source {
     Str(Option<StrColumn>, Vec<u64>),
-    Year(Column<tantivy::DateTime>, YearCounts),
+    Date(Column<tantivy::DateTime>, PeriodCounts),
 }
 
 /// First and last year counted by table; dates outside are counted by calendar.
 const FIRST_YEAR: i32 = 1800;
 const LAST_YEAR: i32 = 2200;
 
-/// Start of each year from [`FIRST_YEAR`] to [`LAST_YEAR`] + 1, in seconds (UTC): a year
-/// is found by a binary search of nine steps. A calendar conversion per matching article
-/// was a fifth of a faceted search over a common word (the dates of a corpus are in no
-/// order, so remembering the last year's bounds rarely helped).
-static YEAR_STARTS: LazyLock<Vec<i64>> = LazyLock::new(|| {
+/// The periods a date facet counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Year,
+    Month,
+}
+
+impl Unit {
+    /// Start of each period from [`FIRST_YEAR`] to [`LAST_YEAR`], and of the one after,
+    /// in seconds (UTC): a period is found by a binary search (9 steps for years, 13 for
+    /// months). A calendar conversion per matching article was a fifth of a faceted
+    /// search over a common word (the dates of a corpus are in no order, so remembering
+    /// the last period's bounds rarely helped).
+    fn starts(self) -> &'static [i64] {
+        static YEARS: LazyLock<Vec<i64>> = LazyLock::new(|| period_starts(1));
+        static MONTHS: LazyLock<Vec<i64>> = LazyLock::new(|| period_starts(12));
+        match self {
+            Unit::Year => &YEARS,
+            Unit::Month => &MONTHS,
+        }
+    }
+
+    /// The key of the period holding `t`: the year, or `year * 12 + month0`.
+    fn key(self, t: chrono::DateTime<chrono::Utc>) -> i64 {
+        match self {
+            Unit::Year => i64::from(t.year()),
+            Unit::Month => i64::from(t.year()) * 12 + i64::from(t.month0()),
+        }
+    }
+
+    /// The key of the `i`th period of the table.
+    fn table_key(self, i: usize) -> i64 {
+        match self {
+            Unit::Year => i64::from(FIRST_YEAR) + i as i64,
+            Unit::Month => i64::from(FIRST_YEAR) * 12 + i as i64,
+        }
+    }
+
+    /// A period's value as shown: `2025`, `2025-03`.
+    fn label(self, key: i64) -> String {
+        match self {
+            Unit::Year => key.to_string(),
+            Unit::Month => format!("{}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
+        }
+    }
+}
+
+/// The starts of the periods of `per_year` months each, [`FIRST_YEAR`] to [`LAST_YEAR`] + 1.
+fn period_starts(per_year: u32) -> Vec<i64> {
+    let step = 12 / per_year;
     (FIRST_YEAR..=LAST_YEAR + 1)
-        .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, 1, 1))
+        .flat_map(|y| (0..per_year).map(move |i| (y, 1 + i * step)))
+        .take_while(|&(y, m)| y <= LAST_YEAR || m == 1)
+        .filter_map(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1))
         .filter_map(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc().timestamp())
         .collect()
-});
-
-/// Articles per year.
-struct YearCounts {
-    /// Counts of the years [`FIRST_YEAR`]..=[`LAST_YEAR`].
-    table: Vec<u64>,
-    other: BTreeMap<i32, u64>,
 }
 
-impl Default for YearCounts {
-    fn default() -> Self {
-        YearCounts {
-            table: vec![0; (LAST_YEAR - FIRST_YEAR + 1) as usize],
+/// Articles per year or month.
+struct PeriodCounts {
+    unit: Unit,
+    /// Counts of the table's periods ([`FIRST_YEAR`]..=[`LAST_YEAR`]).
+    table: Vec<u64>,
+    other: BTreeMap<i64, u64>,
+}
+
+impl PeriodCounts {
+    fn new(unit: Unit) -> Self {
+        PeriodCounts {
+            unit,
+            table: vec![0; unit.starts().len().saturating_sub(1)],
             other: BTreeMap::new(),
         }
     }
-}
 
-impl YearCounts {
     fn add(&mut self, secs: i64) {
-        let starts = &*YEAR_STARTS;
-        if starts.len() == self.table.len() + 1
-            && secs >= starts[0]
-            && secs < starts[starts.len() - 1]
-        {
+        let starts = self.unit.starts();
+        if !self.table.is_empty() && secs >= starts[0] && secs < starts[starts.len() - 1] {
             self.table[starts.partition_point(|&s| s <= secs) - 1] += 1;
         } else if let Some(t) = chrono::DateTime::from_timestamp(secs, 0) {
-            *self.other.entry(t.year()).or_default() += 1;
+            *self.other.entry(self.unit.key(t)).or_default() += 1;
         }
     }
 
-    fn into_counts(self) -> BTreeMap<i32, u64> {
+    /// Counts by period key, in order.
+    fn into_counts(self) -> BTreeMap<i64, u64> {
         let mut counts = self.other;
         for (i, n) in self.table.into_iter().enumerate() {
             if n > 0 {
-                *counts.entry(FIRST_YEAR + i as i32).or_default() += n;
+                *counts.entry(self.unit.table_key(i)).or_default() += n;
             }
         }
         counts
@@ -190,7 +239,10 @@ impl Collector for FacetCollector {
         let mut sources = Vec::with_capacity(self.kinds.len());
         for (kind, name) in self.kinds.iter().zip(&self.names) {
             sources.push(match kind {
-                FacetKind::Year => Source::Year(ff.date(&self.date)?, YearCounts::default()),
+                FacetKind::Year => Source::Date(ff.date(&self.date)?, PeriodCounts::new(Unit::Year)),
+                FacetKind::Month => {
+                    Source::Date(ff.date(&self.date)?, PeriodCounts::new(Unit::Month))
+                }
                 _ => {
                     let col = ff.str(name)?;
                     let n = col.as_ref().map(|c| c.num_terms()).unwrap_or(0);
@@ -255,9 +307,9 @@ impl SegmentCollector for FacetSegment {
                     }
                 }
                 Source::Str(None, _) => {}
-                Source::Year(col, years) => {
+                Source::Date(col, periods) => {
                     if let Some(d) = col.first(doc) {
-                        years.add(d.into_timestamp_secs());
+                        periods.add(d.into_timestamp_secs());
                     }
                 }
             }
@@ -295,14 +347,17 @@ impl SegmentCollector for FacetSegment {
                     list
                 }
                 Source::Str(None, _) => Vec::new(),
-                Source::Year(_, years) => years
-                    .into_counts()
-                    .into_iter()
-                    .map(|(y, count)| FacetCount {
-                        value: y.to_string(),
-                        count,
-                    })
-                    .collect(),
+                Source::Date(_, periods) => {
+                    let unit = periods.unit;
+                    periods
+                        .into_counts()
+                        .into_iter()
+                        .map(|(key, count)| FacetCount {
+                            value: unit.label(key),
+                            count,
+                        })
+                        .collect()
+                }
             };
             out.insert(kind, list);
         }
@@ -317,7 +372,7 @@ mod tests {
     #[test]
     fn years_are_counted_across_boundaries() {
         let secs = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp();
-        let mut years = YearCounts::default();
+        let mut years = PeriodCounts::new(Unit::Year);
         for d in [
             "2024-12-31T23:59:59Z",
             "2025-01-01T00:00:00Z",
@@ -333,7 +388,7 @@ mod tests {
         ] {
             years.add(secs(d));
         }
-        let want: BTreeMap<i32, u64> = [
+        let want: BTreeMap<i64, u64> = [
             (1700, 1),
             (1800, 1),
             (1969, 1),
@@ -350,12 +405,52 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn years_agree_with_the_calendar(secs in -10_000_000_000i64..10_000_000_000i64) {
-            let mut years = YearCounts::default();
+            let mut years = PeriodCounts::new(Unit::Year);
             years.add(secs);
-            let want = chrono::DateTime::from_timestamp(secs, 0).unwrap().year();
-            let got: Vec<(i32, u64)> = years.into_counts().into_iter().collect();
+            let want = i64::from(chrono::DateTime::from_timestamp(secs, 0).unwrap().year());
+            let got: Vec<(i64, u64)> = years.into_counts().into_iter().collect();
             proptest::prop_assert_eq!(got, vec![(want, 1)]);
         }
+
+        #[test]
+        fn months_agree_with_the_calendar(secs in -10_000_000_000i64..10_000_000_000i64) {
+            let mut months = PeriodCounts::new(Unit::Month);
+            months.add(secs);
+            let t = chrono::DateTime::from_timestamp(secs, 0).unwrap();
+            let got: Vec<String> = months
+                .into_counts()
+                .into_keys()
+                .map(|k| Unit::Month.label(k))
+                .collect();
+            proptest::prop_assert_eq!(got, vec![t.format("%Y-%m").to_string()]);
+        }
+    }
+
+    #[test]
+    fn months_are_counted_at_their_boundaries() {
+        let secs = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp();
+        let mut months = PeriodCounts::new(Unit::Month);
+        for d in [
+            "2024-02-29T23:59:59Z",
+            "2024-03-01T00:00:00Z",
+            "2200-12-31T23:59:59Z",
+            "1800-01-01T00:00:00Z",
+            "1799-12-31T23:59:59Z",
+            "2201-01-01T00:00:00Z",
+        ] {
+            months.add(secs(d));
+        }
+        let got: Vec<(String, u64)> = months
+            .into_counts()
+            .into_iter()
+            .map(|(k, n)| (Unit::Month.label(k), n))
+            .collect();
+        let want = [
+            "1799-12", "1800-01", "2024-02", "2024-03", "2200-12", "2201-01",
+        ]
+        .map(|m| (m.to_string(), 1));
+        assert_eq!(got, want);
+        assert_eq!(Unit::Month.starts().len(), (2200 - 1800 + 1) * 12 + 1);
     }
 
     #[test]

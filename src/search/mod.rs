@@ -137,6 +137,33 @@ pub struct QuoteMatch {
     pub highlights: Vec<(usize, usize)>,
 }
 
+/// One article whole, as the index keeps it: what a hit shows, with the language, the
+/// cleaned body (paragraphs on lines of their own) and every quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub id: u64,
+    pub path: String,
+    pub record: Option<u64>,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub agencies: Vec<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub fetched_url: Option<String>,
+    pub lang: Option<String>,
+    pub body: String,
+    pub quotes: Vec<ArticleQuote>,
+}
+
+/// A quotation of an [`ArticleView`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleQuote {
+    pub text: String,
+    /// None when the article does not say who.
+    pub speaker: Option<String>,
+}
+
 /// How many matching articles a ranked page counts before it stops: with more, the
 /// total says "more than this" (`total_exact` false). Counting every match of a common word
 /// cost as much as ranking it; the exact number is what `--count` (or facets) is for.
@@ -270,7 +297,12 @@ pub struct NewsSearcher<'a> {
 
 impl<'a> NewsSearcher<'a> {
     pub fn new(index: &'a NewsIndex) -> Result<Self> {
-        let searcher = index.reader()?.searcher();
+        Self::with_searcher(index, index.reader()?.searcher())
+    }
+
+    /// Searches one commit of `index`, seen through `searcher` (a server keeps one reader
+    /// and makes a `NewsSearcher` per commit it sees).
+    pub fn with_searcher(index: &'a NewsIndex, searcher: Searcher) -> Result<Self> {
         let store = DocStore::open(&searcher).map_err(|e| Error::io(index.dir(), e))?;
         Ok(NewsSearcher {
             index,

@@ -8,7 +8,7 @@ use tantivy::{DocAddress, Term};
 
 use super::facets::Facets;
 use super::snippet::Snippeter;
-use super::{sort_hits, NewsSearcher, Results};
+use super::{sort_hits, ArticleQuote, ArticleView, NewsSearcher, Results};
 use crate::error::{Error, Result};
 
 impl NewsSearcher<'_> {
@@ -65,6 +65,45 @@ impl NewsSearcher<'_> {
             hits,
             facets: Facets::new(),
         })
+    }
+
+    /// One article whole (metadata, cleaned body, quotes), by its id; None when no
+    /// article has it.
+    pub fn article_by_id(&self, id: u64) -> Result<Option<ArticleView>> {
+        let f = *self.index.fields();
+        let q = TermQuery::new(Term::from_field_u64(f.id, id), IndexRecordOption::Basic);
+        let found = self
+            .searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| Error::tantivy(self.index.dir(), e))?;
+        let Some((_, addr)) = found.first() else {
+            return Ok(None);
+        };
+        let doc = self.doc(*addr)?;
+        let a = self.article(&doc)?;
+        Ok(Some(ArticleView {
+            id: a.id,
+            path: a.path.to_string(),
+            record: a.record,
+            title: a.title.to_string(),
+            authors: a.authors.iter().map(|s| s.to_string()).collect(),
+            agencies: a.agencies.iter().map(|s| s.to_string()).collect(),
+            date: a
+                .date
+                .and_then(|d| crate::index::stated_rfc3339(d.into_timestamp_secs(), a.utc_offset)),
+            source: a.source.map(str::to_string),
+            url: a.url.map(str::to_string),
+            fetched_url: a.fetched_url.map(str::to_string),
+            lang: a.lang.map(str::to_string),
+            body: a.body.to_string(),
+            quotes: a
+                .quotes()
+                .map(|q| ArticleQuote {
+                    text: q.text.to_string(),
+                    speaker: (!q.speaker.is_empty()).then(|| q.speaker.to_string()),
+                })
+                .collect(),
+        }))
     }
 
     /// The address of the article `target` names (id, path, path#record or, in a web

@@ -1,0 +1,231 @@
+//! Front end beside the command line: `newsidx serve`, the index over HTTP. A read-only
+//! JSON API under `/api/` (the field names of `search --json`) and a search page, both
+//! served by this binary (the page's three files are compiled in). It sits at the end of
+//! the pipeline, beside [`crate::output`]: it calls [`crate::search`] and serialises what
+//! comes back; it never writes the index and never reads a file outside it.
+//!
+//! Searches run on tokio's blocking pool, at most [`ServeOptions::workers`] at once (more
+//! wait, up to the timeout), all sharing one [`NewsSearcher`] per commit: a commit made
+//! by a later `newsidx index` is seen within about a second (tantivy's reader watches
+//! the index's `meta.json`), and requests never reopen the index.
+
+mod api;
+
+use std::future::Future;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use axum::http::HeaderValue;
+use tantivy::{IndexReader, ReloadPolicy};
+
+use crate::index::NewsIndex;
+use crate::search::NewsSearcher;
+
+/// How `newsidx serve` listens and bounds its work.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to bind; 127.0.0.1 unless the user says otherwise.
+    pub addr: IpAddr,
+    /// Port; 0 picks a free one (tests).
+    pub port: u16,
+    /// An origin allowed to call the API from its pages (CORS); none by default.
+    pub cors: Option<String>,
+    /// Searches run at once; more wait for a turn.
+    pub workers: usize,
+    /// Longest a request waits for its turn and runs before it is answered 503.
+    pub timeout: Duration,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            addr: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 7700,
+            cors: None,
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What every request shares: the index, its reader, and the searcher of the last commit.
+struct Shared {
+    index: &'static NewsIndex,
+    reader: IndexReader,
+    /// The searcher of the commit last seen, with that commit's generation.
+    current: Mutex<(u64, Arc<NewsSearcher<'static>>)>,
+    permits: Arc<tokio::sync::Semaphore>,
+    timeout: Duration,
+    cors: Option<HeaderValue>,
+}
+
+impl Shared {
+    /// The searcher of the newest commit the reader has seen (made once per commit).
+    fn searcher(&self) -> crate::Result<Arc<NewsSearcher<'static>>> {
+        let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        if current.0 != generation {
+            *current = (
+                generation,
+                Arc::new(NewsSearcher::with_searcher(self.index, searcher)?),
+            );
+        }
+        Ok(Arc::clone(&current.1))
+    }
+}
+
+/// A bound server, not yet answering.
+pub struct Server {
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    addr: SocketAddr,
+}
+
+impl Server {
+    /// Binds the address and prepares to serve `index`. The index lives as long as the
+    /// process from here on (a server serves one index until the process ends).
+    pub fn bind(index: NewsIndex, opts: &ServeOptions) -> Result<Server> {
+        let cors = match &opts.cors {
+            Some(origin) => Some(HeaderValue::from_str(origin).with_context(|| {
+                format!("--cors {origin:?}: not an origin (like https://example.org)")
+            })?),
+            None => None,
+        };
+        let index: &'static NewsIndex = Box::leak(Box::new(index));
+        let reader = index
+            .tantivy()
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| crate::Error::tantivy(index.dir(), e))?;
+        let first = Arc::new(NewsSearcher::with_searcher(index, reader.searcher())?);
+        let generation = reader.searcher().generation().generation_id();
+        let workers = opts.workers.max(1);
+        let shared = Arc::new(Shared {
+            index,
+            reader,
+            current: Mutex::new((generation, first)),
+            permits: Arc::new(tokio::sync::Semaphore::new(workers)),
+            timeout: opts.timeout,
+            cors,
+        });
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(workers + 2)
+            .enable_io()
+            .enable_time()
+            .build()
+            .context("starting the server's runtime")?;
+        let at = SocketAddr::new(opts.addr, opts.port);
+        let std_listener =
+            std::net::TcpListener::bind(at).with_context(|| format!("listening on {at}"))?;
+        std_listener.set_nonblocking(true)?;
+        let addr = std_listener.local_addr()?;
+        let listener = {
+            let _in_runtime = runtime.enter();
+            tokio::net::TcpListener::from_std(std_listener)?
+        };
+        Ok(Server {
+            runtime,
+            listener,
+            router: api::router(shared),
+            addr,
+        })
+    }
+
+    /// The address it listens on (with the port chosen when 0 was asked).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Answers requests until `shutdown` completes, then finishes the requests under way.
+    pub fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<()> {
+        let Server {
+            runtime,
+            listener,
+            router,
+            ..
+        } = self;
+        runtime
+            .block_on(async move {
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(shutdown)
+                    .await
+            })
+            .context("serving")?;
+        // Searches still running on the blocking pool are not waited for.
+        runtime.shutdown_timeout(Duration::from_secs(1));
+        Ok(())
+    }
+
+    /// Answers requests until Ctrl-C (SIGINT).
+    pub fn run_until_ctrl_c(self) -> Result<()> {
+        self.run_until(async {
+            // If no handler can be installed, serve until killed.
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        })
+    }
+
+    /// Answers requests on a thread of its own until the returned handle is stopped or
+    /// dropped (tests, benchmarks).
+    pub fn spawn(self) -> Running {
+        let addr = self.addr;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            self.run_until(async {
+                let _ = stopped.await;
+            })
+        });
+        Running {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+}
+
+/// A server answering on its own thread; stops when dropped.
+pub struct Running {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<Result<()>>>,
+}
+
+impl Running {
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The base URL, `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops it and waits for it to finish; the error it stopped with, if any.
+    pub fn stop(mut self) -> Result<()> {
+        self.finish()
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match self.thread.take().map(|t| t.join()) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => anyhow::bail!("the server thread panicked"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}
