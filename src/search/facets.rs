@@ -239,7 +239,9 @@ impl Collector for FacetCollector {
         let mut sources = Vec::with_capacity(self.kinds.len());
         for (kind, name) in self.kinds.iter().zip(&self.names) {
             sources.push(match kind {
-                FacetKind::Year => Source::Date(ff.date(&self.date)?, PeriodCounts::new(Unit::Year)),
+                FacetKind::Year => {
+                    Source::Date(ff.date(&self.date)?, PeriodCounts::new(Unit::Year))
+                }
                 FacetKind::Month => {
                     Source::Date(ff.date(&self.date)?, PeriodCounts::new(Unit::Month))
                 }

@@ -97,7 +97,11 @@ async fn style() -> Response {
 }
 
 async fn not_found(uri: Uri) -> Response {
-    ApiError::new(StatusCode::NOT_FOUND, format!("no such page: {}", uri.path())).into_response()
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        format!("no such page: {}", uri.path()),
+    )
+    .into_response()
 }
 
 /// An error answer: `{"error": ..., "position": n, "hint": ...}` (position and hint for a
@@ -245,7 +249,9 @@ impl Params {
                 .parse::<usize>()
                 .ok()
                 .filter(|n| *n <= max)
-                .ok_or_else(|| ApiError::bad(format!("{key}: {v:?} is not a number from 0 to {max}"))),
+                .ok_or_else(|| {
+                    ApiError::bad(format!("{key}: {v:?} is not a number from 0 to {max}"))
+                }),
         }
     }
 
@@ -481,7 +487,10 @@ mod tests {
     fn parameters_are_read_and_bounded() {
         let p = params("q=Sudzha&facet=author,year&facet=lang&limit=5&offset=&sort=date");
         assert_eq!(p.get("q"), Some("Sudzha"));
-        assert_eq!(p.all("facet").collect::<Vec<_>>(), ["author", "year", "lang"]);
+        assert_eq!(
+            p.all("facet").collect::<Vec<_>>(),
+            ["author", "year", "lang"]
+        );
         assert_eq!(p.limit(10).unwrap(), 5);
         assert_eq!(p.number("offset", 0, MAX_OFFSET).unwrap(), 0);
         assert_eq!(p.sort().unwrap(), SortOrder::Date);
@@ -520,6 +529,9 @@ mod tests {
         assert_eq!(body["hint"], "add a word");
         let e = ApiError::from(crate::Error::NoArticle("7".into()));
         assert_eq!(e.status, StatusCode::NOT_FOUND);
-        assert!(serde_json::to_value(&e.body).unwrap().get("position").is_none());
+        assert!(serde_json::to_value(&e.body)
+            .unwrap()
+            .get("position")
+            .is_none());
     }
 }

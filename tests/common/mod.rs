@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 pub mod export;
+pub mod http;
+pub mod serve;
 
 use std::path::PathBuf;
 

@@ -11,6 +11,8 @@
     ['speaker', 'Speakers'], ['year', 'Years'], ['lang', 'Languages'],
   ];
   const SORTS = ['relevance', 'date', 'date-asc'];
+  // Facets a click narrows by: each a URL parameter, AND-ed to the query sent to the API.
+  const FILTERS = ['author', 'agency', 'source', 'speaker', 'lang'];
   const MAX_MONTHS = 120;
   const $ = (id) => document.getElementById(id);
   const enc = new TextEncoder();
@@ -139,12 +141,14 @@
       until: (p.get('until') || '').trim(),
       page: Number.isFinite(page) && page > 0 ? page : 1,
       article: (p.get('article') || '').trim(),
+      filters: FILTERS.flatMap((name) => p.getAll(name).filter((v) => v !== '').map((value) => [name, value])),
     };
   }
   function urlFor(s) {
     const p = new URLSearchParams();
     if (s.article) { p.set('article', s.article); return '/?' + p; }
     if (s.q) p.set('q', s.q);
+    for (const [name, value] of s.filters || []) p.append(name, value);
     if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
     if (s.since) p.set('since', s.since);
     if (s.until) p.set('until', s.until);
@@ -198,6 +202,7 @@
       since: $('since').value.trim(),
       until: $('until').value.trim(),
       page: 1,
+      filters: readState().filters, // a new search keeps the filters (each one removable)
     };
   }
   $('search').addEventListener('submit', (e) => {
@@ -206,7 +211,7 @@
   });
   $('sort').addEventListener('change', () => {
     const s = formState();
-    if (s.q || s.since || s.until) go(urlFor(s));
+    if (s.q || s.since || s.until || s.filters.length) go(urlFor(s));
   });
   function syncForm(s) {
     if (s.article) return; // keep the last search in the box
@@ -258,7 +263,7 @@
     const body = (e && e.body) || {};
     const bad = e && e.status === 400;
     box.appendChild(h('p', { class: 'msg' }, h('strong', null, bad ? 'Bad query: ' : 'Error: '), (e && e.message) || String(e)));
-    if (bad && typeof body.position === 'number' && s && s.q) {
+    if (bad && typeof body.position === 'number' && s && s.q && !e.composed) {
       const chars = Array.from(s.q);
       const pos = Math.max(0, Math.min(Math.floor(body.position), chars.length));
       const pad = chars.slice(0, pos).map((c) => (c === '\t' ? '\t' : ' ')).join('');
@@ -290,7 +295,7 @@
     setBusy(true);
     try {
       if (s.article) await showArticle(s, ctrl.signal, live);
-      else if (s.q || s.since || s.until) await showSearch(s, ctrl.signal, live);
+      else if (s.q || s.since || s.until || s.filters.length) await showSearch(s, ctrl.signal, live);
       else { clearError(); setView('intro'); document.title = 'newsidx'; afterShow(); }
     } catch (e) {
       if ((e && e.name === 'AbortError') || !live()) return;
@@ -306,14 +311,26 @@
   // ---------- search ----------
   async function showSearch(s, signal, live) {
     const p = new URLSearchParams();
-    p.set('q', s.q);
+    p.set('q', apiQuery(s));
     p.set('limit', String(PAGE));
     p.set('offset', String((s.page - 1) * PAGE));
     p.set('sort', s.sort);
     if (s.since) p.set('since', s.since);
     if (s.until) p.set('until', s.until);
     for (const f of FACETS) p.append('facet', f);
-    const data = await api('/api/search?' + p, signal);
+    let data;
+    try {
+      data = await api('/api/search?' + p, signal);
+    } catch (e) {
+      // A bad query inside `(q) AND filters`: ask about the words typed alone, so the
+      // error and its position are about what the user wrote.
+      if (!(e instanceof ApiError) || e.status !== 400 || !s.filters.length || !s.q.trim()) throw e;
+      const plain = await api('/api/search?' + new URLSearchParams({ q: s.q, limit: '1' }), signal)
+        .then(() => null, (err) => err);
+      if (plain) throw plain;
+      e.composed = true; // its position is in `(q) AND filters`, not in the box
+      throw e;
+    }
     if (!live()) return;
     const hits = Array.isArray(data.hits) ? data.hits : [];
     const total = Number(data.total) || 0;
@@ -339,6 +356,7 @@
     }
     renderPager(s, total, exact, hits.length);
     renderFacets(s, facets);
+    renderFilters(s);
     setView('results');
     document.title = `${s.q || [s.since, s.until].filter(Boolean).join(' – ')} — newsidx`;
     afterShow();
@@ -369,30 +387,41 @@
     $('pager').hidden = prev.hidden && next.hidden;
   }
 
+  // The query the API runs: the box's words, AND the filters clicked.
+  function apiQuery(s) {
+    const clauses = s.filters.map(([name, value]) => clauseFor(name, value));
+    if (!clauses.length) return s.q;
+    return (s.q.trim() ? [`(${s.q})`, ...clauses] : clauses).join(' AND ');
+  }
+  const sameFilter = (a, b) => a[0] === b[0] && a[1] === b[1];
+  function withoutFilter(s, f) {
+    return { ...s, filters: s.filters.filter((g) => !sameFilter(g, f)), page: 1 };
+  }
+  function renderFilters(s) {
+    const box = $('filters');
+    box.replaceChildren();
+    for (const f of s.filters) {
+      box.appendChild(h('a', {
+        class: 'filter', href: urlFor(withoutFilter(s, f)), 'data-nav': true, title: 'Remove this filter',
+      }, `${f[0]}: ${f[1]}`, h('span', { class: 'x', 'aria-hidden': 'true' }, ' ×')));
+    }
+    box.hidden = !s.filters.length;
+  }
+
   // ---------- facets ----------
   const quoted = (v) => '"' + v.replace(/"/g, '\\"') + '"';
   function clauseFor(name, value) {
     if (name === 'lang') return 'lang:' + (/^[A-Za-z0-9_-]+$/.test(value) ? value : quoted(value));
     return `${name}:${quoted(value)}`;
   }
-  function hasClause(q, clause) {
-    const i = q.indexOf(clause);
-    if (i < 0) return false;
-    const before = i === 0 || /\s/.test(q[i - 1]);
-    const j = i + clause.length;
-    return before && (j === q.length || /\s/.test(q[j]));
-  }
   function facetTarget(s, name, value) {
     if (name === 'year') {
       const active = s.since === value && s.until === value;
       return { active, href: urlFor({ ...s, since: active ? '' : value, until: active ? '' : value, page: 1 }) };
     }
-    const clause = clauseFor(name, value);
-    if (hasClause(s.q, clause)) {
-      const q = s.q.split(clause).join(' ').replace(/\s+/g, ' ').trim();
-      return { active: true, href: urlFor({ ...s, q, page: 1 }) };
-    }
-    return { active: false, href: urlFor({ ...s, q: (s.q.trim() + ' ' + clause).trim(), page: 1 }) };
+    const f = [name, value];
+    if (s.filters.some((g) => sameFilter(g, f))) return { active: true, href: urlFor(withoutFilter(s, f)) };
+    return { active: false, href: urlFor({ ...s, filters: [...s.filters, f], page: 1 }) };
   }
   function renderFacets(s, facets) {
     const aside = $('facets');
