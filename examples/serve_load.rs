@@ -5,8 +5,10 @@
 //! ```text
 //! newsidx serve CORPUS --port 7700 &
 //! cargo run --release --example serve_load -- http://127.0.0.1:7700 [--queries FILE]
-//!     [--requests 2000] [--clients 50] [--facets] [--json]
+//!     [--requests 2000] [--clients 50] [--facets] [--json] [--path /app.css]
 //! ```
+//! `--path P` requests that path instead of searches (the HTTP floor: `/app.css` is
+//! answered without a search).
 
 use std::time::{Duration, Instant};
 
@@ -14,6 +16,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut base = None;
     let (mut requests, mut clients, mut facets, mut json) = (2000usize, 50usize, false, false);
+    let mut path: Option<String> = None;
     let mut queries: Vec<String> = newsidx::bench::BUILT_IN
         .iter()
         .map(|q| q.to_string())
@@ -37,6 +40,7 @@ fn main() {
                     .collect();
             }
             "--facets" => facets = true,
+            "--path" => path = Some(value("--path")),
             "--json" => json = true,
             url if base.is_none() => base = Some(url.trim_end_matches('/').to_string()),
             other => panic!("unknown argument {other}"),
@@ -44,16 +48,19 @@ fn main() {
     }
     let base = base.expect("usage: serve_load URL [--requests N] [--clients C] [--queries FILE]");
     assert!(!queries.is_empty() && clients > 0);
-    let urls: Vec<String> = queries
-        .iter()
-        .map(|q| {
-            let mut url = format!("{base}/api/search?q={}", encode(q));
-            if facets {
-                url.push_str("&facet=author&facet=year&facet=lang");
-            }
-            url
-        })
-        .collect();
+    let urls: Vec<String> = match &path {
+        Some(p) => vec![format!("{base}{p}")],
+        None => queries
+            .iter()
+            .map(|q| {
+                let mut url = format!("{base}/api/search?q={}", encode(q));
+                if facets {
+                    url.push_str("&facet=author&facet=year&facet=lang");
+                }
+                url
+            })
+            .collect(),
+    };
     let started = Instant::now();
     let per_client = requests.div_ceil(clients);
     let workers: Vec<_> = (0..clients)

@@ -127,8 +127,8 @@ fn serve(c: ServeConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         open_fresh(&c.location, err)?
     };
     let dir = idx.dir().to_path_buf();
-    let documents = idx.stats()?.documents;
     let server = crate::serve::Server::bind(idx, &c.options)?;
+    let documents = server.documents();
     let addr = server.local_addr();
     if !addr.ip().is_loopback() {
         writeln!(

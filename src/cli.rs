@@ -106,7 +106,7 @@ struct ServeArgs {
     /// Searches answered at once (default: one per core); more wait their turn.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
     workers: Option<u64>,
-    /// Seconds a request may wait for a worker and run before it is answered 503.
+    /// Seconds a request may wait for a free worker before it is answered 503.
     #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     timeout: u64,
 }

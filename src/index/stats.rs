@@ -36,39 +36,17 @@ impl NewsIndex {
             .tantivy()
             .load_metas()
             .map_err(|e| Error::tantivy(self.dir(), e))?;
-        let manifest = Manifest::load(self.dir(), metas.opstamp);
+        let tally = Manifest::tally(self.dir(), metas.opstamp);
         Ok(Stats {
             index: self.dir().to_path_buf(),
             root: info.root,
             documents: self.num_docs()?,
-            files: manifest
-                .files
-                .values()
-                .filter(|e| e.skipped.is_none())
-                .count(),
+            files: tally.files,
             segments: metas.segments.len(),
             bytes_on_disk: walk_size(self.dir()),
             last_update: info.updated,
-            skipped: manifest
-                .files
-                .iter()
-                .filter_map(|(path, e)| {
-                    e.skipped.as_ref().map(|reason| Skipped {
-                        path: path.clone(),
-                        reason: reason.clone(),
-                    })
-                })
-                .collect(),
-            problems: manifest
-                .files
-                .iter()
-                .flat_map(|(path, e)| {
-                    e.problems.iter().map(|p| Skipped {
-                        path: path.clone(),
-                        reason: p.clone(),
-                    })
-                })
-                .collect(),
+            skipped: tally.skipped,
+            problems: tally.problems,
         })
     }
 }

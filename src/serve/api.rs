@@ -16,6 +16,7 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 use super::Shared;
+use crate::index::stats::Stats;
 use crate::search::facets::{FacetCount, FacetKind};
 use crate::search::query::period;
 use crate::search::quote_search::{QuoteHit, QuoteOptions};
@@ -178,31 +179,19 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Runs `work` on the blocking pool with the searcher of the last commit, once a worker
-/// is free; 503 when none frees up, or the work does not finish, within the timeout.
-async fn run<T: Send + 'static>(
+/// Runs `work` with the searcher of the last commit once a turn is free (503 when none
+/// frees up within the timeout). The work runs on the runtime's worker thread itself, one
+/// per turn: on the blocking pool each answer took 15-25% longer on two cores (two more
+/// thread wake-ups per request; measured in docs/performance.md).
+async fn run<T>(
     shared: &Arc<Shared>,
-    work: impl FnOnce(&NewsSearcher<'static>) -> Result<T, ApiError> + Send + 'static,
+    work: impl FnOnce(&NewsSearcher<'static>) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    let deadline = tokio::time::Instant::now() + shared.timeout;
-    let permit = tokio::time::timeout_at(deadline, Arc::clone(&shared.permits).acquire_owned())
+    let _turn = tokio::time::timeout(shared.timeout, shared.permits.acquire())
         .await
         .map_err(|_| ApiError::busy())?
         .map_err(|_| ApiError::busy())?;
-    let shared = Arc::clone(shared);
-    let task = tokio::task::spawn_blocking(move || {
-        // The turn is held until the work ends, even when its answer is no longer awaited.
-        let _permit = permit;
-        work(&*shared.searcher()?)
-    });
-    match tokio::time::timeout_at(deadline, task).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(e)) => Err(ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the search failed: {e}"),
-        )),
-        Err(_) => Err(ApiError::busy()),
-    }
+    work(&*shared.searcher()?)
 }
 
 /// The parameters of a query string, repeated keys kept in order.
@@ -471,8 +460,7 @@ async fn speakers(
 async fn stats(
     State(shared): State<Arc<Shared>>,
 ) -> Result<Json<crate::index::stats::Stats>, ApiError> {
-    let index = shared.index;
-    run(&shared, move |_| Ok(Json(index.stats()?))).await
+    run(&shared, |_| Ok(Json(Stats::clone(&*shared.stats()?)))).await
 }
 
 #[cfg(test)]

@@ -4,10 +4,10 @@
 //! the pipeline, beside [`crate::output`]: it calls [`crate::search`] and serialises what
 //! comes back; it never writes the index and never reads a file outside it.
 //!
-//! Searches run on tokio's blocking pool, at most [`ServeOptions::workers`] at once (more
-//! wait, up to the timeout), all sharing one [`NewsSearcher`] per commit: a commit made
-//! by a later `newsidx index` is seen within about a second (tantivy's reader watches
-//! the index's `meta.json`), and requests never reopen the index.
+//! Searches run on the runtime's [`ServeOptions::workers`] threads, one at a time on each
+//! (more wait for a turn, up to the timeout), all sharing one [`NewsSearcher`] per commit:
+//! a commit made by a later `newsidx index` is seen within about a second (tantivy's
+//! reader watches the index's `meta.json`), and requests never reopen the index.
 
 mod api;
 
@@ -18,8 +18,10 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use axum::http::HeaderValue;
+use axum::serve::ListenerExt;
 use tantivy::{IndexReader, ReloadPolicy};
 
+use crate::index::stats::Stats;
 use crate::index::NewsIndex;
 use crate::search::NewsSearcher;
 
@@ -32,9 +34,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// An origin allowed to call the API from its pages (CORS); none by default.
     pub cors: Option<String>,
-    /// Searches run at once; more wait for a turn.
+    /// Searches run at once (the server's threads); more wait for a turn.
     pub workers: usize,
-    /// Longest a request waits for its turn and runs before it is answered 503.
+    /// Longest a request waits for its turn before it is answered 503.
     pub timeout: Duration,
 }
 
@@ -56,7 +58,9 @@ struct Shared {
     reader: IndexReader,
     /// The searcher of the commit last seen, with that commit's generation.
     current: Mutex<(u64, Arc<NewsSearcher<'static>>)>,
-    permits: Arc<tokio::sync::Semaphore>,
+    /// `stats` of the commit last asked about (reading the manifest is not free).
+    stats: Mutex<Option<(u64, Arc<Stats>)>>,
+    permits: tokio::sync::Semaphore,
     timeout: Duration,
     cors: Option<HeaderValue>,
 }
@@ -75,6 +79,20 @@ impl Shared {
         }
         Ok(Arc::clone(&current.1))
     }
+
+    /// What `newsidx stats` says of the newest commit, read once per commit.
+    fn stats(&self) -> crate::Result<Arc<Stats>> {
+        let generation = self.reader.searcher().generation().generation_id();
+        let mut cached = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        match &*cached {
+            Some((g, stats)) if *g == generation => Ok(Arc::clone(stats)),
+            _ => {
+                let stats = Arc::new(self.index.stats()?);
+                *cached = Some((generation, Arc::clone(&stats)));
+                Ok(stats)
+            }
+        }
+    }
 }
 
 /// A bound server, not yet answering.
@@ -83,6 +101,7 @@ pub struct Server {
     listener: tokio::net::TcpListener,
     router: axum::Router,
     addr: SocketAddr,
+    documents: u64,
 }
 
 impl Server {
@@ -109,13 +128,14 @@ impl Server {
             index,
             reader,
             current: Mutex::new((generation, first)),
-            permits: Arc::new(tokio::sync::Semaphore::new(workers)),
+            stats: Mutex::new(None),
+            permits: tokio::sync::Semaphore::new(workers),
             timeout: opts.timeout,
             cors,
         });
+        let documents = shared.reader.searcher().num_docs();
         let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .max_blocking_threads(workers + 2)
+            .worker_threads(workers)
             .enable_io()
             .enable_time()
             .build()
@@ -134,12 +154,18 @@ impl Server {
             listener,
             router: api::router(shared),
             addr,
+            documents,
         })
     }
 
     /// The address it listens on (with the port chosen when 0 was asked).
     pub fn local_addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Articles in the index it serves (at its last commit).
+    pub fn documents(&self) -> u64 {
+        self.documents
     }
 
     /// Answers requests until `shutdown` completes, then finishes the requests under way.
@@ -152,12 +178,15 @@ impl Server {
         } = self;
         runtime
             .block_on(async move {
+                // Answers go out at once (no Nagle delay waiting on the client's ACK).
+                let listener = listener.tap_io(|tcp| {
+                    let _ = tcp.set_nodelay(true);
+                });
                 axum::serve(listener, router)
                     .with_graceful_shutdown(shutdown)
                     .await
             })
             .context("serving")?;
-        // Searches still running on the blocking pool are not waited for.
         runtime.shutdown_timeout(Duration::from_secs(1));
         Ok(())
     }
