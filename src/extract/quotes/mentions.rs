@@ -183,6 +183,20 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
             if body {
                 continue;
             }
+            // "Liberal Democrat leader Charles Kennedy", "Apple chief executive Tim Cook":
+            // the name before a role is the person's party, body or team, not a person;
+            // unless it starts with a given name or an honorific ("Philippe Sella believes
+            // coach Bernard Laporte": a person, then a verb).
+            if role_then_name(&p[m.end()..])
+                && !HONORIFIC_RE.is_match(m.as_str())
+                && !m
+                    .as_str()
+                    .split(' ')
+                    .next()
+                    .is_some_and(crate::text::given_names::is_given_name)
+            {
+                continue;
+            }
             // After a preposition a capitalised phrase is a place ("on Mill Lane"), not a person.
             let before = p[..m.start()].trim_end();
             let prev_word = before
@@ -280,6 +294,46 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
     }
     out
 }
+
+/// Whether `rest`, the text after a capitalised run, is a role of one to three lower-case
+/// words ending in a title or a word for what people do, then a capitalised word:
+/// ` leader Charles`, ` chief executive Tim`, ` press secretary Karine`. The words before
+/// the title must read as modifiers, not as a verb or a clause (` slated comedian Sacha`,
+/// ` believes coach Bernard`, ` and singer Harry`): no function word, reporting verb, or
+/// word ending in `-ed` or in a single `-s`.
+pub(super) fn role_then_name(rest: &str) -> bool {
+    let mut words = rest.strip_prefix(' ').unwrap_or("").splitn(5, ' ');
+    let mut role = false;
+    for _ in 0..4 {
+        let Some(w) = words.next() else {
+            return false;
+        };
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            return role
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        }
+        if w.is_empty() || !w.chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
+        }
+        role = attribution::people_noun(w);
+        let modifier = !FUNCTION_WORDS.contains(&w)
+            && !is_speech_verb(w)
+            && !w.ends_with("ed")
+            && !(w.ends_with('s') && !w.ends_with("ss"));
+        if !role && !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that join or open a clause: never part of a role.
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "the", "a", "an", "of", "to", "for", "with", "by", "from", "at", "in",
+    "on", "as", "who", "which", "that", "while", "when", "is", "was", "has", "had", "will",
+    "would", "can", "could", "may", "might", "must", "should", "be", "been", "not",
+];
 
 /// A run of capitalised words that names a body and then a person (`Marketing Manager at
 /// Ocean Florida Abby Dunn`): split where a given name starts after the first word and

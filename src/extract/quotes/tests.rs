@@ -544,3 +544,38 @@ fn attribution_table() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn role_then_name_table() {
+    for (rest, want) in [
+        (" leader Charles Kennedy, who", true),
+        (" chief executive Lord Rennard suggested", true),
+        (" press secretary Karine Jean-Pierre", true),
+        (" spokesman Mark Oaten also", true),
+        (" leader", false),
+        (" leader of the party", false),
+        (" said Charles Kennedy", false),
+        (" and Charles Kennedy", false),
+        (" party Charles", false),
+        (", leader Charles", false),
+        (" slated comedian Sacha Baron Cohen", false),
+        (" believes coach Bernard Laporte", false),
+        (" and singer Harry Belafonte", false),
+        (" business secretary Vince Cable", true),
+        ("", false),
+    ] {
+        assert_eq!(mentions::role_then_name(rest), want, "{rest:?}");
+    }
+}
+
+#[test]
+fn a_party_before_a_role_and_a_name_is_not_the_speaker() {
+    let got = run("Liberal Democrat leader Charles Kennedy, who backs the constitution, said he expected the vote in the first half of next year. He told BBC Radio 4: \"The sooner we get on with this, the better.\"");
+    assert_eq!(
+        got,
+        [(
+            "The sooner we get on with this, the better.".to_string(),
+            Some("Charles Kennedy".to_string())
+        )]
+    );
+}
