@@ -320,7 +320,7 @@ pub(super) fn role_then_name(rest: &str) -> bool {
         let modifier = !FUNCTION_WORDS.contains(&w)
             && !is_speech_verb(w)
             && !w.ends_with("ed")
-            && !(w.ends_with('s') && !w.ends_with("ss"));
+            && (!w.ends_with('s') || w.ends_with("ss"));
         if !role && !modifier {
             return false;
         }
