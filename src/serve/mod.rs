@@ -4,8 +4,9 @@
 //! the pipeline, beside [`crate::output`]: it calls [`crate::search`] and serialises what
 //! comes back; it never writes the index and never reads a file outside it.
 //!
-//! Searches run on the runtime's [`ServeOptions::workers`] threads, one at a time on each
-//! (more wait for a turn, up to the timeout), all sharing one [`NewsSearcher`] per commit:
+//! Searches run on the runtime's threads, at most [`ServeOptions::workers`] at once (more
+//! wait for a turn, up to the timeout; one thread more keeps answering the rest), all
+//! sharing one [`NewsSearcher`] per commit:
 //! a commit made by a later `newsidx index` is seen within about a second (tantivy's
 //! reader watches the index's `meta.json`), and requests never reopen the index.
 
@@ -34,7 +35,7 @@ pub struct ServeOptions {
     pub port: u16,
     /// An origin allowed to call the API from its pages (CORS); none by default.
     pub cors: Option<String>,
-    /// Searches run at once (the server's threads); more wait for a turn.
+    /// Searches run at once; more wait for a turn.
     pub workers: usize,
     /// Longest a request waits for its turn before it is answered 503.
     pub timeout: Duration,
@@ -134,8 +135,10 @@ impl Server {
             cors,
         });
         let documents = shared.reader.searcher().num_docs();
+        // One thread more than searches may run at once: while every turn is taken, one
+        // thread still accepts connections, serves the page and answers 503 in time.
         let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(workers)
+            .worker_threads(workers + 1)
             .enable_io()
             .enable_time()
             .build()
