@@ -137,9 +137,17 @@ fn serve(c: ServeConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
             addr.ip()
         )?;
     }
+    let url = if addr.ip().is_unspecified() {
+        format!(
+            "http://<this machine's address>:{}/ (every interface)",
+            addr.port()
+        )
+    } else {
+        format!("http://{addr}/")
+    };
     writeln!(
         out,
-        "serving {documents} articles of {} at http://{addr}/ (Ctrl-C stops)",
+        "serving {documents} articles of {} at {url} (Ctrl-C stops)",
         dir.display()
     )?;
     out.flush()?;

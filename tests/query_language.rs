@@ -251,6 +251,18 @@ fn bad_queries_name_the_problem_and_its_position() {
             "known fields: title, body, author",
         ),
         ("Sudzha~3", "edit distance 3 is too large", "word~2"),
+        // Regression: a sloppy phrase of common words at ~100000 took every byte of memory.
+        (
+            "\"the of and to in a is that\"~100000",
+            "slop 100000 is too large",
+            "\"two words\"~100",
+        ),
+        // ... and twenty `the` at ~100 took 24 GB.
+        (
+            "\"the the the the the the the the the the the the the the the the the the the the\"~100",
+            "`the` comes more than 2 times",
+            "drop the repeated words",
+        ),
         (
             "date:yesterday",
             "`yesterday` is not a date",

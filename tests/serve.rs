@@ -103,6 +103,9 @@ fn errors_are_json_with_the_query_position_and_the_right_status() {
         ("/api/search?q=x&sort=random", 400),
         ("/api/search?q=x&facet=publisher", 400),
         ("/api/search?q=x&since=last-week", 400),
+        ("/api/search?q=x&autor=Sauer", 400),
+        ("/api/quotes?offset=5", 400),
+        ("/api/speakers?limit=10&sort=date", 400),
         ("/api/article/123", 404),
         ("/api/article/not-a-number", 404),
         ("/api/similar/123", 404),
@@ -124,7 +127,26 @@ fn errors_are_json_with_the_query_position_and_the_right_status() {
     // Read-only: nothing but GET (and HEAD) is answered.
     let posted = post_json(&a, &url("/api/search?q=x"), &serde_json::json!({"q": "x"}));
     assert_eq!(posted.status, 405);
+    assert!(posted.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("only GET"));
     assert_eq!(delete(&a, &url("/api/article/1")).status, 405);
+    let unknown = get(&a, &url("/api/search?q=x&autor=Sauer")).json();
+    assert!(unknown["error"]
+        .as_str()
+        .unwrap()
+        .contains("unknown parameter `autor`"));
+    // Regression: a sloppy phrase of common words at a huge slop took all the memory.
+    let slop = get(
+        &a,
+        &url(&format!(
+            "/api/search?q={}",
+            encode("\"the of and to in a\"~100000")
+        )),
+    );
+    assert_eq!(slop.status, 400);
+    assert!(slop.json()["error"].as_str().unwrap().contains("slop"));
 }
 
 #[test]
@@ -364,4 +386,73 @@ fn serve_refuses_an_address_in_use_with_a_clear_error() {
         err.contains(&format!("listening on 127.0.0.1:{port}")),
         "{err}"
     );
+}
+
+/// Regression: a facet filter was a phrase query, so `author: Olena Marchenko` also found
+/// `Olena Marchenko-Petrenko` and `source: Wire` found `Wire Europe`; filters now match
+/// the value the facet counted, exactly, and a filtered total equals the facet's count.
+#[test]
+fn a_facet_filter_matches_the_counted_value_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = indexed_corpus(tmp.path());
+    std::fs::write(
+        corpus.join("near-names.jsonl"),
+        concat!(
+            r#"{"title": "Kursk shelling", "author": "Olena Marchenko-Petrenko", "source": "Wire", "body": "Shelling near Kursk went on through the night, officials said."}"#,
+            "\n",
+            r#"{"title": "Sudzha quiet", "author": "Olena Marchenko", "source": "Wire Europe Weekly", "body": "A quiet day in Sudzha and around Kursk, residents said."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    common::stdout_of_success(
+        common::newsidx()
+            .arg("index")
+            .arg(&corpus)
+            .output()
+            .unwrap(),
+    );
+    let server = serve(&corpus, ServeOptions::default());
+    let a = agent();
+    let url = |q: &str| format!("{}/api/search?{q}", server.url());
+    let facets = get(&a, &url("q=Kursk&facet=author&facet=source&limit=100")).json();
+    let count_of = |facet: &str, value: &str| {
+        facets["facets"][facet]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["value"] == value)
+            .map_or(0, |c| c["count"].as_u64().unwrap())
+    };
+    for (facet, value) in [
+        ("author", "Olena Marchenko"),
+        ("author", "Olena Marchenko-Petrenko"),
+        ("source", "Wire"),
+        ("source", "Wire Europe"),
+    ] {
+        let narrowed = get(
+            &a,
+            &url(&format!("q=Kursk&{facet}={}&limit=100", encode(value))),
+        )
+        .json();
+        assert_eq!(narrowed["total"], count_of(facet, value), "{facet}={value}");
+        for hit in narrowed["hits"].as_array().unwrap() {
+            let values = match facet {
+                "author" => hit["authors"].clone(),
+                _ => serde_json::json!([hit["source"]]),
+            };
+            assert!(
+                values.as_array().unwrap().iter().any(|v| v == value),
+                "{hit}"
+            );
+        }
+    }
+    assert_eq!(count_of("author", "Olena Marchenko"), 2);
+    // Filters alone, without words; two filters narrow together.
+    let alone = get(&a, &url("author=Olena%20Marchenko")).json();
+    assert_eq!(alone["total"], 2);
+    let both = get(&a, &url("author=Olena%20Marchenko&source=Wire%20Europe")).json();
+    assert_eq!(both["total"], 1);
+    // A value that is no query (a backslash, only punctuation) filters as well.
+    assert_eq!(get(&a, &url("source=%5C")).json()["total"], 0);
 }

@@ -95,22 +95,24 @@ pub struct FacetCollector {
 impl FacetCollector {
     pub fn new(schema: &Schema, fields: &Fields, kinds: &[FacetKind]) -> Self {
         let name = |f| schema.get_field_name(f).to_string();
-        let names = kinds
-            .iter()
-            .map(|k| match k {
-                FacetKind::Author => name(fields.author),
-                FacetKind::Agency => name(fields.agency),
-                FacetKind::Source => name(fields.source),
-                FacetKind::Lang => name(fields.lang),
-                FacetKind::Speaker => name(fields.speaker),
-                FacetKind::Year | FacetKind::Month => name(fields.date),
-            })
-            .collect();
+        let names = kinds.iter().map(|k| name(field_of(*k, fields))).collect();
         FacetCollector {
             kinds: kinds.to_vec(),
             names,
             date: name(fields.date),
         }
+    }
+}
+
+/// The field whose fast column a facet counts (`date` for years and months).
+pub fn field_of(kind: FacetKind, fields: &Fields) -> tantivy::schema::Field {
+    match kind {
+        FacetKind::Author => fields.author,
+        FacetKind::Agency => fields.agency,
+        FacetKind::Source => fields.source,
+        FacetKind::Lang => fields.lang,
+        FacetKind::Speaker => fields.speaker,
+        FacetKind::Year | FacetKind::Month => fields.date,
     }
 }
 

@@ -4,6 +4,7 @@
 //! counting is [`facets`]'s.
 
 pub mod facets;
+pub mod filter;
 pub mod query;
 pub mod quote_search;
 mod similar;
@@ -60,6 +61,9 @@ pub struct SearchOptions {
     pub sort: SortOrder,
     /// Facets to count over all matching articles.
     pub facets: Vec<FacetKind>,
+    /// Only articles having each of these facet values exactly (author, agency, source,
+    /// lang, speaker): what clicking a facet value narrows to.
+    pub filters: Vec<(FacetKind, String)>,
 }
 
 impl Default for SearchOptions {
@@ -74,6 +78,7 @@ impl Default for SearchOptions {
             until: None,
             sort: SortOrder::Relevance,
             facets: Vec::new(),
+            filters: Vec::new(),
         }
     }
 }
@@ -316,9 +321,32 @@ impl<'a> NewsSearcher<'a> {
         Ok(Compiler::new(self.index)?.compile(query, None)?.query)
     }
 
+    /// The query of `opts`, with its date range and its exact-value filters.
+    fn compile(&self, opts: &SearchOptions) -> Result<query::Compiled> {
+        let mut compiled = Compiler::new(self.index)?.compile(&opts.query, opts.date_filter())?;
+        if !opts.filters.is_empty() {
+            let schema = self.index.tantivy().schema();
+            let mut clauses: Vec<(tantivy::query::Occur, Box<dyn Query>)> =
+                vec![(tantivy::query::Occur::Must, compiled.query)];
+            for (kind, value) in &opts.filters {
+                let field = facets::field_of(*kind, self.index.fields());
+                clauses.push((
+                    tantivy::query::Occur::Must,
+                    Box::new(filter::ExactValue {
+                        column: schema.get_field_name(field).to_string(),
+                        value: value.clone(),
+                    }),
+                ));
+            }
+            compiled.query = Box::new(tantivy::query::BooleanQuery::new(clauses));
+            compiled.prunable = false;
+        }
+        Ok(compiled)
+    }
+
     /// Number of articles matching `query` (and the date filter of `opts`).
     pub fn count(&self, opts: &SearchOptions) -> Result<usize> {
-        let q = Compiler::new(self.index)?.compile(&opts.query, opts.date_filter())?;
+        let q = self.compile(opts)?;
         self.searcher
             .search(&*q.query, &Count)
             .map_err(|e| Error::tantivy(self.index.dir(), e))
@@ -327,7 +355,7 @@ impl<'a> NewsSearcher<'a> {
     /// Runs a search: ranked (by BM25 or date, ties by path and record), facets counted
     /// over every match in the same pass, one page loaded.
     pub fn search(&self, opts: &SearchOptions) -> Result<Results> {
-        let compiled = Compiler::new(self.index)?.compile(&opts.query, opts.date_filter())?;
+        let compiled = self.compile(opts)?;
         let q = &*compiled.query;
         let terr = |e| Error::tantivy(self.index.dir(), e);
         // One pass counts, ranks and counts facets; only --all needs the count first.
@@ -350,17 +378,31 @@ impl<'a> NewsSearcher<'a> {
         // to another (several indexing threads, each making its own segments). So one
         // more is asked for, and while it ties with the last, twice as many; equal scores
         // are then put in a stable order (by article id) before anything is cut.
+        // Passes after the first count no facets (the first did), and when every article
+        // so far ties (`*`, a filter alone: all score the same) the next takes them all.
         let mut limit = want;
+        let mut first: Option<Facets> = None;
+        let rerun = SearchOptions {
+            facets: Vec::new(),
+            ..opts.clone()
+        };
         let (total, mut ranked, facets) = loop {
+            let pass = if first.is_none() { opts } else { &rerun };
             let (total, ranked, facets) =
-                self.rank(q, &compiled, opts, limit + 1, &mut total_exact)?;
+                self.rank(q, &compiled, pass, limit + 1, &mut total_exact)?;
+            let facets = first.take().unwrap_or(facets);
             let tied = opts.sort == SortOrder::Relevance
                 && ranked.len() > limit
                 && ranked[want - 1].0 == ranked[limit].0;
             if !tied {
                 break (total, ranked, facets);
             }
-            limit *= 2;
+            limit = if ranked[0].0 == ranked[limit].0 && total_exact {
+                limit.saturating_mul(2).max(total)
+            } else {
+                limit.saturating_mul(2)
+            };
+            first = Some(facets);
         };
         if opts.sort == SortOrder::Relevance {
             self.stable_ties(&mut ranked).map_err(terr)?;

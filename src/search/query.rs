@@ -32,6 +32,14 @@ use crate::index::NewsIndex;
 /// Largest edit distance of `word~N`: tantivy's automata go to 2, and more matches noise.
 pub const MAX_FUZZY_DISTANCE: u32 = 2;
 
+/// Largest slop of `"words"~N`: tantivy's sloppy phrase matching takes memory that grows
+/// with it (eight common words ~200: 12 MB; ~1000: past 2 GB); a hundred words apart
+/// is already the same passage no longer.
+pub const MAX_SLOP: u32 = 100;
+
+/// How often one word may come in a phrase with a slop (see [`Compiler::compile`]).
+pub const MAX_SLOPPY_REPEATS: usize = 2;
+
 /// What the body snippet should highlight: the positive terms of the query on `body`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Matcher {
@@ -528,6 +536,31 @@ impl<'a> Compiler<'a> {
         if snippet {
             run.matchers
                 .extend(terms.iter().cloned().map(Matcher::Term));
+        }
+        if lit.slop > MAX_SLOP {
+            return Err(query_error(
+                run.query,
+                position(run.query, &format!("~{}", lit.slop)),
+                &format!("slop {} is too large", lit.slop),
+                &format!("words at most {MAX_SLOP} apart: \"two words\"~{MAX_SLOP}"),
+            ));
+        }
+        // Sloppy matching of a word repeated in the phrase grows without bound (twenty
+        // `the` at ~100 took 24 GB): twice is what phrases need (`"one by one"~2`).
+        if lit.slop > 0 {
+            if let Some(word) = terms
+                .iter()
+                .find(|t| terms.iter().filter(|u| u == t).count() > MAX_SLOPPY_REPEATS)
+            {
+                return Err(query_error(
+                    run.query,
+                    position(run.query, &format!("~{}", lit.slop)),
+                    &format!(
+                        "`{word}` comes more than {MAX_SLOPPY_REPEATS} times in a phrase with a slop"
+                    ),
+                    "drop the repeated words, or the ~N (an exact phrase may repeat words)",
+                ));
+            }
         }
         let terms: Vec<Term> = terms
             .iter()

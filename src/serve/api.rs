@@ -18,6 +18,7 @@ use serde::Serialize;
 use super::Shared;
 use crate::index::stats::Stats;
 use crate::search::facets::{FacetCount, FacetKind};
+use crate::search::filter;
 use crate::search::query::period;
 use crate::search::quote_search::{QuoteHit, QuoteOptions};
 use crate::search::{Hit, NewsSearcher, SearchOptions, SortOrder};
@@ -51,6 +52,7 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
         .route("/api/speakers", get(speakers))
         .route("/api/stats", get(stats))
         .fallback(not_found)
+        .method_not_allowed_fallback(not_allowed)
         .layer(axum::middleware::map_response_with_state(
             Arc::clone(&shared),
             headers,
@@ -101,6 +103,14 @@ async fn not_found(uri: Uri) -> Response {
     ApiError::new(
         StatusCode::NOT_FOUND,
         format!("no such page: {}", uri.path()),
+    )
+    .into_response()
+}
+
+async fn not_allowed() -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "only GET (and HEAD) are answered: the server changes nothing",
     )
     .into_response()
 }
@@ -230,6 +240,18 @@ impl Params {
             .filter(|v| !v.is_empty())
     }
 
+    /// Refuses a parameter the endpoint does not know: a misspelt one would otherwise be
+    /// passed over without a word, and the answer not be what was asked.
+    fn only(&self, known: &[&str]) -> Result<(), ApiError> {
+        match self.0.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+            Some((k, _)) => Err(ApiError::bad(format!(
+                "unknown parameter `{k}`; known: {}",
+                known.join(", ")
+            ))),
+            None => Ok(()),
+        }
+    }
+
     fn number(&self, key: &str, default: usize, max: usize) -> Result<usize, ApiError> {
         match self.get(key) {
             None => Ok(default),
@@ -305,10 +327,26 @@ async fn search(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SearchAnswer>, ApiError> {
     let p = Params::parse(raw)?;
-    // No words but dates: every article of those dates.
+    p.only(&[
+        "q", "limit", "offset", "sort", "since", "until", "facet", "author", "agency", "source",
+        "lang", "speaker",
+    ])?;
+    let mut filters = Vec::new();
+    for kind in FacetKind::ALL
+        .into_iter()
+        .filter(|k| filter::filterable(*k))
+    {
+        for (k, v) in &p.0 {
+            if k == kind.name() {
+                filters.push((kind, v.clone()));
+            }
+        }
+    }
+    // No words but dates or filters: every article of those dates, or with those values.
+    let narrowed = p.get("since").is_some() || p.get("until").is_some() || !filters.is_empty();
     let query = match p.query("q")? {
         Some(q) => q,
-        None if p.get("since").is_some() || p.get("until").is_some() => "*".to_string(),
+        None if narrowed => "*".to_string(),
         None => return Err(ApiError::bad("q: a query is needed (`q=Sudzha`)")),
     };
     let date = |key: &str| match p.get(key) {
@@ -334,6 +372,7 @@ async fn search(
         until: date("until")?,
         sort: p.sort()?,
         facets,
+        filters,
         ..SearchOptions::default()
     };
     run(&shared, move |s| {
@@ -391,7 +430,9 @@ async fn similar(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SimilarAnswer>, ApiError> {
     let id = article_id(&id)?;
-    let limit = Params::parse(raw)?.limit(10)?;
+    let p = Params::parse(raw)?;
+    p.only(&["limit"])?;
+    let limit = p.limit(10)?;
     run(&shared, move |s| {
         let results = s.similar(&id.to_string(), limit)?;
         Ok(Json(SimilarAnswer {
@@ -419,6 +460,7 @@ async fn quotes(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<QuotesAnswer>, ApiError> {
     let p = Params::parse(raw)?;
+    p.only(&["q", "speaker", "limit", "sort"])?;
     let opts = QuoteOptions {
         query: p.query("q")?,
         speaker: p.query("speaker")?,
@@ -448,7 +490,9 @@ async fn speakers(
     State(shared): State<Arc<Shared>>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SpeakersAnswer>, ApiError> {
-    let limit = Params::parse(raw)?.number("limit", 50, 1_000)?;
+    let p = Params::parse(raw)?;
+    p.only(&["limit"])?;
+    let limit = p.number("limit", 50, 1_000)?;
     run(&shared, move |s| {
         let mut speakers = s.speakers()?;
         speakers.truncate(limit);

@@ -96,6 +96,30 @@ impl Shared {
     }
 }
 
+/// Whether `s` is one web origin as browsers send it: `http` or `https`, a host, an
+/// optional port, nothing after (`*`, lists, paths and `null` are refused).
+fn is_origin(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && (host.starts_with('[') && host.ends_with(']')
+            || host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-')));
+    host_ok && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok())
+}
+
+/// How long requests under way may take to finish once the server is told to stop.
+const GRACE: Duration = Duration::from_secs(3);
+
 /// A bound server, not yet answering.
 pub struct Server {
     runtime: tokio::runtime::Runtime,
@@ -110,9 +134,10 @@ impl Server {
     /// process from here on (a server serves one index until the process ends).
     pub fn bind(index: NewsIndex, opts: &ServeOptions) -> Result<Server> {
         let cors = match &opts.cors {
-            Some(origin) => Some(HeaderValue::from_str(origin).with_context(|| {
-                format!("--cors {origin:?}: not an origin (like https://example.org)")
-            })?),
+            Some(origin) if is_origin(origin) => Some(HeaderValue::from_str(origin)?),
+            Some(origin) => anyhow::bail!(
+                "--cors {origin:?}: not an origin; give one, as a browser sends it: scheme, host and port if any, no path (https://example.org, http://localhost:3000)"
+            ),
             None => None,
         };
         let index: &'static NewsIndex = Box::leak(Box::new(index));
@@ -185,9 +210,25 @@ impl Server {
                 let listener = listener.tap_io(|tcp| {
                     let _ = tcp.set_nodelay(true);
                 });
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(shutdown)
-                    .await
+                // Once told to stop, requests under way have GRACE to finish; a client
+                // that never ends its request does not keep the server up.
+                let stop = Arc::new(tokio::sync::Notify::new());
+                let told = Arc::clone(&stop);
+                tokio::spawn(async move {
+                    shutdown.await;
+                    told.notify_waiters();
+                    told.notify_one();
+                });
+                let graceful = Arc::clone(&stop);
+                let serving = axum::serve(listener, router)
+                    .with_graceful_shutdown(async move { graceful.notified().await });
+                tokio::select! {
+                    served = serving => served,
+                    _ = async {
+                        stop.notified().await;
+                        tokio::time::sleep(GRACE).await;
+                    } => Ok(()),
+                }
             })
             .context("serving")?;
         runtime.shutdown_timeout(Duration::from_secs(1));
@@ -259,5 +300,33 @@ impl Running {
 impl Drop for Running {
     fn drop(&mut self) {
         let _ = self.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn origins_are_what_browsers_send() {
+        for ok in [
+            "https://example.org",
+            "http://localhost:3000",
+            "http://127.0.0.1:8080",
+            "https://[::1]:8443",
+        ] {
+            assert!(super::is_origin(ok), "{ok}");
+        }
+        for bad in [
+            "*",
+            "null",
+            "foo",
+            "https://a.org/",
+            "https://a.org, https://b.org",
+            "ftp://a.org",
+            "https://",
+            "http://a.org:99999",
+            "http://a.org:",
+        ] {
+            assert!(!super::is_origin(bad), "{bad}");
+        }
     }
 }

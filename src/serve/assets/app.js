@@ -11,9 +11,12 @@
     ['speaker', 'Speakers'], ['year', 'Years'], ['lang', 'Languages'],
   ];
   const SORTS = ['relevance', 'date', 'date-asc'];
-  // Facets a click narrows by: each a URL parameter, AND-ed to the query sent to the API.
+  // Facets a click narrows to (exact values): URL parameters of the page and of the API.
   const FILTERS = ['author', 'agency', 'source', 'speaker', 'lang'];
   const MAX_MONTHS = 120;
+  const MAX_OFFSET = 10000;
+  // Bidirectional overrides and isolates in scraped text would reorder what is shown.
+  const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
   const $ = (id) => document.getElementById(id);
   const enc = new TextEncoder();
   const dec = new TextDecoder();
@@ -22,6 +25,7 @@
   try { langNames = new Intl.DisplayNames(['en'], { type: 'language' }); } catch (_) { /* old browser */ }
 
   // ---------- DOM helpers ----------
+  const plainText = (t) => document.createTextNode(String(t).replace(BIDI_CONTROLS, ''));
   function h(tag, attrs, ...kids) {
     const el = document.createElement(tag);
     if (attrs) {
@@ -39,7 +43,7 @@
       if (kid == null || kid === false) continue;
       if (Array.isArray(kid)) add(el, kid);
       else if (kid instanceof Node) el.appendChild(kid);
-      else el.appendChild(document.createTextNode(String(kid)));
+      else el.appendChild(plainText(kid));
     }
   }
   const plural = (n, one, many) => `${nf.format(n)} ${n === 1 ? one : many}`;
@@ -51,7 +55,7 @@
     const frag = document.createDocumentFragment();
     text = text == null ? '' : String(text);
     const rs = Array.isArray(ranges) ? ranges : [];
-    if (!rs.length) { frag.appendChild(document.createTextNode(text)); return frag; }
+    if (!rs.length) { frag.appendChild(plainText(text)); return frag; }
     const b = enc.encode(text);
     const n = b.length;
     const inside = (i) => i > 0 && i < n && (b[i] & 0xc0) === 0x80; // UTF-8 continuation byte
@@ -70,11 +74,11 @@
     for (const [s0, e] of spans) {
       const s = Math.max(s0, pos);
       if (e <= s) continue;
-      if (s > pos) frag.appendChild(document.createTextNode(dec.decode(b.subarray(pos, s))));
+      if (s > pos) frag.appendChild(plainText(dec.decode(b.subarray(pos, s))));
       frag.appendChild(h('mark', null, dec.decode(b.subarray(s, e))));
       pos = e;
     }
-    if (pos < n) frag.appendChild(document.createTextNode(dec.decode(b.subarray(pos))));
+    if (pos < n) frag.appendChild(plainText(dec.decode(b.subarray(pos))));
     return frag;
   }
 
@@ -261,9 +265,9 @@
     const box = $('error');
     box.replaceChildren();
     const body = (e && e.body) || {};
-    const bad = e && e.status === 400;
+    const bad = e && e.status === 400 && typeof body.position === 'number';
     box.appendChild(h('p', { class: 'msg' }, h('strong', null, bad ? 'Bad query: ' : 'Error: '), (e && e.message) || String(e)));
-    if (bad && typeof body.position === 'number' && s && s.q && !e.composed) {
+    if (bad && typeof body.position === 'number' && s && s.q) {
       const chars = Array.from(s.q);
       const pos = Math.max(0, Math.min(Math.floor(body.position), chars.length));
       const pad = chars.slice(0, pos).map((c) => (c === '\t' ? '\t' : ' ')).join('');
@@ -311,26 +315,15 @@
   // ---------- search ----------
   async function showSearch(s, signal, live) {
     const p = new URLSearchParams();
-    p.set('q', apiQuery(s));
+    p.set('q', s.q);
+    for (const [name, value] of s.filters) p.append(name, value);
     p.set('limit', String(PAGE));
     p.set('offset', String((s.page - 1) * PAGE));
     p.set('sort', s.sort);
     if (s.since) p.set('since', s.since);
     if (s.until) p.set('until', s.until);
     for (const f of FACETS) p.append('facet', f);
-    let data;
-    try {
-      data = await api('/api/search?' + p, signal);
-    } catch (e) {
-      // A bad query inside `(q) AND filters`: ask about the words typed alone, so the
-      // error and its position are about what the user wrote.
-      if (!(e instanceof ApiError) || e.status !== 400 || !s.filters.length || !s.q.trim()) throw e;
-      const plain = await api('/api/search?' + new URLSearchParams({ q: s.q, limit: '1' }), signal)
-        .then(() => null, (err) => err);
-      if (plain) throw plain;
-      e.composed = true; // its position is in `(q) AND filters`, not in the box
-      throw e;
-    }
+    const data = await api('/api/search?' + p, signal);
     if (!live()) return;
     const hits = Array.isArray(data.hits) ? data.hits : [];
     const total = Number(data.total) || 0;
@@ -380,19 +373,14 @@
     const offset = (s.page - 1) * PAGE;
     prev.hidden = s.page <= 1;
     if (!prev.hidden) prev.href = urlFor({ ...s, page: s.page - 1 });
-    next.hidden = !(offset + PAGE < total) || n === 0;
+    // The API pages no deeper than offset 10,000.
+    next.hidden = !(offset + PAGE < total) || n === 0 || offset + PAGE > MAX_OFFSET;
     if (!next.hidden) next.href = urlFor({ ...s, page: s.page + 1 });
     const pages = Math.max(1, Math.ceil(total / PAGE));
     $('pageinfo').textContent = (total > PAGE || s.page > 1) ? (exact ? `Page ${s.page} of ${pages}` : `Page ${s.page}`) : '';
     $('pager').hidden = prev.hidden && next.hidden;
   }
 
-  // The query the API runs: the box's words, AND the filters clicked.
-  function apiQuery(s) {
-    const clauses = s.filters.map(([name, value]) => clauseFor(name, value));
-    if (!clauses.length) return s.q;
-    return (s.q.trim() ? [`(${s.q})`, ...clauses] : clauses).join(' AND ');
-  }
   const sameFilter = (a, b) => a[0] === b[0] && a[1] === b[1];
   function withoutFilter(s, f) {
     return { ...s, filters: s.filters.filter((g) => !sameFilter(g, f)), page: 1 };
@@ -409,11 +397,6 @@
   }
 
   // ---------- facets ----------
-  const quoted = (v) => '"' + v.replace(/"/g, '\\"') + '"';
-  function clauseFor(name, value) {
-    if (name === 'lang') return 'lang:' + (/^[A-Za-z0-9_-]+$/.test(value) ? value : quoted(value));
-    return `${name}:${quoted(value)}`;
-  }
   function facetTarget(s, name, value) {
     if (name === 'year') {
       const active = s.since === value && s.until === value;
