@@ -25,7 +25,7 @@ QUERY SYNTAX:
   Sudža  SUDZA  Суджа        accents and case folded; Cyrillic romanised (BGN/PCGN): Суджа = Sudzha
   +Kursk +Sudzha            both words must occur;  Kursk AND Sudzha;  Kursk OR Sudzha
   -Sudzha  NOT Sudzha       excludes; a query of only exclusions means everything else
-  \"swap one territory\"      a phrase;  \"swap territory\"~3  words at most 3 apart
+  \"swap one territory\"      a phrase;  \"swap territory\"~3  words at most 3 apart (up to ~100)
   Sudz*  \"one terr*\"        prefix
   Sudzja~1  Zelensky~2      typos: at most 1 or 2 edits (a transposition is one)
   author:Sauer agency:AP    field query; fields: title body author agency quote speaker source url date lang path
@@ -77,11 +77,13 @@ THE PAGE: http://127.0.0.1:7700/  (the state is in the URL: /?q=Sudzha&since=202
 THE API (JSON; hits have the `search --json` fields, and `id_str`, the id as text):
   GET /api/search?q=&limit=&offset=&sort=&since=&until=&facet=author&facet=month
                            {\"hits\":[..],\"total\":n,\"total_exact\":true,\"facets\":{..}}
+      &author=NAME &agency= &source= &lang= &speaker=   only articles with that value, exactly
   GET /api/article/ID      one article: metadata, cleaned body, quotes
   GET /api/similar/ID      articles like it
   GET /api/quotes?q=&speaker=&limit=       GET /api/speakers?limit=       GET /api/stats
-A bad query is 400 {\"error\":..,\"position\":n,\"hint\":..}; an unknown id or path 404;
-503 when every worker is busy for --timeout seconds. Nothing changes the index.
+A bad query is 400 {\"error\":..,\"position\":n,\"hint\":..}, an unknown parameter 400; an
+unknown id or path 404; other methods than GET 405; 503 after --timeout seconds waiting for a
+free worker. Nothing changes the index.
 Limits: q at most 1,000 characters, limit at most 100, offset at most 10,000.";
 
 #[derive(Debug, Args)]
