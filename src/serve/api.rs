@@ -267,12 +267,16 @@ impl Params {
     }
 
     fn limit(&self, default: usize) -> Result<usize, ApiError> {
-        match self.number("limit", default, MAX_LIMIT)? {
-            0 => Err(ApiError::bad(format!(
-                "limit: must be from 1 to {MAX_LIMIT}"
-            ))),
-            n => Ok(n),
-        }
+        let n = self
+            .number("limit", default, MAX_LIMIT)
+            .ok()
+            .filter(|n| *n > 0);
+        n.ok_or_else(|| {
+            ApiError::bad(format!(
+                "limit: {:?} is not a number from 1 to {MAX_LIMIT}",
+                self.get("limit").unwrap_or_default()
+            ))
+        })
     }
 
     fn query(&self, key: &str) -> Result<Option<String>, ApiError> {
