@@ -9,15 +9,14 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::http::{agent, delete, encode, get, post_json};
-use common::serve::{indexed_corpus, serve};
+use common::serve::{indexed_corpus, serve, Served};
 use newsidx::serve::ServeOptions;
 use serde_json::Value;
 
 #[test]
 fn search_answers_like_search_json_with_facets_and_text_ids() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = indexed_corpus(tmp.path());
-    let server = serve(&corpus, ServeOptions::default());
+    let served = Served::new();
+    let (corpus, server) = (&served.corpus, &served.server);
     let a = agent();
     let answer = get(
         &a,
@@ -82,11 +81,9 @@ fn search_answers_like_search_json_with_facets_and_text_ids() {
 
 #[test]
 fn errors_are_json_with_the_query_position_and_the_right_status() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = indexed_corpus(tmp.path());
-    let server = serve(&corpus, ServeOptions::default());
+    let served = Served::new();
     let a = agent();
-    let url = |path: &str| format!("{}{path}", server.url());
+    let url = |path: &str| served.url(path);
 
     let bad = get(&a, &url(&format!("/api/search?q={}", encode("Kursk AND"))));
     assert_eq!(bad.status, 400);
@@ -151,11 +148,10 @@ fn errors_are_json_with_the_query_position_and_the_right_status() {
 
 #[test]
 fn an_article_its_quotes_similar_articles_speakers_and_stats() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = indexed_corpus(tmp.path());
-    let server = serve(&corpus, ServeOptions::default());
+    let served = Served::new();
+    let corpus = &served.corpus;
     let a = agent();
-    let url = |path: &str| format!("{}{path}", server.url());
+    let url = |path: &str| served.url(path);
     let hit = get(&a, &url("/api/search?q=Peskov")).json()["hits"][0].clone();
     let id = hit["id_str"].as_str().unwrap().to_string();
 
@@ -267,9 +263,8 @@ fn every_answer_carries_the_security_headers_and_cors_only_when_asked() {
 
 #[test]
 fn a_later_index_commit_is_served_without_a_restart() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = indexed_corpus(tmp.path());
-    let server = serve(&corpus, ServeOptions::default());
+    let served = Served::new();
+    let (corpus, server) = (&served.corpus, &served.server);
     let a = agent();
     let url = format!("{}/api/search?q=quetzalcoatlus", server.url());
     assert_eq!(get(&a, &url).json()["total"], 0);
@@ -297,9 +292,8 @@ fn a_later_index_commit_is_served_without_a_restart() {
 
 #[test]
 fn two_thousand_searches_fifty_at_a_time_all_answer() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = indexed_corpus(tmp.path());
-    let server = serve(&corpus, ServeOptions::default());
+    let served = Served::new();
+    let server = &served.server;
     let base = server.url();
     let queries = ["Sudzha", "Kursk", "budget", "flood", "bridge", "Peskov"];
     let want: Vec<Value> = queries

@@ -300,27 +300,31 @@ impl Params {
     }
 }
 
-/// A hit as the API gives it: `search --json`'s fields, and the id as text (JavaScript
-/// numbers hold integers exactly only up to 2^53).
+/// What the API gives for a hit, a quote or an article: the fields `--json` prints, and
+/// the id as text (JavaScript numbers hold integers exactly only up to 2^53).
 #[derive(Serialize)]
-struct ApiHit {
+struct WithIdText<T> {
     #[serde(flatten)]
-    hit: Hit,
+    inner: T,
     id_str: String,
 }
 
-fn api_hits(hits: Vec<Hit>) -> Vec<ApiHit> {
-    hits.into_iter()
-        .map(|hit| ApiHit {
-            id_str: hit.id.to_string(),
-            hit,
-        })
-        .collect()
+impl<T> WithIdText<T> {
+    fn new(id: u64, inner: T) -> Self {
+        WithIdText {
+            inner,
+            id_str: id.to_string(),
+        }
+    }
+}
+
+fn api_hits(hits: Vec<Hit>) -> Vec<WithIdText<Hit>> {
+    hits.into_iter().map(|h| WithIdText::new(h.id, h)).collect()
 }
 
 #[derive(Serialize)]
 struct SearchAnswer {
-    hits: Vec<ApiHit>,
+    hits: Vec<WithIdText<Hit>>,
     total: usize,
     total_exact: bool,
     facets: BTreeMap<FacetKind, Vec<FacetCount>>,
@@ -397,23 +401,13 @@ fn article_id(id: &str) -> Result<u64, ApiError> {
         .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, format!("no article {id}")))
 }
 
-#[derive(Serialize)]
-struct ArticleAnswer {
-    #[serde(flatten)]
-    article: crate::search::ArticleView,
-    id_str: String,
-}
-
 async fn article(
     State(shared): State<Arc<Shared>>,
     Path(id): Path<String>,
-) -> Result<Json<ArticleAnswer>, ApiError> {
+) -> Result<Json<WithIdText<crate::search::ArticleView>>, ApiError> {
     let id = article_id(&id)?;
     run(&shared, move |s| match s.article_by_id(id)? {
-        Some(article) => Ok(Json(ArticleAnswer {
-            article,
-            id_str: id.to_string(),
-        })),
+        Some(article) => Ok(Json(WithIdText::new(id, article))),
         None => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             format!("no article {id}"),
@@ -424,7 +418,7 @@ async fn article(
 
 #[derive(Serialize)]
 struct SimilarAnswer {
-    hits: Vec<ApiHit>,
+    hits: Vec<WithIdText<Hit>>,
     total: usize,
 }
 
@@ -448,15 +442,8 @@ async fn similar(
 }
 
 #[derive(Serialize)]
-struct ApiQuote {
-    #[serde(flatten)]
-    quote: QuoteHit,
-    id_str: String,
-}
-
-#[derive(Serialize)]
 struct QuotesAnswer {
-    quotes: Vec<ApiQuote>,
+    quotes: Vec<WithIdText<QuoteHit>>,
 }
 
 async fn quotes(
@@ -475,10 +462,7 @@ async fn quotes(
         let quotes = s
             .quotes(&opts)?
             .into_iter()
-            .map(|quote| ApiQuote {
-                id_str: quote.id.to_string(),
-                quote,
-            })
+            .map(|q| WithIdText::new(q.id, q))
             .collect();
         Ok(Json(QuotesAnswer { quotes }))
     })

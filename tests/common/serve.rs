@@ -35,3 +35,28 @@ pub fn serve(corpus: &Path, options: ServeOptions) -> Running {
         .unwrap()
         .spawn()
 }
+
+/// The bundled corpus with [`MARKUP_ARTICLE`], indexed in a temporary folder and served
+/// with the default options; stopped and removed when dropped.
+pub struct Served {
+    pub server: Running,
+    pub corpus: PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+impl Served {
+    pub fn new() -> Served {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = indexed_corpus(tmp.path());
+        Served {
+            server: serve(&corpus, ServeOptions::default()),
+            corpus,
+            _tmp: tmp,
+        }
+    }
+
+    /// The server's URL of `path` (`/api/stats`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.server.url())
+    }
+}
