@@ -32,7 +32,7 @@ fn search_answers_like_search_json_with_facets_and_text_ids() {
         .starts_with("application/json"));
     let v = answer.json();
     // The same hits, in the same order, as the command line gives.
-    let cli: Vec<Value> = common::search_json(&corpus, "Sudzha");
+    let cli: Vec<Value> = common::search_json(corpus, "Sudzha");
     let hits = v["hits"].as_array().unwrap();
     assert_eq!(hits.len(), cli.len());
     assert_eq!(v["total"], cli.len());
@@ -192,7 +192,7 @@ fn an_article_its_quotes_similar_articles_speakers_and_stats() {
     let cli_stats: Value = serde_json::from_slice(&common::stdout_of_success(
         common::newsidx()
             .args(["stats", "--json"])
-            .arg(&corpus)
+            .arg(corpus)
             .output()
             .unwrap(),
     ))
@@ -273,13 +273,7 @@ fn a_later_index_commit_is_served_without_a_restart() {
         "Fossil of quetzalcoatlus found\n\nA wing bone of a quetzalcoatlus was found.\n",
     )
     .unwrap();
-    common::stdout_of_success(
-        common::newsidx()
-            .arg("index")
-            .arg(&corpus)
-            .output()
-            .unwrap(),
-    );
+    common::stdout_of_success(common::newsidx().arg("index").arg(corpus).output().unwrap());
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         if get(&a, &url).json()["total"] == 1 {
