@@ -7,6 +7,7 @@
 //! on worker threads while the writer indexes, and a file that fails (or panics) is
 //! reported as skipped with its reason while the run goes on.
 
+pub mod clusters;
 pub mod location;
 pub mod manifest;
 mod read;
@@ -476,6 +477,11 @@ impl NewsIndex {
         }
 
         let prior: HashSet<String> = manifest.files.keys().cloned().collect();
+        let mut clusterer = clusters::Clusterer::new(
+            (!must_reset).then(|| self.reader().map(|r| r.searcher())).transpose()?,
+            self.fields,
+            deleted.iter().cloned().chain(todo.iter().map(|f| f.rel.clone())).collect(),
+        );
         let mut counted: BTreeMap<String, Count> = BTreeMap::new();
         // Archives whose first parts are in (their old documents are already deleted),
         // with the pages they gave so far.
@@ -495,8 +501,9 @@ impl NewsIndex {
                 *pages += articles.len();
                 progress.archive_pages(&file.rel, *pages);
                 for (record, a) in &articles {
+                    let doc = self.clustered_document(&file.rel, a, *record, Some(&mut clusterer));
                     writer
-                        .add_document(self.document(&file.rel, a, *record))
+                        .add_document(doc)
                         .map_err(|e| Error::tantivy(&self.dir, e))?;
                 }
                 summary.articles += articles.len();
@@ -585,7 +592,8 @@ impl NewsIndex {
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
                     }
                     for (record, a) in &articles {
-                        let doc = self.document(&file.rel, a, *record);
+                        let doc =
+                            self.clustered_document(&file.rel, a, *record, Some(&mut clusterer));
                         writer
                             .add_document(doc)
                             .map_err(|e| Error::tantivy(&self.dir, e))?;
@@ -752,11 +760,33 @@ impl NewsIndex {
     /// The tantivy document [`Self::update`] adds for one article of the file `rel`
     /// (relative to the corpus root; `record` for one article of a JSON/JSONL file: its
     /// number; of a web archive: its offset).
+    /// Its cluster is its own id: [`Self::clustered_document`] finds its copies.
     pub fn document(&self, rel: &str, a: &Article, record: Option<u64>) -> TantivyDocument {
+        self.clustered_document(rel, a, record, None)
+    }
+
+    /// As [`Self::document`], with the cluster `clusters` assigns the article.
+    pub fn clustered_document(
+        &self,
+        rel: &str,
+        a: &Article,
+        record: Option<u64>,
+        clusters: Option<&mut clusters::Clusterer>,
+    ) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
+        let id = article_id(rel, record);
         doc.add_text(f.path, rel);
-        doc.add_u64(f.id, article_id(rel, record));
+        doc.add_u64(f.id, id);
+        let sig = crate::text::minhash::Signature::of(&a.body);
+        let cluster = clusters.map_or(id, |c| c.assign(id, sig.as_ref()));
+        doc.add_u64(f.cluster, cluster);
+        if let Some(sig) = &sig {
+            doc.add_bytes(f.minhash, &sig.encode());
+            for band in sig.bands() {
+                doc.add_u64(f.band, band);
+            }
+        }
         if let Some(r) = record {
             doc.add_u64(f.record, r);
         }

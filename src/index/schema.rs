@@ -110,6 +110,16 @@ pub struct Fields {
     pub record: Field,
     /// Stable article id: hash of path and record.
     pub id: Field,
+    /// The story the article is a copy of: one id shared by every copy, the article's own
+    /// when it was printed once ([`super::clusters`]). Indexed (an article's copies are a
+    /// term query), fast (search folds copies by it) and stored.
+    pub cluster: Field,
+    /// Stored only: the near-duplicate signature of the cleaned body
+    /// ([`crate::text::minhash::Signature::encode`]); absent for a body too short.
+    pub minhash: Field,
+    /// Indexed only, multi-valued: the signature's LSH band keys, by which the indexer
+    /// finds an article's candidate copies among the committed documents.
+    pub band: Field,
 }
 
 /// Field names users may write in queries, in the order the help lists them.
@@ -222,6 +232,15 @@ pub fn build() -> (Schema, Fields) {
                 .set_indexed()
                 .set_fast(),
         ),
+        cluster: b.add_u64_field(
+            "cluster",
+            NumericOptions::default()
+                .set_stored()
+                .set_indexed()
+                .set_fast(),
+        ),
+        minhash: b.add_bytes_field("minhash", STORED),
+        band: b.add_u64_field("band", NumericOptions::default().set_indexed()),
     };
     (b.build(), fields)
 }
@@ -248,6 +267,9 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         path: f("path")?,
         record: f("record")?,
         id: f("id")?,
+        cluster: f("cluster")?,
+        minhash: f("minhash")?,
+        band: f("band")?,
     })
 }
 

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod dates;
 pub mod given_names;
+pub mod minhash;
 pub mod names;
 pub mod places;
 pub mod spaces;

@@ -1,0 +1,208 @@
+//! Ground floor: the near-duplicate signature of a text (MinHash over word shingles,
+//! Broder 1997). The indexer computes it from an article's cleaned body and clusters
+//! copies with it ([`crate::index::clusters`]); nothing here knows about articles.
+//!
+//! A text's words (letters and digits, lower-cased) are cut into overlapping shingles of
+//! [`SHINGLE`] words; each shingle is hashed once (xxh3) and [`HASHES`] cheap permutations
+//! of that hash (odd multiplier, added constant, high 16 bits) give the signature: per
+//! permutation, the smallest value over all shingles. Two texts agree at a position with
+//! probability about their Jaccard similarity (plus 1/65536 from keeping 16 bits, b-bit
+//! MinHash: Li & König 2010). [`Signature::bands`] gives the LSH buckets: [`BANDS`] bands
+//! of [`ROWS`] positions each; texts sharing a band are candidate copies.
+
+/// Words per shingle.
+pub const SHINGLE: usize = 4;
+/// Positions of a signature.
+pub const HASHES: usize = 64;
+/// Positions per LSH band.
+pub const ROWS: usize = 2;
+/// LSH bands: [`HASHES`] / [`ROWS`]. With 2 rows a pair at Jaccard 0.3 shares a band with
+/// probability 1 - (1 - 0.3²)³² = 0.95, at 0.5 with 0.9999; at 0.02 (unrelated texts
+/// sharing stock phrases) with 0.013.
+pub const BANDS: usize = HASHES / ROWS;
+/// Texts with fewer shingles than this get no signature: too short to tell a copy.
+pub const MIN_SHINGLES: usize = 8;
+/// Bytes of an encoded signature: the shingle count (u32 LE) then the positions (u16 LE).
+pub const ENCODED_LEN: usize = 4 + 2 * HASHES;
+
+/// The MinHash signature of a text, with its number of distinct shingles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub mins: [u16; HASHES],
+    /// Distinct shingles (hashes) of the text: with two texts' Jaccard, how much of the
+    /// smaller one the larger holds ([`Signature::containment`]).
+    pub shingles: u32,
+}
+
+/// The permutations: (odd multiplier, constant) pairs from a fixed seed.
+fn permutations() -> &'static [(u64, u64); HASHES] {
+    static P: std::sync::OnceLock<[(u64, u64); HASHES]> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            // splitmix64
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        std::array::from_fn(|_| (next() | 1, next()))
+    })
+}
+
+/// The words of a text as the signature reads them: runs of letters and digits,
+/// lower-cased.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+impl Signature {
+    /// The signature of `text`; None when it has fewer than [`MIN_SHINGLES`] shingles.
+    pub fn of(text: &str) -> Option<Signature> {
+        let words: Vec<String> = words(text).collect();
+        if words.len() < SHINGLE {
+            return None;
+        }
+        let mut hashes: Vec<u64> = words
+            .windows(SHINGLE)
+            .map(|w| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                for word in w {
+                    h.update(word.as_bytes());
+                    h.update(b" ");
+                }
+                h.digest()
+            })
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        if hashes.len() < MIN_SHINGLES {
+            return None;
+        }
+        let mut mins = [u64::MAX; HASHES];
+        for (min, &(a, b)) in mins.iter_mut().zip(permutations()) {
+            for &h in &hashes {
+                *min = (*min).min(h.wrapping_mul(a).wrapping_add(b));
+            }
+        }
+        Some(Signature {
+            mins: mins.map(|m| (m >> 48) as u16),
+            shingles: u32::try_from(hashes.len()).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// The LSH bucket keys: one per band, the band's number and positions hashed.
+    pub fn bands(&self) -> [u64; BANDS] {
+        std::array::from_fn(|band| {
+            let mut key = [0u8; 2 + 2 * ROWS];
+            key[..2].copy_from_slice(&(band as u16).to_le_bytes());
+            for (i, m) in self.mins[band * ROWS..(band + 1) * ROWS].iter().enumerate() {
+                key[2 + 2 * i..4 + 2 * i].copy_from_slice(&m.to_le_bytes());
+            }
+            xxhash_rust::xxh3::xxh3_64(&key)
+        })
+    }
+
+    /// Estimated Jaccard similarity of the two texts' shingle sets: the share of equal
+    /// positions, less the chance that 16-bit values agree by accident.
+    pub fn jaccard(&self, other: &Signature) -> f64 {
+        let equal = self
+            .mins
+            .iter()
+            .zip(&other.mins)
+            .filter(|(a, b)| a == b)
+            .count() as f64
+            / HASHES as f64;
+        let chance = 1.0 / 65536.0;
+        ((equal - chance) / (1.0 - chance)).clamp(0.0, 1.0)
+    }
+
+    /// Estimated share of the smaller text's shingles the other holds (from the Jaccard
+    /// `j` and both sizes: |A∩B| = j (|A| + |B|) / (1 + j)). A copy trimmed to its first
+    /// half has a Jaccard of 0.5 but a containment near 1.
+    pub fn containment(&self, other: &Signature) -> f64 {
+        let j = self.jaccard(other);
+        let (a, b) = (f64::from(self.shingles), f64::from(other.shingles));
+        (j * (a + b) / (1.0 + j) / a.min(b)).min(1.0)
+    }
+
+    /// The bytes the index stores ([`ENCODED_LEN`] of them).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(ENCODED_LEN);
+        out.extend_from_slice(&self.shingles.to_le_bytes());
+        for m in &self.mins {
+            out.extend_from_slice(&m.to_le_bytes());
+        }
+        out
+    }
+
+    /// A signature from [`Signature::encode`]'s bytes; None for bytes of another length.
+    pub fn decode(bytes: &[u8]) -> Option<Signature> {
+        if bytes.len() != ENCODED_LEN {
+            return None;
+        }
+        let shingles = u32::from_le_bytes(bytes[..4].try_into().ok()?);
+        let mut mins = [0u16; HASHES];
+        for (i, m) in mins.iter_mut().enumerate() {
+            *m = u16::from_le_bytes([bytes[4 + 2 * i], bytes[5 + 2 * i]]);
+        }
+        Some(Signature { mins, shingles })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "The council voted on Tuesday to close the old bridge to lorries from \
+        next spring onwards. Farmers in the valley say the dry summer has cut their harvest by \
+        a third this year. A new museum of maritime history opens its doors to visitors in the \
+        harbour town today. The striker scored twice in the second half as the home side came \
+        back to win the match. Engineers have found a crack in the reactor's cooling pipe \
+        during a routine inspection.";
+
+    #[test]
+    fn identical_texts_agree_and_case_and_punctuation_do_not_matter() {
+        let a = Signature::of(TEXT).unwrap();
+        let b = Signature::of(&TEXT.to_uppercase().replace('.', " ;")).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.jaccard(&b), 1.0);
+        assert_eq!(a.bands(), b.bands());
+    }
+
+    #[test]
+    fn a_copy_with_changed_words_and_a_trimmed_end_stays_close_another_text_does_not() {
+        let a = Signature::of(TEXT).unwrap();
+        let edited = TEXT
+            .replace("Tuesday", "Wednesday")
+            .replace("a third", "one third");
+        let e = Signature::of(&edited).unwrap();
+        assert!(a.jaccard(&e) > 0.55, "{}", a.jaccard(&e));
+        let trimmed = &TEXT[..TEXT.find("The striker").unwrap()];
+        let t = Signature::of(trimmed).unwrap();
+        assert!(a.containment(&t) > 0.8, "{}", a.containment(&t));
+        assert!(a.jaccard(&t) < a.containment(&t));
+        let other = Signature::of(
+            "Ministers met in Brussels on Friday to agree a new budget for the coming year, \
+             after weeks of talks that ran late into the night and left several delegations \
+             unhappy with the outcome for farmers and fishing fleets alike.",
+        )
+        .unwrap();
+        assert!(a.jaccard(&other) < 0.1, "{}", a.jaccard(&other));
+        assert!(a.bands().iter().all(|b| !other.bands().contains(b)));
+    }
+
+    #[test]
+    fn short_texts_have_no_signature_and_bytes_round_trip() {
+        assert_eq!(Signature::of(""), None);
+        assert_eq!(Signature::of("Three short words here and there"), None);
+        let a = Signature::of(TEXT).unwrap();
+        let bytes = a.encode();
+        assert_eq!(bytes.len(), ENCODED_LEN);
+        assert_eq!(Signature::decode(&bytes), Some(a));
+        assert_eq!(Signature::decode(&bytes[1..]), None);
+    }
+}
