@@ -1,0 +1,151 @@
+//! Syndicated copies at index time: every article gets a cluster, copies share one, and
+//! incremental updates keep it (a new copy joins, a deleted one leaves, ids stay).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use newsidx::index::{article_id, NewsIndex, NoProgress, UpdateOptions};
+use tantivy::schema::Value;
+
+const P1: &str = "The regional council voted on Tuesday evening to close the old stone bridge \
+    over the river to all heavy lorries from next spring, after engineers found deep cracks in \
+    two of the piers that have carried traffic into the market town for almost two centuries.";
+const P2: &str = "Hauliers warned that the closure would add forty minutes to every delivery \
+    and push traffic through the narrow lanes of three villages, where parents have long \
+    complained that there is no pavement for children walking to the primary school.";
+const P3: &str = "The council leader said the repairs would cost at least four million pounds \
+    and take a year, and that the authority would ask the government for emergency money \
+    because its own roads budget had already been spent on potholes after the winter floods.";
+const R1: &str = "In Millbrook, the first of the villages on the diversion, the parish council \
+    met in the church hall on Wednesday night and agreed to ask for a temporary speed limit of \
+    twenty miles an hour and for a crossing patrol outside the school gates every morning.";
+const R2: &str = "Residents said they had not been consulted, and a petition against the route \
+    had gathered more than six hundred signatures by Thursday, which its organiser said she \
+    would hand to the county's transport committee when it meets at the end of the month.";
+const Q1: &str = "Hospital managers in the northern city have asked staff to work extra shifts \
+    through the holiday weekend as flu admissions reached their highest level in a decade, \
+    with three wards closed to visitors and planned operations postponed until January.";
+const Q2: &str = "Nurses described corridors lined with trolleys and said patients were waiting \
+    more than twelve hours for a bed, while the health board urged people with mild symptoms \
+    to stay at home, drink plenty of water and ring a pharmacist before coming in.";
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn update(idx: &NewsIndex, root: &Path, rebuild: bool) {
+    let opts = UpdateOptions {
+        rebuild,
+        threads: 1,
+        ..UpdateOptions::default()
+    };
+    idx.update(root, &opts, &NoProgress).unwrap();
+}
+
+/// Every article's cluster, by path.
+fn clusters(idx: &NewsIndex) -> HashMap<String, u64> {
+    let f = *idx.fields();
+    let searcher = idx.reader().unwrap().searcher();
+    let mut out = HashMap::new();
+    for (s, seg) in searcher.segment_readers().iter().enumerate() {
+        for d in seg.doc_ids_alive() {
+            let doc: tantivy::TantivyDocument =
+                searcher.doc(tantivy::DocAddress::new(s as u32, d)).unwrap();
+            let path = doc.get_first(f.path).and_then(|v| v.as_str()).unwrap();
+            let cluster = doc.get_first(f.cluster).and_then(|v| v.as_u64()).unwrap();
+            out.insert(path.to_string(), cluster);
+        }
+    }
+    out
+}
+
+#[test]
+fn copies_cluster_and_incremental_updates_keep_the_clusters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("news");
+    write(
+        &root,
+        "wire/bridge.txt",
+        &format!("Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n"),
+    );
+    // A copy: its own headline and credit, a changed word, the ending trimmed.
+    write(
+        &root,
+        "herald/bridge-copy.txt",
+        &format!(
+            "Lorry ban for crumbling bridge\n\nBy Herald staff\n\n{}\n\n{P2}\n\n{}\n\nShare this article\n",
+            P1.replace("Tuesday", "Wednesday"),
+            &P3[..P3.find(", and that").unwrap()]
+        ),
+    );
+    write(
+        &root,
+        "wire/flu.txt",
+        &format!("Flu fills hospital\n\n{Q1}\n\n{Q2}\n"),
+    );
+    // The same event written separately: it quotes one paragraph of the bridge story.
+    write(
+        &root,
+        "times/bridge-villages.txt",
+        &format!("Villages fear lorry traffic\n\n{R1}\n\n{P2}\n\n{R2}\n"),
+    );
+    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+    update(&idx, &root, false);
+    let c = clusters(&idx);
+    assert_eq!(c.len(), 4);
+    let story = c["wire/bridge.txt"];
+    assert_eq!(c["herald/bridge-copy.txt"], story);
+    assert_ne!(c["wire/flu.txt"], story);
+    assert_ne!(c["times/bridge-villages.txt"], story);
+    assert_ne!(c["times/bridge-villages.txt"], c["wire/flu.txt"]);
+    // A story printed once has its own id as its cluster.
+    assert_eq!(c["wire/flu.txt"], article_id("wire/flu.txt", None));
+
+    // A new copy (an HTML page) joins the story's cluster; nothing else moves.
+    write(
+        &root,
+        "coast/bridge.html",
+        &format!(
+            "<html><head><title>Old bridge shut</title><meta property=\"og:site_name\" content=\"Coast News\"></head>\
+             <body><article><h1>Old bridge shut to heavy traffic</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"
+        ),
+    );
+    update(&idx, &root, false);
+    let after = clusters(&idx);
+    assert_eq!(after["coast/bridge.html"], story);
+    for (path, cluster) in &c {
+        assert_eq!(after[path], *cluster, "{path}");
+    }
+
+    // The article that started the cluster is deleted: the others keep the id.
+    std::fs::remove_file(root.join("wire/bridge.txt")).unwrap();
+    update(&idx, &root, false);
+    let after = clusters(&idx);
+    assert!(!after.contains_key("wire/bridge.txt"));
+    assert_eq!(after["herald/bridge-copy.txt"], story);
+    assert_eq!(after["coast/bridge.html"], story);
+
+    // A copy deleted leaves; changed into another story, an article leaves its cluster.
+    std::fs::remove_file(root.join("coast/bridge.html")).unwrap();
+    write(
+        &root,
+        "herald/bridge-copy.txt",
+        &format!("Flu wards full\n\n{Q1}\n\n{Q2}\n\nAn update from the herald.\n"),
+    );
+    update(&idx, &root, false);
+    let after = clusters(&idx);
+    assert_eq!(after.len(), 3);
+    assert_eq!(after["herald/bridge-copy.txt"], after["wire/flu.txt"]);
+
+    // Built again from nothing, the same articles are grouped the same way.
+    update(&idx, &root, true);
+    let again = clusters(&idx);
+    assert_eq!(again["herald/bridge-copy.txt"], again["wire/flu.txt"]);
+    assert_ne!(again["times/bridge-villages.txt"], again["wire/flu.txt"]);
+    assert_ne!(
+        again["times/bridge-villages.txt"],
+        again["herald/bridge-copy.txt"]
+    );
+}
