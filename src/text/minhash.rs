@@ -3,7 +3,7 @@
 //! copies with it ([`crate::index::clusters`]); nothing here knows about articles.
 //!
 //! A text's words (letters and digits, lower-cased) are cut into overlapping shingles of
-//! [`SHINGLE`] words; each shingle is hashed once (xxh3) and [`HASHES`] cheap permutations
+//! [`SHINGLE`] words; each word is hashed once (xxh3), a shingle's hash mixes its words' and [`HASHES`] cheap permutations
 //! of that hash (odd multiplier, added constant, high 16 bits) give the signature: per
 //! permutation, the smallest value over all shingles. Two texts agree at a position with
 //! probability about their Jaccard similarity (plus 1/65536 from keeping 16 bits, b-bit
@@ -51,32 +51,40 @@ fn permutations() -> &'static [(u64, u64); HASHES] {
     })
 }
 
-/// The words of a text as the signature reads them: runs of letters and digits,
-/// lower-cased.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The hashes of a text's words as the signature reads them: runs of letters and digits,
+/// lower-cased, each hashed once (xxh3).
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut buf = String::new();
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            xxhash_rust::xxh3::xxh3_64(buf.as_bytes())
+        })
+        .collect()
+}
+
+/// The hash of a shingle from its words' hashes: order matters (each word rotated by
+/// its place), then mixed (the splitmix64 finaliser).
+fn shingle_hash(words: &[u64]) -> u64 {
+    let mut z = words
+        .iter()
+        .enumerate()
+        .fold(0u64, |h, (i, w)| h ^ w.rotate_left(17 * i as u32));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 impl Signature {
     /// The signature of `text`; None when it has fewer than [`MIN_SHINGLES`] shingles.
     pub fn of(text: &str) -> Option<Signature> {
-        let words: Vec<String> = words(text).collect();
+        let words = word_hashes(text);
         if words.len() < SHINGLE {
             return None;
         }
-        let mut hashes: Vec<u64> = words
-            .windows(SHINGLE)
-            .map(|w| {
-                let mut h = xxhash_rust::xxh3::Xxh3::new();
-                for word in w {
-                    h.update(word.as_bytes());
-                    h.update(b" ");
-                }
-                h.digest()
-            })
-            .collect();
+        let mut hashes: Vec<u64> = words.windows(SHINGLE).map(shingle_hash).collect();
         hashes.sort_unstable();
         hashes.dedup();
         if hashes.len() < MIN_SHINGLES {
