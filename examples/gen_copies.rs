@@ -128,7 +128,22 @@ fn edit(paras: &[String], rng: &mut Rng, own: Option<String>) -> Vec<String> {
     out
 }
 
-fn write(dir: &Path, name: &str, html: bool, head: &str, outlet: &str, date: &str, paras: &[String], rng: &mut Rng) -> String {
+/// One copy as an outlet prints it.
+struct Copy<'a> {
+    head: &'a str,
+    outlet: &'a str,
+    date: &'a str,
+    paras: &'a [String],
+}
+
+/// Writes a copy as `dir/name.html` or `.txt`; returns the file's name.
+fn write(dir: &Path, name: &str, html: bool, copy: &Copy, rng: &mut Rng) -> String {
+    let Copy {
+        head,
+        outlet,
+        date,
+        paras,
+    } = copy;
     std::fs::create_dir_all(dir).expect("create folder");
     let residue = RESIDUE[rng.below(RESIDUE.len())];
     let (file, text) = if html {
@@ -202,7 +217,13 @@ fn generate(stories: usize, out: &Path) {
                 )
             };
             let dir = out.join(outlet);
-            let file = write(&dir, &format!("s{s:05}"), (s + c) % 2 == 1, &h, outlet, &date, &p, &mut rng);
+            let copy = Copy {
+                head: &h,
+                outlet,
+                date: &date,
+                paras: &p,
+            };
+            let file = write(&dir, &format!("s{s:05}"), (s + c) % 2 == 1, &copy, &mut rng);
             truth.push_str(&format!("{outlet}/{file}\t{s}\n"));
             articles += 1;
         }
@@ -215,7 +236,10 @@ fn generate(stories: usize, out: &Path) {
             paras.len()
         );
     }
-    eprintln!("{stories} stories, {articles} articles in {}", out.display());
+    eprintln!(
+        "{stories} stories, {articles} articles in {}",
+        out.display()
+    );
 }
 
 fn eval(index: &Path, truth: &Path) {
@@ -231,7 +255,10 @@ fn eval(index: &Path, truth: &Path) {
                 .doc(tantivy::DocAddress::new(s as u32, d))
                 .expect("doc");
             let path = doc.get_first(f.path).and_then(|v| v.as_str()).unwrap_or("");
-            let c = doc.get_first(f.cluster).and_then(|v| v.as_u64()).unwrap_or(0);
+            let c = doc
+                .get_first(f.cluster)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
             cluster.insert(path.to_string(), c);
             if let Some(sig) = doc
                 .get_first(f.minhash)
@@ -276,9 +303,16 @@ fn eval(index: &Path, truth: &Path) {
             }
         }
     }
-    for (name, list) in [("copies", &mut copies), ("others sharing a band", &mut others)] {
+    for (name, list) in [
+        ("copies", &mut copies),
+        ("others sharing a band", &mut others),
+    ] {
         list.sort_by(f64::total_cmp);
-        let at = |q: f64| list.get(((list.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(f64::NAN);
+        let at = |q: f64| {
+            list.get(((list.len() as f64 - 1.0) * q) as usize)
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
         println!(
             "{name}: {} pairs; containment min {:.3} p1 {:.3} p5 {:.3} p50 {:.3} p95 {:.3} p99 {:.3} max {:.3}",
             list.len(), at(0.0), at(0.01), at(0.05), at(0.5), at(0.95), at(0.99), at(1.0)

@@ -478,9 +478,15 @@ impl NewsIndex {
 
         let prior: HashSet<String> = manifest.files.keys().cloned().collect();
         let mut clusterer = clusters::Clusterer::new(
-            (!must_reset).then(|| self.reader().map(|r| r.searcher())).transpose()?,
+            (!must_reset)
+                .then(|| self.reader().map(|r| r.searcher()))
+                .transpose()?,
             self.fields,
-            deleted.iter().cloned().chain(todo.iter().map(|f| f.rel.clone())).collect(),
+            deleted
+                .iter()
+                .cloned()
+                .chain(todo.iter().map(|f| f.rel.clone()))
+                .collect(),
         );
         let mut counted: BTreeMap<String, Count> = BTreeMap::new();
         // Archives whose first parts are in (their old documents are already deleted),
