@@ -250,20 +250,17 @@ fn eval(index: &Path, truth: &Path) {
     let mut cluster: HashMap<String, u64> = HashMap::new();
     let mut sigs: HashMap<String, Signature> = HashMap::new();
     for (s, seg) in searcher.segment_readers().iter().enumerate() {
+        let clusters = seg.fast_fields().u64("cluster").expect("cluster column");
         for d in seg.doc_ids_alive() {
             let doc: tantivy::TantivyDocument = searcher
                 .doc(tantivy::DocAddress::new(s as u32, d))
                 .expect("doc");
             let path = doc.get_first(f.path).and_then(|v| v.as_str()).unwrap_or("");
-            let c = doc
-                .get_first(f.cluster)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
-            cluster.insert(path.to_string(), c);
+            cluster.insert(path.to_string(), clusters.first(d).unwrap_or(0));
             if let Some(sig) = doc
-                .get_first(f.minhash)
-                .and_then(|v| v.as_bytes())
-                .and_then(Signature::decode)
+                .get_first(f.body)
+                .and_then(|v| v.as_str())
+                .and_then(Signature::of)
             {
                 sigs.insert(path.to_string(), sig);
             }

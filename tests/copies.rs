@@ -50,11 +50,12 @@ fn clusters(idx: &NewsIndex) -> HashMap<String, u64> {
     let searcher = idx.reader().unwrap().searcher();
     let mut out = HashMap::new();
     for (s, seg) in searcher.segment_readers().iter().enumerate() {
+        let column = seg.fast_fields().u64("cluster").unwrap();
         for d in seg.doc_ids_alive() {
             let doc: tantivy::TantivyDocument =
                 searcher.doc(tantivy::DocAddress::new(s as u32, d)).unwrap();
             let path = doc.get_first(f.path).and_then(|v| v.as_str()).unwrap();
-            let cluster = doc.get_first(f.cluster).and_then(|v| v.as_u64()).unwrap();
+            let cluster = column.first(d).unwrap();
             out.insert(path.to_string(), cluster);
         }
     }

@@ -360,6 +360,30 @@ fn facets_count_the_whole_matching_set() {
     assert!(err.contains("unknown facet `publisher`"), "{err}");
 }
 
+/// tantivy's more-like-this asserted that the live documents outnumber a word's document
+/// frequency, which still counts deleted documents until a merge: after a file changed,
+/// `similar` panicked.
+#[test]
+fn similar_after_a_file_changed_does_not_panic() {
+    let c = corpus();
+    assert_eq!(run(c.path(), &["index"]).0, Some(0));
+    std::fs::remove_file(c.path().join(HARBOUR)).unwrap();
+    let undated = c.path().join(UNDATED);
+    let text = std::fs::read_to_string(&undated).unwrap();
+    std::fs::write(&undated, text.replace("waiting", "still waiting")).unwrap();
+    assert_eq!(run(c.path(), &["index"]).0, Some(0));
+    let out = newsidx()
+        .args(["similar", EN, "--json"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let first: Hit =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first.path, UNDATED);
+}
+
 #[test]
 fn similar_finds_related_articles_and_never_the_article_itself() {
     let c = corpus();

@@ -2,9 +2,10 @@
 //! MinHash signature ([`crate::text::minhash`]) and a `cluster` id as it is written: the
 //! cluster of the copies it verifiably is, else its own id (a story printed once).
 //!
-//! Candidates are the articles sharing an LSH band with it: among those committed (a term
-//! query on [`super::Fields::band`], their signatures read from the store) and among those
-//! this run wrote (kept in memory). A candidate is verified when the estimated share of
+//! Candidates are, among the articles this run wrote (kept in memory), those sharing an
+//! LSH band with it; among those committed before, the few most like it by the rarest
+//! words of its body (a more-like-this query: no band keys are stored, so copies cost
+//! the index nothing but the cluster id). A candidate is verified when the estimated share of
 //! the smaller body the other holds ([`Signature::containment`]) reaches [`THRESHOLD`].
 //! The article joins the cluster of its most similar verified candidate, if at least as
 //! many of that cluster's candidates verify as fail: a story that merged two others (an
@@ -18,10 +19,11 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyDocument};
 
+use super::like::like_query;
 use super::Fields;
 use crate::text::minhash::Signature;
 
@@ -30,8 +32,11 @@ use crate::text::minhash::Signature;
 /// of 0.982, 0.990 and 0.998 and a recall of 0.996, 0.989 and 0.974.
 pub const THRESHOLD: f64 = 0.6;
 
-/// Most committed candidates read per article (best band matches first).
-const MAX_CANDIDATES: usize = 64;
+/// Most committed candidates read per article (most alike first).
+const MAX_CANDIDATES: usize = 8;
+
+/// Words of an article's body its more-like-this query asks for (the rarest in the index).
+const MORE_LIKE_TERMS: usize = 25;
 
 /// One article this run wrote.
 struct Member {
@@ -56,6 +61,8 @@ pub struct Clusterer {
     /// The last commit, whose documents are candidates; None when the run starts over.
     committed: Option<Searcher>,
     fields: Fields,
+    /// The body's analyzer, for the more-like-this query.
+    analyzer: TextAnalyzer,
     /// Files whose committed documents this run deletes or replaces: not candidates.
     excluded: HashSet<String>,
     run: Vec<Member>,
@@ -66,10 +73,16 @@ pub struct Clusterer {
 impl Clusterer {
     /// A clusterer over the committed documents of `committed` (None: none count), less
     /// those of the files `excluded`.
-    pub fn new(committed: Option<Searcher>, fields: Fields, excluded: HashSet<String>) -> Self {
+    pub fn new(
+        committed: Option<Searcher>,
+        fields: Fields,
+        analyzer: TextAnalyzer,
+        excluded: HashSet<String>,
+    ) -> Self {
         Clusterer {
             committed,
             fields,
+            analyzer,
             excluded,
             run: Vec::new(),
             buckets: FxHashMap::default(),
@@ -77,15 +90,16 @@ impl Clusterer {
         }
     }
 
-    /// The cluster of the article `id` with signature `sig` (None: too short to have
-    /// copies, its own cluster), remembered for the articles written after it.
-    pub fn assign(&mut self, id: u64, sig: Option<&Signature>) -> u64 {
+    /// The cluster of the article `id` whose cleaned body is `body` with signature `sig`
+    /// (None: too short to have copies, its own cluster), remembered for the articles
+    /// written after it.
+    pub fn assign(&mut self, id: u64, body: &str, sig: Option<&Signature>) -> u64 {
         let Some(sig) = sig else {
             return id;
         };
         let bands = sig.bands();
         let mut candidates = self.run_candidates(id, sig, &bands);
-        candidates.extend(self.committed_candidates(id, sig, &bands));
+        candidates.extend(self.committed_candidates(id, sig, body));
         let cluster = choose(&candidates).unwrap_or(id);
         if let Some(old) = self.by_id.get(&id) {
             self.run[*old as usize].live = false;
@@ -124,42 +138,46 @@ impl Clusterer {
             .collect()
     }
 
-    /// Committed candidates; a failed read leaves the article to the run's candidates.
-    fn committed_candidates(&self, id: u64, sig: &Signature, bands: &[u64]) -> Vec<Candidate> {
+    /// Committed candidates: the articles most like this one by its body's rarest words
+    /// (more-like-this), their signatures computed again from their stored bodies. Copies
+    /// share nearly every word, so they rank first among the few read. A failed read
+    /// leaves the article to the run's candidates.
+    fn committed_candidates(&self, id: u64, sig: &Signature, body: &str) -> Vec<Candidate> {
         let Some(searcher) = &self.committed else {
             return Vec::new();
         };
         let f = &self.fields;
-        let clauses: Vec<(Occur, Box<dyn Query>)> = bands
-            .iter()
-            .map(|b| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_u64(f.band, *b),
-                    IndexRecordOption::Basic,
-                ));
-                (Occur::Should, q)
-            })
-            .collect();
+        let mut analyzer = self.analyzer.clone();
+        let Ok(Some(like)) =
+            like_query(searcher, &mut analyzer, &[(f.body, body)], MORE_LIKE_TERMS)
+        else {
+            return Vec::new();
+        };
         let Ok(top) = searcher.search(
-            &BooleanQuery::new(clauses),
+            &*like,
             &TopDocs::with_limit(MAX_CANDIDATES).order_by_score(),
         ) else {
             return Vec::new();
         };
         top.into_iter()
-            .filter_map(|(_, addr)| searcher.doc::<TantivyDocument>(addr).ok())
-            .filter_map(|doc| {
+            .filter_map(|(_, addr)| {
+                let doc = searcher.doc::<TantivyDocument>(addr).ok()?;
                 let other = doc.get_first(f.id).and_then(|v| v.as_u64())?;
                 let path = doc.get_first(f.path).and_then(|v| v.as_str())?;
                 // Written again by this run, or about to be deleted: not this copy.
                 if other == id || self.by_id.contains_key(&other) || self.excluded.contains(path) {
                     return None;
                 }
-                let cluster = doc.get_first(f.cluster).and_then(|v| v.as_u64())?;
+                let cluster = searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .u64("cluster")
+                    .ok()?
+                    .first(addr.doc_id)?;
                 let theirs = doc
-                    .get_first(f.minhash)
-                    .and_then(|v| v.as_bytes())
-                    .and_then(Signature::decode)?;
+                    .get_first(f.body)
+                    .and_then(|v| v.as_str())
+                    .and_then(Signature::of)?;
                 Some(Candidate {
                     cluster,
                     similarity: sig.containment(&theirs),
@@ -209,43 +227,43 @@ mod tests {
 
     fn clusterer() -> Clusterer {
         let (_, fields) = super::super::schema::build();
-        Clusterer::new(None, fields, HashSet::new())
+        Clusterer::new(None, fields, TextAnalyzer::default(), HashSet::new())
     }
 
     #[test]
     fn copies_share_a_cluster_other_stories_and_short_texts_get_their_own() {
         let mut c = clusterer();
-        let a = c.assign(1, Some(&sig(A)));
+        let a = c.assign(1, A, Some(&sig(A)));
         assert_eq!(a, 1);
         let copy = A.replace("Tuesday", "Wednesday");
         let trimmed = &A[..A.find(", and the mayor").unwrap()];
-        assert_eq!(c.assign(2, Some(&sig(&copy))), 1);
-        assert_eq!(c.assign(3, Some(&sig(trimmed))), 1);
-        assert_eq!(c.assign(4, Some(&sig(B))), 4);
-        assert_eq!(c.assign(5, None), 5);
-        assert_eq!(c.assign(6, Some(&sig(B))), 4);
+        assert_eq!(c.assign(2, &copy, Some(&sig(&copy))), 1);
+        assert_eq!(c.assign(3, trimmed, Some(&sig(trimmed))), 1);
+        assert_eq!(c.assign(4, B, Some(&sig(B))), 4);
+        assert_eq!(c.assign(5, "", None), 5);
+        assert_eq!(c.assign(6, B, Some(&sig(B))), 4);
     }
 
     #[test]
     fn a_story_merging_two_others_does_not_chain_them() {
         let mut c = clusterer();
-        assert_eq!(c.assign(1, Some(&sig(A))), 1);
-        assert_eq!(c.assign(2, Some(&sig(B))), 2);
+        assert_eq!(c.assign(1, A, Some(&sig(A))), 1);
+        assert_eq!(c.assign(2, B, Some(&sig(B))), 2);
         let merged = format!("{A} {B}");
-        let m = c.assign(3, Some(&sig(&merged)));
+        let m = c.assign(3, &merged, Some(&sig(&merged)));
         // It holds each whole, so it joins one of them; the two stay apart.
         assert!(m == 1 || m == 2, "{m}");
-        assert_eq!(c.assign(4, Some(&sig(A))), 1);
-        assert_eq!(c.assign(5, Some(&sig(B))), 2);
+        assert_eq!(c.assign(4, A, Some(&sig(A))), 1);
+        assert_eq!(c.assign(5, B, Some(&sig(B))), 2);
     }
 
     #[test]
     fn an_article_written_again_replaces_its_earlier_self() {
         let mut c = clusterer();
-        assert_eq!(c.assign(1, Some(&sig(A))), 1);
+        assert_eq!(c.assign(1, A, Some(&sig(A))), 1);
         // Article 1 rewritten as another story: its old self is no candidate.
-        assert_eq!(c.assign(1, Some(&sig(B))), 1);
-        assert_eq!(c.assign(2, Some(&sig(A))), 2);
+        assert_eq!(c.assign(1, B, Some(&sig(B))), 1);
+        assert_eq!(c.assign(2, A, Some(&sig(A))), 2);
     }
 
     #[test]

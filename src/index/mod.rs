@@ -8,6 +8,7 @@
 //! reported as skipped with its reason while the run goes on.
 
 pub mod clusters;
+pub mod like;
 pub mod location;
 pub mod manifest;
 mod read;
@@ -482,6 +483,7 @@ impl NewsIndex {
                 .then(|| self.reader().map(|r| r.searcher()))
                 .transpose()?,
             self.fields,
+            self.analyzer(schema::TEXT_TOKENIZER)?,
             deleted
                 .iter()
                 .cloned()
@@ -785,14 +787,8 @@ impl NewsIndex {
         doc.add_text(f.path, rel);
         doc.add_u64(f.id, id);
         let sig = crate::text::minhash::Signature::of(&a.body);
-        let cluster = clusters.map_or(id, |c| c.assign(id, sig.as_ref()));
+        let cluster = clusters.map_or(id, |c| c.assign(id, &a.body, sig.as_ref()));
         doc.add_u64(f.cluster, cluster);
-        if let Some(sig) = &sig {
-            doc.add_bytes(f.minhash, &sig.encode());
-            for band in sig.bands() {
-                doc.add_u64(f.band, band);
-            }
-        }
         if let Some(r) = record {
             doc.add_u64(f.record, r);
         }

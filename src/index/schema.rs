@@ -112,14 +112,9 @@ pub struct Fields {
     pub id: Field,
     /// The story the article is a copy of: one id shared by every copy, the article's own
     /// when it was printed once ([`super::clusters`]). Indexed (an article's copies are a
-    /// term query), fast (search folds copies by it) and stored.
+    /// term query) and fast (search folds copies by it); nothing else about copies is
+    /// stored: signatures are computed again from the stored body when needed.
     pub cluster: Field,
-    /// Stored only: the near-duplicate signature of the cleaned body
-    /// ([`crate::text::minhash::Signature::encode`]); absent for a body too short.
-    pub minhash: Field,
-    /// Indexed only, multi-valued: the signature's LSH band keys, by which the indexer
-    /// finds an article's candidate copies among the committed documents.
-    pub band: Field,
 }
 
 /// Field names users may write in queries, in the order the help lists them.
@@ -234,13 +229,8 @@ pub fn build() -> (Schema, Fields) {
         ),
         cluster: b.add_u64_field(
             "cluster",
-            NumericOptions::default()
-                .set_stored()
-                .set_indexed()
-                .set_fast(),
+            NumericOptions::default().set_indexed().set_fast(),
         ),
-        minhash: b.add_bytes_field("minhash", STORED),
-        band: b.add_u64_field("band", NumericOptions::default().set_indexed()),
     };
     (b.build(), fields)
 }
@@ -268,8 +258,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         record: f("record")?,
         id: f("id")?,
         cluster: f("cluster")?,
-        minhash: f("minhash")?,
-        band: f("band")?,
     })
 }
 

@@ -2,14 +2,15 @@
 //! the article a user names (id, path, `path#record`, `archive@offset`).
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, OwnedValue};
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Term};
 
 use super::facets::Facets;
 use super::snippet::Snippeter;
 use super::{sort_hits, ArticleQuote, ArticleView, NewsSearcher, Results};
 use crate::error::{Error, Result};
+use crate::index::like::like_query;
 
 impl NewsSearcher<'_> {
     /// Articles most like one article (more-like-this over title and body), best first;
@@ -24,19 +25,20 @@ impl NewsSearcher<'_> {
             .ok_or_else(|| Error::NoArticle(target.to_string()))?;
         let doc = self.doc(addr)?;
         let article = self.article(&doc)?;
-        let text = |s: &str| vec![OwnedValue::Str(s.to_string())];
-        let mlt = MoreLikeThisQuery::builder()
-            .with_min_doc_frequency(1)
-            .with_min_term_frequency(1)
-            .with_max_query_terms(40)
-            .with_min_word_length(3)
-            .with_document_fields(vec![
-                (f.title, text(article.title)),
-                (f.body, text(article.body)),
-            ]);
+        let mut analyzer = self.analyzer()?;
+        let like = like_query(
+            &self.searcher,
+            &mut analyzer,
+            &[(f.title, article.title), (f.body, article.body)],
+            40,
+        )
+        .map_err(terr)?;
+        let Some(like) = like else {
+            return Ok(Results::default());
+        };
         let id = article.id;
         let q = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(mlt) as Box<dyn Query>),
+            (Occur::Must, like),
             (
                 Occur::MustNot,
                 Box::new(TermQuery::new(
