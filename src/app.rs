@@ -68,6 +68,17 @@ pub struct SpeakersConfig {
     pub location: Location,
     /// Speakers to list.
     pub limit: usize,
+    /// Count stories quoting each speaker (an article and its copies once), not articles.
+    pub stories: bool,
+    pub json: bool,
+}
+
+/// `newsidx copies`.
+#[derive(Debug, Clone)]
+pub struct CopiesConfig {
+    pub location: Location,
+    /// A file (on disk or relative to the corpus root, optionally `#RECORD`) or an id.
+    pub article: String,
     pub json: bool,
 }
 
@@ -174,7 +185,7 @@ fn quotes(c: QuotesConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
 
 fn speakers(c: SpeakersConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     let idx = open_fresh(&c.location, err)?;
-    let mut list = NewsSearcher::new(&idx)?.speakers()?;
+    let mut list = NewsSearcher::new(&idx)?.speakers(c.stories)?;
     list.truncate(c.limit);
     output::speakers(out, &list, c.json)?;
     Ok(if list.is_empty() {
@@ -200,6 +211,8 @@ pub struct BenchConfig {
     pub facets: Vec<FacetKind>,
     /// Time raw tantivy's least work beside each query ([`crate::bench::RawPeer`]).
     pub peer: bool,
+    /// Run each query with copies folded (as `search` does by default).
+    pub collapse: bool,
 }
 
 /// `newsidx extract`.
@@ -242,6 +255,7 @@ pub enum Command {
     Extract(ExtractConfig),
     Stats(StatsConfig),
     Similar(SimilarConfig),
+    Copies(CopiesConfig),
     Bench(BenchConfig),
     Quotes(QuotesConfig),
     Speakers(SpeakersConfig),
@@ -266,6 +280,7 @@ pub fn run(cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<Out
         Command::Extract(c) => extract_files(c, out, err),
         Command::Stats(c) => stats(c, out),
         Command::Similar(c) => similar(c, out),
+        Command::Copies(c) => copies(c, out),
         Command::Bench(c) => bench(c, out),
         Command::Quotes(c) => quotes(c, out, err),
         Command::Speakers(c) => speakers(c, out, err),
@@ -356,7 +371,7 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
         }
     } else {
         output::hits_text(out, &results, c.search.offset, c.style)?;
-        output::facets_text(out, &results.facets, c.style)?;
+        output::facets_text(out, &results.facets, results.collapsed, c.style)?;
     }
     if results.hits.is_empty() && results.total > 0 {
         // Matches exist but this page is past them: not a success, and said so.
@@ -389,6 +404,26 @@ fn similar(c: SimilarConfig, out: &mut dyn Write) -> Result<Outcome> {
         Outcome::NoHits
     } else {
         Outcome::Success
+    })
+}
+
+fn copies(c: CopiesConfig, out: &mut dyn Write) -> Result<Outcome> {
+    let (dir, corpus) = resolve(&c.location, false)?;
+    let idx = NewsIndex::open(&dir)?;
+    let root = corpus.or_else(|| idx.commit_info().root);
+    let target = corpus_relative(&c.article, root.as_deref());
+    let story = NewsSearcher::new(&idx)?.copies(&target)?;
+    if c.json {
+        for copy in &story {
+            output::json_line(out, copy)?;
+        }
+    } else {
+        output::copies_text(out, &story)?;
+    }
+    Ok(if story.len() > 1 {
+        Outcome::Success
+    } else {
+        Outcome::NoHits
     })
 }
 
@@ -437,6 +472,7 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
             search: SearchOptions {
                 sort: c.sort,
                 facets: c.facets.clone(),
+                collapse: c.collapse,
                 ..SearchOptions::default()
             },
         },

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsidx::app::{
-    BenchConfig, Command, ExportConfig, ExtractConfig, IndexConfig, Location, QuotesConfig,
-    SearchConfig, ServeConfig, SimilarConfig, SpeakersConfig, StatsConfig,
+    BenchConfig, Command, CopiesConfig, ExportConfig, ExtractConfig, IndexConfig, Location,
+    QuotesConfig, SearchConfig, ServeConfig, SimilarConfig, SpeakersConfig, StatsConfig,
 };
 use newsidx::export::{ExportOptions, Format};
 use newsidx::formats::Limits;
@@ -57,6 +57,8 @@ enum Cmd {
     Stats(StatsArgs),
     /// Articles most like one article (by its path in the corpus, or its id).
     Similar(SimilarArgs),
+    /// The syndicated copies of an article's story: where and when each was published.
+    Copies(CopiesArgs),
     /// Quotations matching words and/or a speaker: "what did Peskov say about territory?"
     Quotes(QuotesArgs),
     /// Who is quoted, most articles first.
@@ -237,9 +239,12 @@ struct SearchArgs {
     /// Show every hit.
     #[arg(long)]
     all: bool,
-    /// Print only the number of matching articles.
+    /// Print only the number of matching stories (articles with --no-collapse).
     #[arg(short = 'c', long)]
     count: bool,
+    /// One hit per article: show every syndicated copy of a story, and count articles.
+    #[arg(long)]
+    no_collapse: bool,
     /// NDJSON output: one hit per line.
     #[arg(long)]
     json: bool,
@@ -255,7 +260,8 @@ struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     sort: Sort,
-    /// Count matching articles by author, agency, source, year, month, lang or speaker (repeatable).
+    /// Count matching stories (articles with --no-collapse) by author, agency, source, year,
+    /// month, lang or speaker (repeatable).
     #[arg(long = "facet", value_name = "FACET")]
     facets: Vec<FacetKind>,
     /// When to colour the output.
@@ -305,6 +311,9 @@ struct QuotesArgs {
     /// Order: best matching articles first, or by date.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     sort: Sort,
+    /// List the quotes of every syndicated copy of a story, not of one.
+    #[arg(long)]
+    no_collapse: bool,
     /// NDJSON: one quote per line.
     #[arg(long)]
     json: bool,
@@ -322,7 +331,25 @@ struct SpeakersArgs {
     /// Speakers to list (at least 1).
     #[arg(short = 'n', long, default_value_t = 50, value_parser = at_least_one)]
     limit: usize,
+    /// Count the articles quoting each speaker, every syndicated copy of a story apart.
+    #[arg(long)]
+    no_collapse: bool,
     /// NDJSON: {"speaker", "articles"} per line.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct CopiesArgs {
+    /// The article: its file (a path on disk, or relative to the corpus; FILE#RECORD for one
+    /// article of a JSON/JSONL file, ARCHIVE@OFFSET for a page of a web archive) or its id
+    /// from `search --json`.
+    article: String,
+    /// Corpus folder [default: the index in --index, or .newsidx here or in a parent folder]
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    place: Where,
+    /// NDJSON output: one article of the story per line.
     #[arg(long)]
     json: bool,
 }
@@ -354,6 +381,10 @@ struct BenchArgs {
     /// Run each query counting these facets, as `search --facet` does (repeatable).
     #[arg(long = "facet", value_name = "FACET")]
     facets: Vec<FacetKind>,
+    /// Run each query as `search --no-collapse` does (every copy of a story a hit): time
+    /// what folding copies costs by comparing with a run without this flag.
+    #[arg(long)]
+    no_collapse: bool,
     /// Also time raw tantivy's least work on each query in the same run (tantivy's query
     /// parser over title and body, top 10, stored documents; no count, snippets or
     /// quotes) and report the ratio at p50. Queries tantivy's parser does not take are
@@ -488,6 +519,7 @@ impl Cli {
                     until: a.until,
                     sort: a.sort.order(),
                     facets: a.facets,
+                    collapse: !a.no_collapse,
                     ..SearchOptions::default()
                 },
                 update: a.update.into_options(),
@@ -513,6 +545,7 @@ impl Cli {
                         speaker: a.speaker,
                         limit: a.limit,
                         sort: a.sort.order(),
+                        collapse: !a.no_collapse,
                     },
                     json: a.json,
                     style: a.color.style(),
@@ -524,6 +557,15 @@ impl Cli {
                     corpus: a.corpus,
                 },
                 limit: a.limit,
+                stories: !a.no_collapse,
+                json: a.json,
+            }),
+            Cmd::Copies(a) => Command::Copies(CopiesConfig {
+                location: Location {
+                    index: a.place.index,
+                    corpus: a.corpus,
+                },
+                article: a.article,
                 json: a.json,
             }),
             Cmd::Bench(a) => Command::Bench(BenchConfig {
@@ -539,6 +581,7 @@ impl Cli {
                 sort: a.sort.order(),
                 facets: a.facets,
                 peer: a.peer,
+                collapse: !a.no_collapse,
             }),
             Cmd::Similar(a) => Command::Similar(SimilarConfig {
                 location: Location {

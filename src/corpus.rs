@@ -194,6 +194,16 @@ pub fn record_label(path: &str, record: Option<u64>) -> String {
     }
 }
 
+/// Where an article with no source was published, as people read it: its file's folder
+/// inside the corpus (`herald/2025` for `herald/2025/story.txt`), or the file itself at
+/// the top of the corpus.
+pub fn folder_label(path: &str) -> String {
+    match path.rsplit_once('/') {
+        Some((folder, _)) if !folder.is_empty() => folder.to_string(),
+        _ => path.to_string(),
+    }
+}
+
 /// Why a file is not read: its type is not one newsidx reads; an ARC web archive (the
 /// format before WARC) is named as such.
 pub fn unsupported(path: &Path) -> String {

@@ -10,6 +10,7 @@ use crate::bench::{Regression, Report};
 use crate::corpus::Skipped;
 use crate::extract::Article;
 use crate::index::Summary;
+use crate::search::collapse::Copy;
 use crate::search::facets::Facets;
 use crate::search::quote_search::QuoteHit;
 use crate::search::{Hit, Results};
@@ -74,25 +75,95 @@ pub fn hits_text(
                 style.paint(BOLD, who)
             )?;
         }
+        if results.collapsed && hit.copies > 0 {
+            writeln!(w, "   {}", style.paint(DIM, &copies_line(hit)))?;
+        }
         writeln!(w)?;
     }
     let shown = results.hits.len();
     if shown > 0 {
+        let unit = if results.stories {
+            "matching stor"
+        } else {
+            "matching article"
+        };
+        let plural = match (results.total == 1 && results.total_exact, results.stories) {
+            (true, true) => "y",
+            (true, false) => "",
+            (false, true) => "ies",
+            (false, false) => "s",
+        };
         writeln!(
             w,
-            "{} {}-{} of {}{} matching article{}",
+            "{} {}-{} of {}{} {unit}{plural}{}",
             style.paint(DIM, "--"),
             offset + 1,
             offset + shown,
             results.total,
             if results.total_exact { "" } else { "+" },
-            if results.total == 1 && results.total_exact {
-                ""
+            if results.collapsed && !results.stories {
+                " (one hit per story)"
             } else {
-                "s"
+                ""
             }
         )?;
     }
+    Ok(())
+}
+
+/// `+6 copies: AP, Daily Herald, …`: how many other articles of the index are copies of
+/// the hit's story, and where they were published.
+pub fn copies_line(hit: &Hit) -> String {
+    let mut line = format!(
+        "+{} {}",
+        hit.copies,
+        if hit.copies == 1 { "copy" } else { "copies" }
+    );
+    if !hit.copies_from.is_empty() {
+        line.push_str(": ");
+        line.push_str(&hit.copies_from.join(", "));
+        if hit.copies > hit.copies_from.len() {
+            line.push_str(", …");
+        }
+    }
+    line
+}
+
+/// The articles of one story (`newsidx copies`): date, source, title, path, similarity.
+pub fn copies_text(w: &mut dyn Write, story: &[Copy]) -> io::Result<()> {
+    for c in story {
+        let mut tags = Vec::new();
+        if c.first_published {
+            tags.push("first published");
+        }
+        if c.named {
+            tags.push("the article named");
+        }
+        let date = c
+            .date
+            .as_deref()
+            .map_or("undated", |d| d.get(..10).unwrap_or(d));
+        let tags = if tags.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", tags.join(", "))
+        };
+        writeln!(w, "{date:<10}  {:.2}  {}{tags}", c.similarity, c.title)?;
+        let mut meta = Vec::new();
+        if let Some(s) = &c.source {
+            meta.push(s.clone());
+        }
+        meta.push(crate::corpus::record_label(&c.path, c.record));
+        writeln!(w, "            {}", meta.join(" · "))?;
+    }
+    let others = story.len().saturating_sub(1);
+    writeln!(
+        w,
+        "-- {} article{} of one story: {others} cop{} besides the article named",
+        story.len(),
+        if story.len() == 1 { "" } else { "s" },
+        if others == 1 { "y" } else { "ies" }
+    )?;
     Ok(())
 }
 
@@ -151,10 +222,17 @@ pub fn quotes_text(w: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io::
 /// Values a text facet listing shows; JSON has them all.
 const FACET_VALUES_SHOWN: usize = 20;
 
-/// Facet counts after the hits: a heading per facet, then count and value.
-pub fn facets_text(w: &mut dyn Write, facets: &Facets, style: Style) -> io::Result<()> {
+/// Facet counts after the hits: a heading per facet (saying whether it counts stories
+/// or articles), then count and value.
+pub fn facets_text(
+    w: &mut dyn Write,
+    facets: &Facets,
+    stories: bool,
+    style: Style,
+) -> io::Result<()> {
+    let unit = if stories { "stories" } else { "articles" };
     for (kind, counts) in facets {
-        writeln!(w, "{}", style.paint(BOLD, &format!("{kind}:")))?;
+        writeln!(w, "{}", style.paint(BOLD, &format!("{kind} ({unit}):")))?;
         if counts.is_empty() {
             writeln!(w, "  (none)")?;
         }
@@ -385,6 +463,11 @@ pub fn stats_text(w: &mut dyn Write, s: &crate::index::stats::Stats) -> io::Resu
         writeln!(w, "corpus       {}", r.display())?;
     }
     writeln!(w, "documents    {}", s.documents)?;
+    writeln!(
+        w,
+        "stories      {} ({} articles belong to a story printed more than once)",
+        s.clusters, s.clustered_articles
+    )?;
     writeln!(w, "files        {}", s.files)?;
     writeln!(w, "segments     {}", s.segments)?;
     writeln!(w, "size         {:.2} MB", s.bytes_on_disk as f64 / 1e6)?;
@@ -522,6 +605,9 @@ mod tests {
             snippet: "Troops entered Sudzha.".into(),
             highlights: vec![(15, 21)],
             quote: None,
+            cluster: 1,
+            copies: 0,
+            copies_from: Vec::new(),
         };
         let cases = [
             (1, true, "1-1 of 1 matching article\n"),

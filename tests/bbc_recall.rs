@@ -101,6 +101,7 @@ fn every_grep_match_is_a_search_hit() {
         let opts = SearchOptions {
             query: q.to_string(),
             all: true,
+            collapse: false,
             ..SearchOptions::default()
         };
         let hits: BTreeSet<String> = searcher

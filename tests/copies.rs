@@ -1,11 +1,18 @@
-//! Syndicated copies at index time: every article gets a cluster, copies share one, and
-//! incremental updates keep it (a new copy joins, a deleted one leaves, ids stay).
+//! Syndicated copies: every article gets a cluster at index time, copies share one, and
+//! incremental updates keep it (a new copy joins, a deleted one leaves, ids stay); search
+//! folds them into one hit per story, `copies` lists them, `stats` counts stories.
+
+mod common;
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use newsidx::index::{article_id, NewsIndex, NoProgress, UpdateOptions};
+use newsidx::search::collapse::Copy;
+use newsidx::search::Hit;
 use tantivy::schema::Value;
+
+use common::{json_lines, newsidx, stdout_of_success};
 
 const P1: &str = "The regional council voted on Tuesday evening to close the old stone bridge \
     over the river to all heavy lorries from next spring, after engineers found deep cracks in \
@@ -149,4 +156,169 @@ fn copies_cluster_and_incremental_updates_keep_the_clusters() {
         again["times/bridge-villages.txt"],
         again["herald/bridge-copy.txt"]
     );
+}
+
+/// A story printed three times (dated JSON articles from three outlets), the same event
+/// written separately, and another story.
+fn syndicated(root: &Path) {
+    let article = |title: &str, source: &str, date: &str, body: &str| {
+        serde_json::json!({"title": title, "source": source, "date": date, "body": body})
+            .to_string()
+    };
+    write(
+        root,
+        "wire/bridge.json",
+        &article(
+            "Bridge to close to lorries",
+            "Wire",
+            "2025-03-04T08:00:00Z",
+            &format!("{P1}\n{P2}\n{P3}"),
+        ),
+    );
+    write(
+        root,
+        "herald/bridge.json",
+        &article(
+            "Lorry ban for crumbling bridge",
+            "Herald",
+            "2025-03-04T11:00:00Z",
+            &format!("{}\n{P2}", P1.replace("Tuesday", "Wednesday")),
+        ),
+    );
+    write(
+        root,
+        "coast/bridge.json",
+        &article(
+            "Old bridge shut",
+            "Coast News",
+            "2025-03-05T06:00:00Z",
+            &format!("{P1}\n{P2}\n{P3}"),
+        ),
+    );
+    write(
+        root,
+        "times/villages.json",
+        &article(
+            "Villages fear lorry traffic",
+            "Times",
+            "2025-03-06T09:00:00Z",
+            &format!("{R1}\n{P2}\n{R2}"),
+        ),
+    );
+    write(
+        root,
+        "wire/flu.json",
+        &article(
+            "Flu fills hospital",
+            "Wire",
+            "2025-03-04T09:00:00Z",
+            &format!("{Q1}\n{Q2}"),
+        ),
+    );
+}
+
+fn run(root: &Path, args: &[&str]) -> Vec<u8> {
+    stdout_of_success(newsidx().args(args).arg(root).output().unwrap())
+}
+
+#[test]
+fn search_folds_copies_into_one_hit_per_story_and_copies_lists_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("news");
+    syndicated(&root);
+
+    // Folded: one hit for the bridge story, saying how many copies it has and where.
+    let hits: Vec<Hit> = json_lines(&run(&root, &["search", "lorries", "--json"]));
+    let paths: Vec<&str> = hits.iter().map(|h| h.path.as_str()).collect();
+    assert_eq!(hits.len(), 2, "{paths:?}");
+    let bridge = hits
+        .iter()
+        .find(|h| h.path.ends_with("bridge.json"))
+        .unwrap();
+    assert_eq!(bridge.copies, 2);
+    let mut from = bridge.copies_from.clone();
+    from.sort();
+    let mut want: Vec<String> = ["Coast News", "Herald", "Wire"]
+        .iter()
+        .map(|s| s.to_string())
+        .filter(|s| bridge.source.as_deref() != Some(s.as_str()))
+        .collect();
+    want.sort();
+    assert_eq!(from, want);
+    let villages = hits
+        .iter()
+        .find(|h| h.path == "times/villages.json")
+        .unwrap();
+    assert_ne!(villages.cluster, bridge.cluster);
+    assert_eq!(villages.copies, 0);
+
+    // Every article with --no-collapse: the three copies share the cluster.
+    let all: Vec<Hit> = json_lines(&run(
+        &root,
+        &["search", "lorries", "--json", "--no-collapse"],
+    ));
+    assert_eq!(all.len(), 4);
+    assert_eq!(
+        all.iter().filter(|h| h.cluster == bridge.cluster).count(),
+        3
+    );
+
+    // Counts and facets count stories when folded, articles without.
+    assert_eq!(run(&root, &["search", "lorries", "--count"]), b"2\n");
+    assert_eq!(
+        run(&root, &["search", "lorries", "--count", "--no-collapse"]),
+        b"4\n"
+    );
+    let text = String::from_utf8(run(&root, &["search", "lorries", "--facet", "year"])).unwrap();
+    assert!(text.contains("year (stories):\n  2  2025"), "{text}");
+    assert!(text.contains("+2 copies: "), "{text}");
+    assert!(text.contains("(one hit per story)"), "{text}");
+    let text = String::from_utf8(run(
+        &root,
+        &["search", "lorries", "--facet", "year", "--no-collapse"],
+    ))
+    .unwrap();
+    assert!(text.contains("year (articles):\n  4  2025"), "{text}");
+    assert!(!text.contains("copies"), "{text}");
+    let text = String::from_utf8(run(&root, &["search", "lorries", "--all"])).unwrap();
+    assert!(text.ends_with("of 2 matching stories\n"), "{text}");
+
+    // `copies`: the story's articles, oldest first, the first published marked.
+    let story: Vec<Copy> = json_lines(&run(&root, &["copies", "herald/bridge.json", "--json"]));
+    let paths: Vec<&str> = story.iter().map(|c| c.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "wire/bridge.json",
+            "herald/bridge.json",
+            "coast/bridge.json"
+        ]
+    );
+    assert!(story[0].first_published && !story[1].first_published && !story[2].first_published);
+    assert!(story[1].named && !story[0].named);
+    assert_eq!(story[1].similarity, 1.0);
+    assert!(story
+        .iter()
+        .all(|c| c.similarity >= 0.6 && c.cluster == bridge.cluster));
+    // A story printed once: itself alone, exit 1 as for no hits.
+    let out = newsidx()
+        .args(["copies", "wire/flu.json", "--json"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines::<Copy>(&out.stdout).len(), 1);
+    let out = newsidx()
+        .args(["copies", "no/such.json"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    // `stats`: five articles, three stories, three articles in a story printed more than once.
+    let stats: serde_json::Value =
+        serde_json::from_slice(&run(&root, &["stats", "--json"])).unwrap();
+    assert_eq!(stats["documents"], 5);
+    assert_eq!(stats["clusters"], 3);
+    assert_eq!(stats["clustered_articles"], 3);
 }

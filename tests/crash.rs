@@ -46,7 +46,14 @@ fn stats(index: &Path) -> Option<Stats> {
 
 fn count(index: &Path, query: &str) -> (Option<i32>, u64) {
     let out = bin()
-        .args(["search", query, "--count", "--no-update", "--index"])
+        .args([
+            "search",
+            query,
+            "--count",
+            "--no-collapse",
+            "--no-update",
+            "--index",
+        ])
         .arg(index)
         .output()
         .unwrap();

@@ -29,7 +29,14 @@ fn index(root: &Path) -> Summary {
 
 fn search(root: &Path, query: &str) -> Vec<String> {
     let out = newsidx()
-        .args(["search", query, "--json", "--all", "--no-update"])
+        .args([
+            "search",
+            query,
+            "--json",
+            "--all",
+            "--no-collapse",
+            "--no-update",
+        ])
         .arg(root)
         .output()
         .unwrap();

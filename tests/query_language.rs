@@ -352,7 +352,7 @@ fn facets_count_the_whole_matching_set() {
     // Text output lists them after the hits.
     let (_, text, _) = run(c.path(), &["search", "Sudz*", "--facet", "author"]);
     assert!(
-        text.contains("author:\n  2  Anna Petrova\n  1  Marek Dvořák"),
+        text.contains("author (stories):\n  2  Anna Petrova\n  1  Marek Dvořák"),
         "{text}"
     );
     let (code, _, err) = run(c.path(), &["search", "Sudz*", "--facet", "publisher"]);

@@ -53,6 +53,8 @@ fn remembered_words_find_the_article_ahead_of_fts5() {
                 query: q.to_string(),
                 limit: known_item::DEPTH,
                 snippet_chars: 20,
+                // Articles, as FTS5 ranks them: a copy of the item is not the item.
+                collapse: false,
                 ..SearchOptions::default()
             };
             searcher

@@ -19,7 +19,8 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::TopDocs;
-use tantivy::schema::Value;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyDocument};
 
@@ -68,6 +69,8 @@ pub struct Clusterer {
     run: Vec<Member>,
     buckets: FxHashMap<u64, Vec<u32>>,
     by_id: FxHashMap<u64, u32>,
+    /// Live articles of this run per cluster.
+    sizes: FxHashMap<u64, u32>,
 }
 
 impl Clusterer {
@@ -87,6 +90,7 @@ impl Clusterer {
             run: Vec::new(),
             buckets: FxHashMap::default(),
             by_id: FxHashMap::default(),
+            sizes: FxHashMap::default(),
         }
     }
 
@@ -95,15 +99,23 @@ impl Clusterer {
     /// written after it.
     pub fn assign(&mut self, id: u64, body: &str, sig: Option<&Signature>) -> u64 {
         let Some(sig) = sig else {
-            return id;
+            return self.fresh(id);
         };
         let bands = sig.bands();
         let mut candidates = self.run_candidates(id, sig, &bands);
         candidates.extend(self.committed_candidates(id, sig, body));
-        let cluster = choose(&candidates).unwrap_or(id);
+        let cluster = match choose(&candidates) {
+            Some(c) => c,
+            None => self.fresh(id),
+        };
         if let Some(old) = self.by_id.get(&id) {
-            self.run[*old as usize].live = false;
+            let old = &mut self.run[*old as usize];
+            old.live = false;
+            if let Some(n) = self.sizes.get_mut(&old.cluster) {
+                *n = n.saturating_sub(1);
+            }
         }
+        *self.sizes.entry(cluster).or_default() += 1;
         let n = self.run.len() as u32;
         self.run.push(Member {
             id,
@@ -116,6 +128,57 @@ impl Clusterer {
             self.buckets.entry(b).or_default().push(n);
         }
         cluster
+    }
+
+    /// A cluster id for a story starting with the article `id`: its own, unless another
+    /// story already has it. That happens when the article's file changed into another
+    /// story while copies of its old version keep the id: then an id derived from it.
+    fn fresh(&self, id: u64) -> u64 {
+        let mut cluster = id;
+        for _ in 0..8 {
+            if !self.taken(id, cluster) {
+                break;
+            }
+            cluster = cluster.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29) ^ 1;
+        }
+        cluster
+    }
+
+    /// Whether an article other than `id` belongs to `cluster`.
+    fn taken(&self, id: u64, cluster: u64) -> bool {
+        let own = self
+            .by_id
+            .get(&id)
+            .map(|&i| &self.run[i as usize])
+            .is_some_and(|m| m.live && m.cluster == cluster);
+        if self.sizes.get(&cluster).copied().unwrap_or(0) > u32::from(own) {
+            return true;
+        }
+        let Some(searcher) = &self.committed else {
+            return false;
+        };
+        let q = TermQuery::new(
+            Term::from_field_u64(self.fields.cluster, cluster),
+            IndexRecordOption::Basic,
+        );
+        let Ok(top) = searcher.search(&q, &TopDocs::with_limit(16).order_by_score()) else {
+            return false;
+        };
+        top.into_iter().any(|(_, addr)| {
+            searcher
+                .doc::<TantivyDocument>(addr)
+                .ok()
+                .and_then(|doc| {
+                    let other = doc.get_first(self.fields.id).and_then(|v| v.as_u64())?;
+                    let path = doc.get_first(self.fields.path).and_then(|v| v.as_str())?;
+                    Some(
+                        other != id
+                            && !self.by_id.contains_key(&other)
+                            && !self.excluded.contains(path),
+                    )
+                })
+                .unwrap_or(false)
+        })
     }
 
     fn run_candidates(&self, id: u64, sig: &Signature, bands: &[u64]) -> Vec<Candidate> {

@@ -484,11 +484,7 @@ impl NewsIndex {
                 .transpose()?,
             self.fields,
             self.analyzer(schema::TEXT_TOKENIZER)?,
-            deleted
-                .iter()
-                .cloned()
-                .chain(todo.iter().map(|f| f.rel.clone()))
-                .collect(),
+            deleted.iter().cloned().collect(),
         );
         let mut counted: BTreeMap<String, Count> = BTreeMap::new();
         // Archives whose first parts are in (their old documents are already deleted),

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -85,11 +86,15 @@ pub type Facets = BTreeMap<FacetKind, Vec<FacetCount>>;
 
 /// Counts facets of every matching document. An article with two authors counts once
 /// for each; an article quoting one speaker three times counts once for that speaker.
+/// Counting stories ([`Self::stories`]), the copies of one story count once for each
+/// value any of them has.
 pub struct FacetCollector {
     kinds: Vec<FacetKind>,
     /// Fast-field names of the kinds, from the schema (None for `year`, which reads `date`).
     names: Vec<String>,
     date: String,
+    /// The cluster column's name, when stories are counted instead of articles.
+    stories: Option<String>,
 }
 
 impl FacetCollector {
@@ -100,7 +105,15 @@ impl FacetCollector {
             kinds: kinds.to_vec(),
             names,
             date: name(fields.date),
+            stories: None,
         }
+    }
+
+    /// Counts stories (distinct clusters of [`Fields::cluster`]) instead of articles when
+    /// `yes`.
+    pub fn stories(mut self, schema: &Schema, fields: &Fields, yes: bool) -> Self {
+        self.stories = yes.then(|| schema.get_field_name(fields.cluster).to_string());
+        self
     }
 }
 
@@ -119,6 +132,45 @@ pub fn field_of(kind: FacetKind, fields: &Fields) -> tantivy::schema::Field {
 enum Source {
     Str(Option<StrColumn>, Vec<u64>),
     Date(Column<tantivy::DateTime>, PeriodCounts),
+}
+
+/// The (value, cluster) pairs of one segment, values resolved to text; unknown speakers
+/// ("") left out.
+fn story_pairs(source: &Source, set: FxHashSet<(u64, u64)>) -> Vec<(String, u64)> {
+    let mut pairs: Vec<(u64, u64)> = set.into_iter().collect();
+    pairs.sort_unstable();
+    match source {
+        Source::Str(Some(col), _) => {
+            let mut ords: Vec<u64> = pairs.iter().map(|p| p.0).collect();
+            ords.dedup();
+            let mut values = Vec::with_capacity(ords.len());
+            if col
+                .dictionary()
+                .sorted_ords_to_term_cb(&ords, |v| {
+                    values.push(String::from_utf8_lossy(v).into_owned())
+                })
+                .is_err()
+            {
+                return Vec::new();
+            }
+            let mut out = Vec::with_capacity(pairs.len());
+            let mut at = 0;
+            for (ord, cluster) in pairs {
+                while ords[at] != ord {
+                    at += 1;
+                }
+                if !values[at].is_empty() {
+                    out.push((values[at].clone(), cluster));
+                }
+            }
+            out
+        }
+        Source::Str(None, _) => Vec::new(),
+        Source::Date(_, periods) => pairs
+            .into_iter()
+            .map(|(key, cluster)| (periods.unit.label(key as i64), cluster))
+            .collect(),
+    }
 }
 
 /// First and last year counted by table; dates outside are counted by calendar.
@@ -160,6 +212,16 @@ impl Unit {
         match self {
             Unit::Year => i64::from(FIRST_YEAR) + i as i64,
             Unit::Month => i64::from(FIRST_YEAR) * 12 + i as i64,
+        }
+    }
+
+    /// The key of the period holding `secs`.
+    fn key_of(self, secs: i64) -> Option<i64> {
+        let starts = self.starts();
+        if !starts.is_empty() && secs >= starts[0] && secs < starts[starts.len() - 1] {
+            Some(self.table_key(starts.partition_point(|&s| s <= secs) - 1))
+        } else {
+            chrono::DateTime::from_timestamp(secs, 0).map(|t| self.key(t))
         }
     }
 
@@ -226,6 +288,18 @@ pub struct FacetSegment {
     kinds: Vec<FacetKind>,
     sources: Vec<Source>,
     seen: Vec<u64>,
+    /// Counting stories: the cluster column and, per kind, the (value key, cluster) pairs
+    /// met (a value key is a term ordinal, or a period key as u64).
+    stories: Option<(Column<u64>, Vec<StoryPairs>)>,
+}
+
+/// (value key, cluster) pairs met in a segment.
+type StoryPairs = FxHashSet<(u64, u64)>;
+
+/// What one segment found: counts of articles, or (value, cluster) pairs of stories.
+pub struct SegmentFacets {
+    counts: Facets,
+    pairs: BTreeMap<FacetKind, Vec<(String, u64)>>,
 }
 
 impl Collector for FacetCollector {
@@ -254,10 +328,15 @@ impl Collector for FacetCollector {
                 }
             });
         }
+        let stories = match &self.stories {
+            Some(name) => Some((ff.u64(name)?, vec![FxHashSet::default(); self.kinds.len()])),
+            None => None,
+        };
         Ok(FacetSegment {
             kinds: self.kinds.clone(),
             sources,
             seen: Vec::new(),
+            stories,
         })
     }
 
@@ -265,14 +344,26 @@ impl Collector for FacetCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Facets>) -> tantivy::Result<Facets> {
+    fn merge_fruits(&self, fruits: Vec<SegmentFacets>) -> tantivy::Result<Facets> {
         let mut sums: BTreeMap<FacetKind, BTreeMap<String, u64>> = BTreeMap::new();
+        let mut pairs: BTreeMap<FacetKind, FxHashSet<(String, u64)>> = BTreeMap::new();
         for fruit in fruits {
-            for (kind, counts) in fruit {
+            for (kind, counts) in fruit.counts {
                 let slot = sums.entry(kind).or_default();
                 for c in counts {
                     *slot.entry(c.value).or_default() += c.count;
                 }
+            }
+            for (kind, list) in fruit.pairs {
+                pairs.entry(kind).or_default().extend(list);
+            }
+        }
+        // A story counts once per value, however many of its copies have it and
+        // whichever segments they sit in.
+        for (kind, set) in pairs {
+            let slot = sums.entry(kind).or_default();
+            for (value, _) in set {
+                *slot.entry(value).or_default() += 1;
             }
         }
         let mut out = Facets::new();
@@ -295,9 +386,30 @@ impl Collector for FacetCollector {
 }
 
 impl SegmentCollector for FacetSegment {
-    type Fruit = Facets;
+    type Fruit = SegmentFacets;
 
     fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some((clusters, pairs)) = &mut self.stories {
+            let cluster = clusters.first(doc).unwrap_or(0);
+            for (source, pairs) in self.sources.iter().zip(pairs) {
+                match source {
+                    Source::Str(Some(col), _) => {
+                        for ord in col.term_ords(doc) {
+                            pairs.insert((ord, cluster));
+                        }
+                    }
+                    Source::Str(None, _) => {}
+                    Source::Date(col, periods) => {
+                        if let Some(d) = col.first(doc) {
+                            if let Some(key) = periods.unit.key_of(d.into_timestamp_secs()) {
+                                pairs.insert((key as u64, cluster));
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
         for source in &mut self.sources {
             match source {
                 Source::Str(Some(col), counts) => {
@@ -320,7 +432,17 @@ impl SegmentCollector for FacetSegment {
         }
     }
 
-    fn harvest(self) -> Facets {
+    fn harvest(self) -> SegmentFacets {
+        if let Some((_, pairs)) = self.stories {
+            let mut out = BTreeMap::new();
+            for ((kind, source), set) in self.kinds.into_iter().zip(self.sources).zip(pairs) {
+                out.insert(kind, story_pairs(&source, set));
+            }
+            return SegmentFacets {
+                counts: Facets::new(),
+                pairs: out,
+            };
+        }
         let mut out = Facets::new();
         for (kind, source) in self.kinds.into_iter().zip(self.sources) {
             let list = match source {
@@ -365,7 +487,10 @@ impl SegmentCollector for FacetSegment {
             };
             out.insert(kind, list);
         }
-        out
+        SegmentFacets {
+            counts: out,
+            pairs: BTreeMap::new(),
+        }
     }
 }
 

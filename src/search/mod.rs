@@ -3,6 +3,7 @@
 //! never prints). The query language is [`query`]'s, snippets are [`snippet`]'s, facet
 //! counting is [`facets`]'s.
 
+pub mod collapse;
 pub mod facets;
 pub mod filter;
 pub mod query;
@@ -64,6 +65,9 @@ pub struct SearchOptions {
     /// Only articles having each of these facet values exactly (author, agency, source,
     /// lang, speaker): what clicking a facet value narrows to.
     pub filters: Vec<(FacetKind, String)>,
+    /// One hit per story: the best-ranked of an article's syndicated copies stands for
+    /// them all, and `--all`, counts and facets count stories. Default true.
+    pub collapse: bool,
 }
 
 impl Default for SearchOptions {
@@ -79,6 +83,7 @@ impl Default for SearchOptions {
             sort: SortOrder::Relevance,
             facets: Vec::new(),
             filters: Vec::new(),
+            collapse: true,
         }
     }
 }
@@ -130,7 +135,23 @@ pub struct Hit {
     /// matches, who said it, and where the matches are. `None` otherwise.
     #[serde(default)]
     pub quote: Option<QuoteMatch>,
+    /// The story this article is a copy of: an id shared by all its syndicated copies
+    /// (the article's own id when it was printed once).
+    #[serde(default)]
+    pub cluster: u64,
+    /// How many other articles of the index are copies of the same story.
+    #[serde(default)]
+    pub copies: usize,
+    /// Where those copies were published: their sources (their folders when they name
+    /// none), each once, at most [`COPIES_NAMED`].
+    #[serde(default)]
+    pub copies_from: Vec<String>,
 }
+
+/// Most places a hit's copies are named from (in order of name).
+pub const COPIES_NAMED: usize = 5;
+/// Most copies of a hit read for their places.
+const COPIES_READ: usize = 64;
 
 /// A quotation of a hit that the query matches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,11 +291,16 @@ impl Bm25StatisticsProvider for QueryStats<'_> {
     }
 }
 
-/// The hits of one page, the number of matching articles and the facets asked for.
+/// The hits of one page, the number of matches and the facets asked for.
 #[derive(Debug, Clone)]
 pub struct Results {
-    /// Matching articles: exact, or a lower bound when `total_exact` is false.
+    /// Matching articles (matching stories when `stories`): exact, or a lower bound when
+    /// `total_exact` is false.
     pub total: usize,
+    /// Copies were folded: one hit per story, and the facets count stories.
+    pub collapsed: bool,
+    /// `total` counts stories, not articles (collapsed with every hit listed).
+    pub stories: bool,
     /// False when counting stopped at [`COUNT_CAP`] (ranked pages without facets).
     pub total_exact: bool,
     pub hits: Vec<Hit>,
@@ -285,6 +311,8 @@ impl Default for Results {
     fn default() -> Self {
         Results {
             total: 0,
+            collapsed: false,
+            stories: false,
             total_exact: true,
             hits: Vec::new(),
             facets: Facets::new(),
@@ -344,12 +372,16 @@ impl<'a> NewsSearcher<'a> {
         Ok(compiled)
     }
 
-    /// Number of articles matching `query` (and the date filter of `opts`).
+    /// Number of articles matching `query` (and the filters of `opts`); of stories when
+    /// `opts.collapse` (an article and its syndicated copies count once).
     pub fn count(&self, opts: &SearchOptions) -> Result<usize> {
         let q = self.compile(opts)?;
-        self.searcher
-            .search(&*q.query, &Count)
-            .map_err(|e| Error::tantivy(self.index.dir(), e))
+        let n = if opts.collapse {
+            self.searcher.search(&*q.query, &collapse::CountStories)
+        } else {
+            self.searcher.search(&*q.query, &Count)
+        };
+        n.map_err(|e| Error::tantivy(self.index.dir(), e))
     }
 
     /// Runs a search: ranked (by BM25 or date, ties by path and record), facets counted
@@ -367,58 +399,23 @@ impl<'a> NewsSearcher<'a> {
         // Plain queries of three words or more: the best RERANK_DEPTH are ranked again
         // with how close their words stand in the body (see `rerank_by_proximity`).
         let near = proximity_terms(&compiled);
-        let want = match (&near, opts.sort) {
-            (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
-            _ => want,
-        };
         let mut total_exact = true;
-        // Ranked by score, the top `want` must hold every article that ties with the last
-        // one: which of several equal scores tantivy keeps depends on the documents'
-        // order in the index, and that order is not the same from one build of an index
-        // to another (several indexing threads, each making its own segments). So one
-        // more is asked for, and while it ties with the last, twice as many; equal scores
-        // are then put in a stable order (by article id) before anything is cut.
-        // Passes after the first count no facets (the first did), and when every article
-        // so far ties (`*`, a filter alone: all score the same) the next takes them all.
-        let mut limit = want;
-        let mut first: Option<Facets> = None;
-        let rerun = SearchOptions {
-            facets: Vec::new(),
-            ..opts.clone()
+        let (total, ranked, facets) = if opts.collapse {
+            self.folded(q, &compiled, opts, want, near.as_deref(), &mut total_exact)?
+        } else {
+            self.ranked(q, &compiled, opts, want, near.as_deref(), &mut total_exact)?
         };
-        let (total, mut ranked, facets) = loop {
-            let pass = if first.is_none() { opts } else { &rerun };
-            let (total, ranked, facets) =
-                self.rank(q, &compiled, pass, limit + 1, &mut total_exact)?;
-            let facets = first.take().unwrap_or(facets);
-            let tied = opts.sort == SortOrder::Relevance
-                && ranked.len() > limit
-                && ranked[want - 1].0 == ranked[limit].0;
-            if !tied {
-                break (total, ranked, facets);
-            }
-            limit = if ranked[0].0 == ranked[limit].0 && total_exact {
-                limit.saturating_mul(2).max(total)
-            } else {
-                limit.saturating_mul(2)
-            };
-            first = Some(facets);
-        };
-        if opts.sort == SortOrder::Relevance {
-            self.stable_ties(&mut ranked).map_err(terr)?;
-        }
-        ranked.truncate(want);
-        let ranked = match (&near, opts.sort) {
-            (Some(terms), SortOrder::Relevance) => {
-                self.rerank_by_proximity(ranked, terms).map_err(terr)?
-            }
-            _ => ranked,
-        };
+        // Every match listed: the stories are counted.
+        let stories = opts.collapse && opts.all;
+        let total = if stories { ranked.len() } else { total };
         // A capped count is a lower bound: a deep page may hold more than it says.
         let total = total.max(ranked.len());
+        let collapsed = opts.collapse;
         if ranked.is_empty() || (!opts.all && ranked.len() <= opts.offset) {
             return Ok(Results {
                 total,
+                collapsed,
+                stories,
                 total_exact,
                 hits: Vec::new(),
                 facets,
@@ -428,13 +425,13 @@ impl<'a> NewsSearcher<'a> {
         // only the hits shown.
         let docs = ranked
             .into_iter()
-            .map(|(score, addr)| Ok((score, self.doc(addr)?)))
-            .collect::<Result<Vec<(f32, DocBytes)>>>()?;
+            .map(|(score, addr)| Ok((score, addr, self.doc(addr)?)))
+            .collect::<Result<Vec<(f32, DocAddress, DocBytes)>>>()?;
         let mut keyed = docs
             .iter()
-            .map(|(score, doc)| Ok((*score, self.article(doc)?)))
-            .collect::<Result<Vec<(f32, StoredArticle)>>>()?;
-        keyed.sort_by(|(sa, a), (sb, b)| {
+            .map(|(score, addr, doc)| Ok((*score, *addr, self.article(doc)?)))
+            .collect::<Result<Vec<(f32, DocAddress, StoredArticle)>>>()?;
+        keyed.sort_by(|(sa, _, a), (sb, _, b)| {
             let ka = (a.date, a.path, a.record);
             let kb = (b.date, b.path, b.record);
             match opts.sort {
@@ -454,17 +451,160 @@ impl<'a> NewsSearcher<'a> {
             keyed.drain(..opts.offset.min(keyed.len()));
             keyed.truncate(opts.limit);
         }
+        let clusters = collapse::Clusters::open(&self.searcher).map_err(terr)?;
         let mut snippets = Snippeter::new(self.analyzer()?, compiled.matchers, opts.snippet_chars);
         let hits = keyed
             .into_iter()
-            .map(|(score, article)| self.hit(article, score, &mut snippets))
-            .collect();
+            .map(|(score, addr, article)| {
+                let mut hit = self.hit(article, score, &mut snippets);
+                self.add_copies(&mut hit, clusters.of(addr))?;
+                Ok(hit)
+            })
+            .collect::<Result<_>>()?;
         Ok(Results {
             total,
+            collapsed,
+            stories,
             total_exact,
             hits,
             facets,
         })
+    }
+
+    /// Fills in `hit`'s story: its cluster, how many other articles are copies of it and
+    /// where they were published.
+    fn add_copies(&self, hit: &mut Hit, cluster: u64) -> Result<()> {
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        hit.cluster = cluster;
+        let (n, members) = collapse::members(
+            &self.searcher,
+            self.index.fields().cluster,
+            cluster,
+            COPIES_READ,
+        )
+        .map_err(terr)?;
+        hit.copies = n.saturating_sub(1);
+        for addr in members {
+            let doc = self.doc(addr)?;
+            let a = self.article(&doc)?;
+            if a.id == hit.id {
+                continue;
+            }
+            let place = a
+                .source
+                .map(str::to_string)
+                .unwrap_or_else(|| crate::corpus::folder_label(a.path));
+            if !hit.copies_from.contains(&place) {
+                hit.copies_from.push(place);
+            }
+        }
+        // In order of name: the same whichever copy the index holds first.
+        hit.copies_from.sort();
+        hit.copies_from.truncate(COPIES_NAMED);
+        Ok(())
+    }
+
+    /// The best `want` articles of `q` (more when `near` asks for a proximity rerank),
+    /// best first with stable ties, the total and the facets of `opts`.
+    fn ranked(
+        &self,
+        q: &dyn Query,
+        compiled: &query::Compiled,
+        opts: &SearchOptions,
+        want: usize,
+        near: Option<&[String]>,
+        total_exact: &mut bool,
+    ) -> Result<Ranking> {
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        // Plain queries of three words or more: the best RERANK_DEPTH are ranked again
+        // with how close their words stand in the body (see `rerank_by_proximity`).
+        let want = match (near, opts.sort) {
+            (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
+            _ => want,
+        };
+        // Ranked by score, the top `want` must hold every article that ties with the last
+        // one: which of several equal scores tantivy keeps depends on the documents'
+        // order in the index, and that order is not the same from one build of an index
+        // to another (several indexing threads, each making its own segments). So one
+        // more is asked for, and while it ties with the last, twice as many; equal scores
+        // are then put in a stable order (by article id) before anything is cut.
+        // Passes after the first count no facets (the first did), and when every article
+        // so far ties (`*`, a filter alone: all score the same) the next takes them all.
+        let mut limit = want;
+        let mut first: Option<Facets> = None;
+        let rerun = SearchOptions {
+            facets: Vec::new(),
+            ..opts.clone()
+        };
+        let (total, mut ranked, facets) = loop {
+            let pass = if first.is_none() { opts } else { &rerun };
+            let (total, ranked, facets) = self.rank(q, compiled, pass, limit + 1, total_exact)?;
+            let facets = first.take().unwrap_or(facets);
+            let tied = opts.sort == SortOrder::Relevance
+                && ranked.len() > limit
+                && ranked[want - 1].0 == ranked[limit].0;
+            if !tied {
+                break (total, ranked, facets);
+            }
+            limit = if ranked[0].0 == ranked[limit].0 && *total_exact {
+                limit.saturating_mul(2).max(total)
+            } else {
+                limit.saturating_mul(2)
+            };
+            first = Some(facets);
+        };
+        if opts.sort == SortOrder::Relevance {
+            self.stable_ties(&mut ranked).map_err(terr)?;
+        }
+        ranked.truncate(want);
+        let ranked = match (near, opts.sort) {
+            (Some(terms), SortOrder::Relevance) => {
+                self.rerank_by_proximity(ranked, terms).map_err(terr)?
+            }
+            _ => ranked,
+        };
+        Ok((total, ranked, facets))
+    }
+
+    /// As [`Self::ranked`], one article per story: ranks deeper until `want` stories are
+    /// found or the matches run out. Facets are counted on the first pass only.
+    fn folded(
+        &self,
+        q: &dyn Query,
+        compiled: &query::Compiled,
+        opts: &SearchOptions,
+        want: usize,
+        near: Option<&[String]>,
+        total_exact: &mut bool,
+    ) -> Result<Ranking> {
+        let clusters = collapse::Clusters::open(&self.searcher)
+            .map_err(|e| Error::tantivy(self.index.dir(), e))?;
+        let rerun = SearchOptions {
+            facets: Vec::new(),
+            ..opts.clone()
+        };
+        let mut depth = want;
+        let mut first: Option<Facets> = None;
+        loop {
+            let pass = if first.is_none() { opts } else { &rerun };
+            let (total, ranked, facets) =
+                self.ranked(q, compiled, pass, depth, near, total_exact)?;
+            let facets = first.take().unwrap_or(facets);
+            let exhausted = ranked.len() < depth;
+            let mut ranked = ranked;
+            if opts.sort != SortOrder::Relevance {
+                // Same dates in a stable order, so the copy kept is the same in every
+                // build of the index (ranked by score, ties are already by id).
+                self.stable_dates(&mut ranked, opts.sort)
+                    .map_err(|e| Error::tantivy(self.index.dir(), e))?;
+            }
+            let folded = clusters.fold(ranked);
+            if folded.len() >= want || exhausted {
+                return Ok((total, folded, facets));
+            }
+            depth = depth.saturating_mul(2);
+            first = Some(facets);
+        }
     }
 
     /// One ranking pass for [`Self::search`]: the total, the best `want` (by score, or
@@ -480,7 +620,11 @@ impl<'a> NewsSearcher<'a> {
         let terr = |e| Error::tantivy(self.index.dir(), e);
         let schema = self.index.tantivy().schema();
         let fields = self.index.fields();
-        let facets = FacetCollector::new(&schema, fields, &opts.facets);
+        let facets = FacetCollector::new(&schema, fields, &opts.facets).stories(
+            &schema,
+            fields,
+            opts.collapse,
+        );
         Ok(match opts.sort {
             // Ranking alone lets tantivy skip blocks whose best score cannot enter the top
             // (block-max WAND); a collector beside it (Count) forces every match to be
@@ -555,6 +699,33 @@ impl<'a> NewsSearcher<'a> {
                 )
             }
         })
+    }
+
+    /// Sorts `ranked` (by date, as `sort` orders) again with equal dates by article id.
+    fn stable_dates(
+        &self,
+        ranked: &mut [(f32, DocAddress)],
+        sort: SortOrder,
+    ) -> tantivy::Result<()> {
+        let schema = self.index.tantivy().schema();
+        let date = schema.get_field_name(self.index.fields().date);
+        let mut columns = Vec::new();
+        for r in self.searcher.segment_readers() {
+            columns.push((r.fast_fields().date(date)?, r.fast_fields().u64("id")?));
+        }
+        let key = |addr: DocAddress| {
+            let (dates, ids) = &columns[addr.segment_ord as usize];
+            let d = dates.first(addr.doc_id).map(|d| d.into_timestamp_nanos());
+            let d = match (sort, d) {
+                // Undated last in both directions.
+                (_, None) => (1, 0),
+                (SortOrder::DateAsc, Some(d)) => (0, d),
+                (_, Some(d)) => (0, d.saturating_neg()),
+            };
+            (d, ids.first(addr.doc_id).unwrap_or(0))
+        };
+        ranked.sort_by_cached_key(|(_, addr)| key(*addr));
+        Ok(())
     }
 
     /// Sorts `ranked` by score, best first, equal scores by article id: the same order
@@ -790,6 +961,9 @@ impl<'a> NewsSearcher<'a> {
             snippet: snippet.text,
             highlights: snippet.highlights,
             quote,
+            cluster: a.id,
+            copies: 0,
+            copies_from: Vec::new(),
         }
     }
 }
@@ -993,9 +1167,11 @@ mod tests {
         idx.update(&corpus, &UpdateOptions::default(), &NoProgress)
             .unwrap();
         let searcher = NewsSearcher::new(&idx).unwrap();
+        // The articles share one body of filler: copies of one story, kept apart here.
         let top = |q: &str| -> Vec<String> {
             let opts = SearchOptions {
                 query: q.into(),
+                collapse: false,
                 ..SearchOptions::default()
             };
             let r = searcher.search(&opts).unwrap();

@@ -8,6 +8,9 @@ use tantivy::query::{AllQuery, BooleanQuery, ExistsQuery, Occur, PhraseQuery, Qu
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Order, Term};
 
+use rustc_hash::FxHashSet;
+
+use super::collapse::Clusters;
 use super::facets::{FacetCollector, FacetCount, FacetKind};
 use super::query::{token_groups, Compiler};
 use super::snippet::Snippeter;
@@ -26,6 +29,9 @@ pub struct QuoteOptions {
     pub limit: usize,
     /// Relevance (best articles first) or date.
     pub sort: SortOrder,
+    /// A story's quotes once: the articles that are copies of one already listed are
+    /// passed over.
+    pub collapse: bool,
 }
 
 /// One quotation and where it was said.
@@ -111,6 +117,8 @@ impl NewsSearcher<'_> {
         let mut meta = Snippeter::new(self.index.analyzer(TEXT_TOKENIZER)?, Vec::new(), 20);
         let mut out = Vec::new();
         let mut offset = 0;
+        let clusters = Clusters::open(&self.searcher).map_err(terr)?;
+        let mut stories: FxHashSet<u64> = FxHashSet::default();
         while out.len() < limit && offset < MAX_ARTICLES {
             let top = TopDocs::with_limit(BATCH).and_offset(offset);
             let batch: Vec<DocAddress> = match opts.sort {
@@ -146,6 +154,9 @@ impl NewsSearcher<'_> {
             }
             offset += batch.len();
             for addr in batch {
+                if opts.collapse && !stories.insert(clusters.of(addr)) {
+                    continue;
+                }
                 let doc = self.doc(addr)?;
                 let article = self.article(&doc)?;
                 let quotes: Vec<(String, String)> = article
@@ -186,13 +197,13 @@ impl NewsSearcher<'_> {
         Ok(out)
     }
 
-    /// Who is quoted, most articles first: (speaker, articles quoting them).
-    pub fn speakers(&self) -> Result<Vec<FacetCount>> {
-        let collector = FacetCollector::new(
-            &self.index.tantivy().schema(),
-            self.index.fields(),
-            &[FacetKind::Speaker],
-        );
+    /// Who is quoted, most articles first: (speaker, articles quoting them); stories
+    /// quoting them when `stories` (an article and its copies count once).
+    pub fn speakers(&self, stories: bool) -> Result<Vec<FacetCount>> {
+        let schema = self.index.tantivy().schema();
+        let fields = self.index.fields();
+        let collector = FacetCollector::new(&schema, fields, &[FacetKind::Speaker])
+            .stories(&schema, fields, stories);
         let mut facets = self
             .searcher
             .search(&AllQuery, &collector)

@@ -63,6 +63,8 @@ impl NewsSearcher<'_> {
         sort_hits(&mut hits);
         Ok(Results {
             total,
+            collapsed: false,
+            stories: false,
             total_exact: true,
             hits,
             facets: Facets::new(),
@@ -110,7 +112,7 @@ impl NewsSearcher<'_> {
 
     /// The address of the article `target` names (id, path, path#record or, in a web
     /// archive, path@offset).
-    fn find(&self, target: &str) -> Result<Option<DocAddress>> {
+    pub(super) fn find(&self, target: &str) -> Result<Option<DocAddress>> {
         let f = *self.index.fields();
         let terr = |e| Error::tantivy(self.index.dir(), e);
         let lookup = |term: Term, record: Option<u64>| -> Result<Option<DocAddress>> {

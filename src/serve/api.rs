@@ -288,6 +288,17 @@ impl Params {
         }
     }
 
+    /// `collapse=false` (or `0`): every syndicated copy apart; default true.
+    fn collapse(&self) -> Result<bool, ApiError> {
+        match self.get("collapse") {
+            None | Some("true") | Some("1") => Ok(true),
+            Some("false") | Some("0") => Ok(false),
+            Some(other) => Err(ApiError::bad(format!(
+                "collapse: {other:?} is not true or false"
+            ))),
+        }
+    }
+
     fn sort(&self) -> Result<SortOrder, ApiError> {
         match self.get("sort") {
             None | Some("relevance") => Ok(SortOrder::Relevance),
@@ -327,6 +338,10 @@ struct SearchAnswer {
     hits: Vec<WithIdText<Hit>>,
     total: usize,
     total_exact: bool,
+    /// One hit per story; facets count stories.
+    collapsed: bool,
+    /// `total` counts stories.
+    stories: bool,
     facets: BTreeMap<FacetKind, Vec<FacetCount>>,
 }
 
@@ -337,7 +352,7 @@ async fn search(
     let p = Params::parse(raw)?;
     p.only(&[
         "q", "limit", "offset", "sort", "since", "until", "facet", "author", "agency", "source",
-        "lang", "speaker",
+        "lang", "speaker", "collapse",
     ])?;
     let mut filters = Vec::new();
     for kind in FacetKind::ALL
@@ -381,6 +396,7 @@ async fn search(
         sort: p.sort()?,
         facets,
         filters,
+        collapse: p.collapse()?,
         ..SearchOptions::default()
     };
     run(&shared, move |s| {
@@ -389,6 +405,8 @@ async fn search(
             hits: api_hits(results.hits),
             total: results.total,
             total_exact: results.total_exact,
+            collapsed: results.collapsed,
+            stories: results.stories,
             facets: results.facets,
         }))
     })
@@ -451,12 +469,13 @@ async fn quotes(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<QuotesAnswer>, ApiError> {
     let p = Params::parse(raw)?;
-    p.only(&["q", "speaker", "limit", "sort"])?;
+    p.only(&["q", "speaker", "limit", "sort", "collapse"])?;
     let opts = QuoteOptions {
         query: p.query("q")?,
         speaker: p.query("speaker")?,
         limit: p.limit(20)?,
         sort: p.sort()?,
+        collapse: p.collapse()?,
     };
     run(&shared, move |s| {
         let quotes = s
@@ -479,10 +498,11 @@ async fn speakers(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SpeakersAnswer>, ApiError> {
     let p = Params::parse(raw)?;
-    p.only(&["limit"])?;
+    p.only(&["limit", "collapse"])?;
     let limit = p.number("limit", 50, 1_000)?;
+    let stories = p.collapse()?;
     run(&shared, move |s| {
-        let mut speakers = s.speakers()?;
+        let mut speakers = s.speakers(stories)?;
         speakers.truncate(limit);
         Ok(Json(SpeakersAnswer { speakers }))
     })

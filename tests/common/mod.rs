@@ -78,10 +78,11 @@ pub fn json_lines<T: serde::de::DeserializeOwned>(stdout: &[u8]) -> Vec<T> {
         .collect()
 }
 
-/// Every hit of `newsidx search QUERY DIR --json --all`, parsed.
+/// Every matching article of `newsidx search QUERY DIR --json --all --no-collapse`
+/// (syndicated copies each a hit), parsed.
 pub fn search_json<T: serde::de::DeserializeOwned>(dir: &std::path::Path, query: &str) -> Vec<T> {
     let out = newsidx()
-        .args(["search", query, "--json", "--all"])
+        .args(["search", query, "--json", "--all", "--no-collapse"])
         .arg(dir)
         .output()
         .unwrap();

@@ -1,0 +1,257 @@
+//! Part of stage 6 (search): syndicated copies folded into one hit per story. Every
+//! article carries the `cluster` the indexer gave it ([`crate::index::clusters`]); a
+//! ranking keeps the best-ranked article of each cluster, and a hit says how many other
+//! articles its story holds in the whole index, and where they were published.
+
+use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Collector, Count, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+
+use super::NewsSearcher;
+use crate::error::{Error, Result};
+use crate::text::minhash::Signature;
+
+/// Name of the fast column holding each article's cluster.
+pub const CLUSTER: &str = "cluster";
+
+/// The cluster column of every segment of one searcher.
+pub struct Clusters {
+    columns: Vec<Column<u64>>,
+}
+
+impl Clusters {
+    pub fn open(searcher: &Searcher) -> tantivy::Result<Self> {
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().u64(CLUSTER))
+            .collect::<tantivy::Result<_>>()?;
+        Ok(Clusters { columns })
+    }
+
+    /// The cluster of the article at `addr` (0 if it has none: never an article id).
+    pub fn of(&self, addr: DocAddress) -> u64 {
+        self.columns[addr.segment_ord as usize]
+            .first(addr.doc_id)
+            .unwrap_or(0)
+    }
+
+    /// `ranked` with only the first (best-ranked) article of each cluster, in order.
+    pub fn fold<T>(&self, ranked: Vec<(T, DocAddress)>) -> Vec<(T, DocAddress)> {
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
+        ranked
+            .into_iter()
+            .filter(|(_, addr)| seen.insert(self.of(*addr)))
+            .collect()
+    }
+}
+
+/// The live articles of `cluster` (`field` is the schema's cluster field), at most `limit`.
+pub fn members(
+    searcher: &Searcher,
+    field: Field,
+    cluster: u64,
+    limit: usize,
+) -> tantivy::Result<(usize, Vec<DocAddress>)> {
+    let q = TermQuery::new(
+        Term::from_field_u64(field, cluster),
+        IndexRecordOption::Basic,
+    );
+    let (n, docs) = searcher.search(&q, &(Count, FirstDocs(limit)))?;
+    Ok((n, docs))
+}
+
+/// The first `0` matching documents in index order, unscored.
+struct FirstDocs(usize);
+
+struct FirstDocsSegment {
+    segment: SegmentOrdinal,
+    limit: usize,
+    docs: Vec<DocAddress>,
+}
+
+impl Collector for FirstDocs {
+    type Fruit = Vec<DocAddress>;
+    type Child = FirstDocsSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(FirstDocsSegment {
+            segment,
+            limit: self.0,
+            docs: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<DocAddress>>) -> tantivy::Result<Vec<DocAddress>> {
+        let mut all: Vec<DocAddress> = fruits.into_iter().flatten().collect();
+        all.sort();
+        all.truncate(self.0);
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for FirstDocsSegment {
+    type Fruit = Vec<DocAddress>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if self.docs.len() < self.limit {
+            self.docs.push(DocAddress::new(self.segment, doc));
+        }
+    }
+
+    fn harvest(self) -> Vec<DocAddress> {
+        self.docs
+    }
+}
+
+/// Counts the distinct clusters among the matching documents: the stories a query finds.
+pub struct CountStories;
+
+pub struct CountStoriesSegment {
+    column: Column<u64>,
+    seen: Vec<u64>,
+}
+
+impl Collector for CountStories {
+    type Fruit = usize;
+    type Child = CountStoriesSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(CountStoriesSegment {
+            column: reader.fast_fields().u64(CLUSTER)?,
+            seen: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<usize> {
+        let all: HashSet<u64> = fruits.into_iter().flatten().collect();
+        Ok(all.len())
+    }
+}
+
+impl SegmentCollector for CountStoriesSegment {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(c) = self.column.first(doc) {
+            self.seen.push(c);
+        }
+    }
+
+    fn harvest(mut self) -> Vec<u64> {
+        self.seen.sort_unstable();
+        self.seen.dedup();
+        self.seen
+    }
+}
+
+/// One article of a story, as `newsidx copies` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Copy {
+    pub id: u64,
+    pub path: String,
+    pub record: Option<u64>,
+    pub title: String,
+    pub source: Option<String>,
+    /// RFC 3339 at the offset the article stated, or null.
+    pub date: Option<String>,
+    /// The story's id (the `cluster` of `search --json`).
+    pub cluster: u64,
+    /// How much of the shorter of its body and the named article's the other holds,
+    /// estimated from their MinHash signatures (0 to 1; 1 for the named article).
+    pub similarity: f64,
+    /// The earliest dated copy: the first published (false for all when none is dated).
+    pub first_published: bool,
+    /// This is the article the listing was asked about.
+    pub named: bool,
+}
+
+/// Most copies listed for one story.
+pub const MAX_COPIES: usize = 10_000;
+
+impl NewsSearcher<'_> {
+    /// The articles of the story `target` belongs to (itself included): oldest first,
+    /// undated last. `target` is named as for [`Self::similar`].
+    pub fn copies(&self, target: &str) -> Result<Vec<Copy>> {
+        let terr = |e| Error::tantivy(self.index.dir(), e);
+        let addr = self
+            .find(target)?
+            .ok_or_else(|| Error::NoArticle(target.to_string()))?;
+        let cluster = Clusters::open(&self.searcher).map_err(terr)?.of(addr);
+        let named_doc = self.doc(addr)?;
+        let named = self.article(&named_doc)?;
+        let sig = Signature::of(named.body);
+        let (_, members) = members(
+            &self.searcher,
+            self.index.fields().cluster,
+            cluster,
+            MAX_COPIES,
+        )
+        .map_err(terr)?;
+        let mut out = Vec::with_capacity(members.len());
+        let mut dates = Vec::with_capacity(members.len());
+        for m in members {
+            let doc = self.doc(m)?;
+            let a = self.article(&doc)?;
+            let similarity = if a.id == named.id {
+                1.0
+            } else {
+                match (&sig, Signature::of(a.body)) {
+                    (Some(x), Some(y)) => x.containment(&y),
+                    _ => 0.0,
+                }
+            };
+            dates.push(a.date);
+            out.push(Copy {
+                id: a.id,
+                path: a.path.to_string(),
+                record: a.record,
+                title: a.title.to_string(),
+                source: a.source.map(str::to_string),
+                date: a.date.and_then(|d| {
+                    crate::index::stated_rfc3339(d.into_timestamp_secs(), a.utc_offset)
+                }),
+                cluster,
+                similarity,
+                first_published: false,
+                named: a.id == named.id,
+            });
+        }
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by(|&i, &j| {
+            (dates[i].is_none(), dates[i], &out[i].path, out[i].record).cmp(&(
+                dates[j].is_none(),
+                dates[j],
+                &out[j].path,
+                out[j].record,
+            ))
+        });
+        let mut sorted: Vec<Copy> = order.iter().map(|&i| out[i].clone()).collect();
+        if let Some(first) = sorted.first_mut().filter(|c| c.date.is_some()) {
+            first.first_published = true;
+        }
+        Ok(sorted)
+    }
+}
