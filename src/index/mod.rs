@@ -781,6 +781,7 @@ impl NewsIndex {
         let mut doc = TantivyDocument::default();
         let id = article_id(rel, record);
         doc.add_text(f.path, rel);
+        doc.add_text(f.folder, crate::corpus::folder_label(rel));
         doc.add_u64(f.id, id);
         let sig = crate::text::minhash::Signature::of(&a.body);
         let cluster = clusters.map_or(id, |c| c.assign(id, &a.body, sig.as_ref()));

@@ -106,6 +106,9 @@ pub struct Fields {
     pub quotes: Field,
     /// File path relative to the corpus root: the unit of incremental updates.
     pub path: Field,
+    /// Fast only: the file's folder ([`crate::corpus::folder_label`]), where a copy with
+    /// no source was published (few values: cheap to read for every copy of a hit).
+    pub folder: Field,
     /// Position of the article inside a multi-article file.
     pub record: Field,
     /// Stable article id: hash of path and record.
@@ -219,6 +222,7 @@ pub fn build() -> (Schema, Fields) {
         speaker: b.add_text_field("speaker", indexed(NAME_TOKENIZER).set_fast(FACET_TOKENIZER)),
         quotes: b.add_bytes_field("quotes", STORED),
         path: b.add_text_field("path", STRING | STORED),
+        folder: b.add_text_field("folder", TextOptions::default().set_fast(FACET_TOKENIZER)),
         record: b.add_u64_field("record", NumericOptions::default().set_stored()),
         id: b.add_u64_field(
             "id",
@@ -255,6 +259,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         speaker: f("speaker")?,
         quotes: f("quotes")?,
         path: f("path")?,
+        folder: f("folder")?,
         record: f("record")?,
         id: f("id")?,
         cluster: f("cluster")?,

@@ -5,34 +5,47 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, Count, SegmentCollector};
-use tantivy::columnar::Column;
-use tantivy::query::TermQuery;
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use super::NewsSearcher;
 use crate::error::{Error, Result};
+use crate::index::NewsIndex;
 use crate::text::minhash::Signature;
 
-/// Name of the fast column holding each article's cluster.
-pub const CLUSTER: &str = "cluster";
+/// The name of `field`'s fast column.
+fn column_name(index: &NewsIndex, field: Field) -> String {
+    index.tantivy().schema().get_field_name(field).to_string()
+}
 
-/// The cluster column of every segment of one searcher.
+/// The cluster and id columns of every segment of one searcher.
 pub struct Clusters {
     columns: Vec<Column<u64>>,
+    ids: Vec<Column<u64>>,
 }
 
 impl Clusters {
-    pub fn open(searcher: &Searcher) -> tantivy::Result<Self> {
-        let columns = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| r.fast_fields().u64(CLUSTER))
-            .collect::<tantivy::Result<_>>()?;
-        Ok(Clusters { columns })
+    pub fn open(index: &NewsIndex, searcher: &Searcher) -> tantivy::Result<Self> {
+        let f = index.fields();
+        let (cluster, id) = (column_name(index, f.cluster), column_name(index, f.id));
+        let (mut columns, mut ids) = (Vec::new(), Vec::new());
+        for r in searcher.segment_readers() {
+            columns.push(r.fast_fields().u64(&cluster)?);
+            ids.push(r.fast_fields().u64(&id)?);
+        }
+        Ok(Clusters { columns, ids })
+    }
+
+    /// The article id of the article at `addr`.
+    pub fn id(&self, addr: DocAddress) -> u64 {
+        self.ids[addr.segment_ord as usize]
+            .first(addr.doc_id)
+            .unwrap_or(0)
     }
 
     /// The cluster of the article at `addr` (0 if it has none: never an article id).
@@ -52,6 +65,40 @@ impl Clusters {
     }
 }
 
+/// The source and folder columns of every segment: where an article was published.
+pub struct Places {
+    sources: Vec<Option<StrColumn>>,
+    folders: Vec<Option<StrColumn>>,
+}
+
+impl Places {
+    pub fn open(index: &NewsIndex, searcher: &Searcher) -> tantivy::Result<Self> {
+        let f = index.fields();
+        let (source, folder) = (column_name(index, f.source), column_name(index, f.folder));
+        let (mut sources, mut folders) = (Vec::new(), Vec::new());
+        for r in searcher.segment_readers() {
+            sources.push(r.fast_fields().str(&source)?);
+            folders.push(r.fast_fields().str(&folder)?);
+        }
+        Ok(Places { sources, folders })
+    }
+
+    /// Where the article at `addr` was published: its source, else its file's folder
+    /// ([`crate::corpus::folder_label`]).
+    pub fn of(&self, addr: DocAddress) -> Option<String> {
+        let seg = addr.segment_ord as usize;
+        let first = |col: &Option<StrColumn>| -> Option<String> {
+            let col = col.as_ref()?;
+            let ord = col.term_ords(addr.doc_id).next()?;
+            let mut text = String::new();
+            col.ord_to_str(ord, &mut text).ok()?.then_some(text)
+        };
+        first(&self.sources[seg])
+            .filter(|s| !s.is_empty())
+            .or_else(|| first(&self.folders[seg]))
+    }
+}
+
 /// The live articles of `cluster` (`field` is the schema's cluster field), at most `limit`.
 pub fn members(
     searcher: &Searcher,
@@ -65,6 +112,102 @@ pub fn members(
     );
     let (n, docs) = searcher.search(&q, &(Count, FirstDocs(limit)))?;
     Ok((n, docs))
+}
+
+/// The live articles of each of `clusters`, at most `limit` of each, in one pass.
+pub fn members_of_each(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    clusters: &[u64],
+    limit: usize,
+) -> tantivy::Result<FxHashMap<u64, Vec<DocAddress>>> {
+    let field = index.fields().cluster;
+    let mut wanted: Vec<u64> = clusters.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let clauses: Vec<(Occur, Box<dyn Query>)> = wanted
+        .iter()
+        .map(|c| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_u64(field, *c),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    let by = ByCluster {
+        limit,
+        column: column_name(index, field),
+    };
+    searcher.search(&BooleanQuery::new(clauses), &by)
+}
+
+/// Matching documents grouped by their cluster (in the fast column `column`), at most
+/// `limit` per cluster.
+struct ByCluster {
+    limit: usize,
+    column: String,
+}
+
+struct ByClusterSegment {
+    segment: SegmentOrdinal,
+    limit: usize,
+    column: Column<u64>,
+    found: FxHashMap<u64, Vec<DocAddress>>,
+}
+
+impl Collector for ByCluster {
+    type Fruit = FxHashMap<u64, Vec<DocAddress>>;
+    type Child = ByClusterSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(ByClusterSegment {
+            segment,
+            limit: self.limit,
+            column: reader.fast_fields().u64(&self.column)?,
+            found: FxHashMap::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<FxHashMap<u64, Vec<DocAddress>>>,
+    ) -> tantivy::Result<Self::Fruit> {
+        let mut all: FxHashMap<u64, Vec<DocAddress>> = FxHashMap::default();
+        for fruit in fruits {
+            for (cluster, docs) in fruit {
+                let slot = all.entry(cluster).or_default();
+                slot.extend(docs);
+                slot.truncate(self.limit);
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for ByClusterSegment {
+    type Fruit = FxHashMap<u64, Vec<DocAddress>>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(c) = self.column.first(doc) {
+            let slot = self.found.entry(c).or_default();
+            if slot.len() < self.limit {
+                slot.push(DocAddress::new(self.segment, doc));
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.found
+    }
 }
 
 /// The first `0` matching documents in index order, unscored.
@@ -119,7 +262,17 @@ impl SegmentCollector for FirstDocsSegment {
 }
 
 /// Counts the distinct clusters among the matching documents: the stories a query finds.
-pub struct CountStories;
+pub struct CountStories {
+    column: String,
+}
+
+impl CountStories {
+    pub fn new(index: &NewsIndex) -> Self {
+        CountStories {
+            column: column_name(index, index.fields().cluster),
+        }
+    }
+}
 
 pub struct CountStoriesSegment {
     column: Column<u64>,
@@ -136,7 +289,7 @@ impl Collector for CountStories {
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
         Ok(CountStoriesSegment {
-            column: reader.fast_fields().u64(CLUSTER)?,
+            column: reader.fast_fields().u64(&self.column)?,
             seen: Vec::new(),
         })
     }
@@ -199,7 +352,9 @@ impl NewsSearcher<'_> {
         let addr = self
             .find(target)?
             .ok_or_else(|| Error::NoArticle(target.to_string()))?;
-        let cluster = Clusters::open(&self.searcher).map_err(terr)?.of(addr);
+        let cluster = Clusters::open(self.index, &self.searcher)
+            .map_err(terr)?
+            .of(addr);
         let named_doc = self.doc(addr)?;
         let named = self.article(&named_doc)?;
         let sig = Signature::of(named.body);

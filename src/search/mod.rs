@@ -143,15 +143,13 @@ pub struct Hit {
     #[serde(default)]
     pub copies: usize,
     /// Where those copies were published: their sources (their folders when they name
-    /// none), each once, at most [`COPIES_NAMED`].
+    /// none), each once, of at most [`COPIES_NAMED`] copies (those of lowest id).
     #[serde(default)]
     pub copies_from: Vec<String>,
 }
 
-/// Most places a hit's copies are named from (in order of name).
+/// Most copies of a hit whose places are named (in order of name).
 pub const COPIES_NAMED: usize = 5;
-/// Most copies of a hit read for their places.
-const COPIES_READ: usize = 64;
 
 /// A quotation of a hit that the query matches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -377,7 +375,8 @@ impl<'a> NewsSearcher<'a> {
     pub fn count(&self, opts: &SearchOptions) -> Result<usize> {
         let q = self.compile(opts)?;
         let n = if opts.collapse {
-            self.searcher.search(&*q.query, &collapse::CountStories)
+            self.searcher
+                .search(&*q.query, &collapse::CountStories::new(self.index))
         } else {
             self.searcher.search(&*q.query, &Count)
         };
@@ -403,7 +402,15 @@ impl<'a> NewsSearcher<'a> {
         let (total, ranked, facets) = if opts.collapse {
             self.folded(q, &compiled, opts, want, near.as_deref(), &mut total_exact)?
         } else {
-            self.ranked(q, &compiled, opts, want, near.as_deref(), &mut total_exact)?
+            self.ranked(
+                q,
+                &compiled,
+                opts,
+                want,
+                near.as_deref(),
+                true,
+                &mut total_exact,
+            )?
         };
         // Every match listed: the stories are counted.
         let stories = opts.collapse && opts.all;
@@ -451,16 +458,15 @@ impl<'a> NewsSearcher<'a> {
             keyed.drain(..opts.offset.min(keyed.len()));
             keyed.truncate(opts.limit);
         }
-        let clusters = collapse::Clusters::open(&self.searcher).map_err(terr)?;
+        let clusters = collapse::Clusters::open(self.index, &self.searcher).map_err(terr)?;
         let mut snippets = Snippeter::new(self.analyzer()?, compiled.matchers, opts.snippet_chars);
-        let hits = keyed
-            .into_iter()
-            .map(|(score, addr, article)| {
-                let mut hit = self.hit(article, score, &mut snippets);
-                self.add_copies(&mut hit, clusters.of(addr))?;
-                Ok(hit)
-            })
-            .collect::<Result<_>>()?;
+        let mut hits: Vec<Hit> = Vec::with_capacity(keyed.len());
+        for (score, addr, article) in keyed {
+            let mut hit = self.hit(article, score, &mut snippets);
+            hit.cluster = clusters.of(addr);
+            hits.push(hit);
+        }
+        self.add_copies(&mut hits, &clusters)?;
         Ok(Results {
             total,
             collapsed,
@@ -471,41 +477,53 @@ impl<'a> NewsSearcher<'a> {
         })
     }
 
-    /// Fills in `hit`'s story: its cluster, how many other articles are copies of it and
-    /// where they were published.
-    fn add_copies(&self, hit: &mut Hit, cluster: u64) -> Result<()> {
+    /// Fills in each hit's story: how many other articles are copies of it and where they
+    /// were published (the places of its copies of lowest id: the same whatever the order
+    /// of the index). One pass over the page's clusters; places from fast columns.
+    fn add_copies(&self, hits: &mut [Hit], clusters: &collapse::Clusters) -> Result<()> {
         let terr = |e| Error::tantivy(self.index.dir(), e);
-        hit.cluster = cluster;
-        let (n, members) = collapse::members(
-            &self.searcher,
-            self.index.fields().cluster,
-            cluster,
-            COPIES_READ,
-        )
-        .map_err(terr)?;
-        hit.copies = n.saturating_sub(1);
-        for addr in members {
-            let doc = self.doc(addr)?;
-            let a = self.article(&doc)?;
-            if a.id == hit.id {
+        let wanted: Vec<u64> = hits.iter().map(|h| h.cluster).collect();
+        let members =
+            collapse::members_of_each(self.index, &self.searcher, &wanted, collapse::MAX_COPIES)
+                .map_err(terr)?;
+        let mut places: Option<collapse::Places> = None;
+        for hit in hits {
+            let Some(found) = members.get(&hit.cluster) else {
+                continue;
+            };
+            hit.copies = found.len().saturating_sub(1);
+            if hit.copies == 0 {
                 continue;
             }
-            let place = a
-                .source
-                .map(str::to_string)
-                .unwrap_or_else(|| crate::corpus::folder_label(a.path));
-            if !hit.copies_from.contains(&place) {
-                hit.copies_from.push(place);
+            let places = match &mut places {
+                Some(p) => p,
+                None => {
+                    places.insert(collapse::Places::open(self.index, &self.searcher).map_err(terr)?)
+                }
+            };
+            let mut others: Vec<(u64, DocAddress)> = found
+                .iter()
+                .map(|m| (clusters.id(*m), *m))
+                .filter(|(id, _)| *id != hit.id)
+                .collect();
+            others.sort_unstable();
+            for (_, m) in others.into_iter().take(COPIES_NAMED) {
+                if let Some(place) = places.of(m) {
+                    if !hit.copies_from.contains(&place) {
+                        hit.copies_from.push(place);
+                    }
+                }
             }
+            hit.copies_from.sort();
         }
-        // In order of name: the same whichever copy the index holds first.
-        hit.copies_from.sort();
-        hit.copies_from.truncate(COPIES_NAMED);
         Ok(())
     }
 
     /// The best `want` articles of `q` (more when `near` asks for a proximity rerank),
     /// best first with stable ties, the total and the facets of `opts`.
+    /// With `count` false the total may be left uncounted (0): a pass that ranks deeper
+    /// after a first one has it already.
+    #[allow(clippy::too_many_arguments)]
     fn ranked(
         &self,
         q: &dyn Query,
@@ -513,6 +531,7 @@ impl<'a> NewsSearcher<'a> {
         opts: &SearchOptions,
         want: usize,
         near: Option<&[String]>,
+        count: bool,
         total_exact: &mut bool,
     ) -> Result<Ranking> {
         let terr = |e| Error::tantivy(self.index.dir(), e);
@@ -531,27 +550,29 @@ impl<'a> NewsSearcher<'a> {
         // Passes after the first count no facets (the first did), and when every article
         // so far ties (`*`, a filter alone: all score the same) the next takes them all.
         let mut limit = want;
-        let mut first: Option<Facets> = None;
+        let mut first: Option<(usize, Facets)> = None;
         let rerun = SearchOptions {
             facets: Vec::new(),
             ..opts.clone()
         };
         let (total, mut ranked, facets) = loop {
             let pass = if first.is_none() { opts } else { &rerun };
-            let (total, ranked, facets) = self.rank(q, compiled, pass, limit + 1, total_exact)?;
-            let facets = first.take().unwrap_or(facets);
+            let again = first.is_some() || !count;
+            let (total, ranked, facets) =
+                self.rank(q, compiled, pass, limit + 1, !again, total_exact)?;
+            let (total, facets) = first.take().unwrap_or((total, facets));
             let tied = opts.sort == SortOrder::Relevance
                 && ranked.len() > limit
                 && ranked[want - 1].0 == ranked[limit].0;
             if !tied {
                 break (total, ranked, facets);
             }
-            limit = if ranked[0].0 == ranked[limit].0 && *total_exact {
+            limit = if ranked[0].0 == ranked[limit].0 && *total_exact && count {
                 limit.saturating_mul(2).max(total)
             } else {
                 limit.saturating_mul(2)
             };
-            first = Some(facets);
+            first = Some((total, facets));
         };
         if opts.sort == SortOrder::Relevance {
             self.stable_ties(&mut ranked).map_err(terr)?;
@@ -577,19 +598,19 @@ impl<'a> NewsSearcher<'a> {
         near: Option<&[String]>,
         total_exact: &mut bool,
     ) -> Result<Ranking> {
-        let clusters = collapse::Clusters::open(&self.searcher)
+        let clusters = collapse::Clusters::open(self.index, &self.searcher)
             .map_err(|e| Error::tantivy(self.index.dir(), e))?;
         let rerun = SearchOptions {
             facets: Vec::new(),
             ..opts.clone()
         };
         let mut depth = want;
-        let mut first: Option<Facets> = None;
+        let mut first: Option<(usize, Facets)> = None;
         loop {
             let pass = if first.is_none() { opts } else { &rerun };
             let (total, ranked, facets) =
-                self.ranked(q, compiled, pass, depth, near, total_exact)?;
-            let facets = first.take().unwrap_or(facets);
+                self.ranked(q, compiled, pass, depth, near, first.is_none(), total_exact)?;
+            let (total, facets) = first.take().unwrap_or((total, facets));
             let exhausted = ranked.len() < depth;
             let mut ranked = ranked;
             if opts.sort != SortOrder::Relevance {
@@ -598,23 +619,30 @@ impl<'a> NewsSearcher<'a> {
                 self.stable_dates(&mut ranked, opts.sort)
                     .map_err(|e| Error::tantivy(self.index.dir(), e))?;
             }
-            let folded = clusters.fold(ranked);
+            let mut folded = clusters.fold(ranked);
             if folded.len() >= want || exhausted {
+                // As many as the same search without folding ranks (every one is loaded).
+                folded.truncate(match (near, opts.sort) {
+                    (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
+                    _ => want,
+                });
                 return Ok((total, folded, facets));
             }
             depth = depth.saturating_mul(2);
-            first = Some(facets);
+            first = Some((total, facets));
         }
     }
 
     /// One ranking pass for [`Self::search`]: the total, the best `want` (by score, or
-    /// by date with scores of 0) and the facets.
+    /// by date with scores of 0) and the facets. With `count` false the total may be left
+    /// uncounted (0) where counting is a pass of its own.
     fn rank(
         &self,
         q: &dyn Query,
         compiled: &query::Compiled,
         opts: &SearchOptions,
         want: usize,
+        count: bool,
         total_exact: &mut bool,
     ) -> Result<Ranking> {
         let terr = |e| Error::tantivy(self.index.dir(), e);
@@ -656,6 +684,9 @@ impl<'a> NewsSearcher<'a> {
                             &stats,
                         )
                         .map_err(terr)?;
+                    if !count {
+                        return Ok((0, top, Facets::new()));
+                    }
                     let (total, exact) = self.count_up_to(q, COUNT_CAP, &freqs).map_err(terr)?;
                     *total_exact = exact;
                     (total, top, Facets::new())

@@ -117,7 +117,7 @@ impl NewsSearcher<'_> {
         let mut meta = Snippeter::new(self.index.analyzer(TEXT_TOKENIZER)?, Vec::new(), 20);
         let mut out = Vec::new();
         let mut offset = 0;
-        let clusters = Clusters::open(&self.searcher).map_err(terr)?;
+        let clusters = Clusters::open(self.index, &self.searcher).map_err(terr)?;
         let mut stories: FxHashSet<u64> = FxHashSet::default();
         while out.len() < limit && offset < MAX_ARTICLES {
             let top = TopDocs::with_limit(BATCH).and_offset(offset);
