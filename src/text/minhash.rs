@@ -3,11 +3,13 @@
 //! copies with it ([`crate::index::clusters`]); nothing here knows about articles.
 //!
 //! A text's words (letters and digits, lower-cased) are cut into overlapping shingles of
-//! [`SHINGLE`] words; each word is hashed once (xxh3), a shingle's hash mixes its words' and [`HASHES`] cheap permutations
-//! of that hash (odd multiplier, added constant, high 16 bits) give the signature: per
-//! permutation, the smallest value over all shingles. Two texts agree at a position with
-//! probability about their Jaccard similarity (plus 1/65536 from keeping 16 bits, b-bit
-//! MinHash: Li & König 2010). [`Signature::bands`] gives the LSH buckets: [`BANDS`] bands
+//! [`SHINGLE`] words; each word is hashed once (xxh3), a shingle's hash mixes its words',
+//! and [`HASHES`] cheap permutations of that hash (odd multiplier, added constant) give the
+//! signature: per permutation, the low 16 bits of the smallest value over all shingles.
+//! Two texts agree at a position with probability about their Jaccard similarity (plus
+//! 1/65536 from keeping 16 bits, b-bit MinHash: Li & König 2010). The low bits, not the
+//! high: the minimum of many values is small, so its high bits are mostly zeros and
+//! agree by chance far more often than 1/65536. [`Signature::bands`] gives the LSH buckets: [`BANDS`] bands
 //! of [`ROWS`] positions each; texts sharing a band are candidate copies.
 
 /// Words per shingle.
@@ -97,7 +99,7 @@ impl Signature {
             }
         }
         Some(Signature {
-            mins: mins.map(|m| (m >> 48) as u16),
+            mins: mins.map(|m| m as u16),
             shingles: u32::try_from(hashes.len()).unwrap_or(u32::MAX),
         })
     }
@@ -171,6 +173,33 @@ mod tests {
         harbour town today. The striker scored twice in the second half as the home side came \
         back to win the match. Engineers have found a crack in the reactor's cooling pipe \
         during a routine inspection.";
+
+    /// The signature kept the high 16 bits of each minimum: the minimum of hundreds of
+    /// hashes is small, so those bits were mostly zeros, and unrelated texts shared LSH
+    /// bands by chance (14 pairs of these 300 texts; with the low bits, none).
+    #[test]
+    fn unrelated_long_texts_share_no_band_by_chance() {
+        let mut state = 7u64;
+        let mut word = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            format!("w{}", (state >> 33) % 50_000)
+        };
+        let sigs: Vec<Signature> = (0..300)
+            .map(|_| {
+                let text: Vec<String> = (0..400).map(|_| word()).collect();
+                Signature::of(&text.join(" ")).unwrap()
+            })
+            .collect();
+        let mut keys = std::collections::HashSet::new();
+        let shared = sigs
+            .iter()
+            .flat_map(|s| s.bands())
+            .filter(|k| !keys.insert(*k))
+            .count();
+        assert_eq!(shared, 0);
+    }
 
     #[test]
     fn identical_texts_agree_and_case_and_punctuation_do_not_matter() {
