@@ -375,11 +375,26 @@ fn search(c: SearchConfig, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
     }
     if results.hits.is_empty() && results.total > 0 {
         // Matches exist but this page is past them: not a success, and said so.
-        writeln!(
-            err,
-            "no hits on this page: {} matching articles, --offset {} is past them",
-            results.total, c.search.offset
-        )?;
+        if results.collapsed && !results.stories {
+            writeln!(
+                err,
+                "no hits on this page: --offset {} is past the stories of the {} matching \
+                 articles (copies folded; --no-collapse pages articles)",
+                c.search.offset, results.total
+            )?;
+        } else {
+            writeln!(
+                err,
+                "no hits on this page: {} matching {}, --offset {} is past them",
+                results.total,
+                if results.stories {
+                    "stories"
+                } else {
+                    "articles"
+                },
+                c.search.offset
+            )?;
+        }
         return Ok(Outcome::NoHits);
     }
     Ok(if results.total > 0 {

@@ -61,7 +61,7 @@ enum Cmd {
     Copies(CopiesArgs),
     /// Quotations matching words and/or a speaker: "what did Peskov say about territory?"
     Quotes(QuotesArgs),
-    /// Who is quoted, most articles first.
+    /// Who is quoted, most stories first (articles with --no-collapse).
     Speakers(SpeakersArgs),
     /// Time the search hot path: each query run as `search` runs it (exit 1 on a regression).
     Bench(BenchArgs),

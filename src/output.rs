@@ -122,7 +122,7 @@ pub fn copies_line(hit: &Hit) -> String {
     if !hit.copies_from.is_empty() {
         line.push_str(": ");
         line.push_str(&hit.copies_from.join(", "));
-        if hit.copies > hit.copies_from.len() {
+        if hit.copies > crate::search::COPIES_NAMED {
             line.push_str(", …");
         }
     }

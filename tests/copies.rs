@@ -283,6 +283,30 @@ fn search_folds_copies_into_one_hit_per_story_and_copies_lists_them() {
     let text = String::from_utf8(run(&root, &["search", "lorries", "--all"])).unwrap();
     assert!(text.ends_with("of 2 matching stories\n"), "{text}");
 
+    // Pages of stories: the second page holds the other story; the third is past them.
+    let first: Vec<Hit> = json_lines(&run(&root, &["search", "lorries", "--json", "-n", "1"]));
+    let second: Vec<Hit> = json_lines(&run(
+        &root,
+        &["search", "lorries", "--json", "-n", "1", "--offset", "1"],
+    ));
+    assert_eq!((first.len(), second.len()), (1, 1));
+    assert_ne!(first[0].cluster, second[0].cluster);
+    let out = newsidx()
+        .args(["search", "lorries", "-n", "1", "--offset", "2"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("past the stories"), "{err}");
+    // By date, the story's newest copy stands for it.
+    let by_date: Vec<Hit> = json_lines(&run(
+        &root,
+        &["search", "lorries", "--json", "--sort", "date"],
+    ));
+    let paths: Vec<&str> = by_date.iter().map(|h| h.path.as_str()).collect();
+    assert_eq!(paths, ["times/villages.json", "coast/bridge.json"]);
+
     // `copies`: the story's articles, oldest first, the first published marked.
     let story: Vec<Copy> = json_lines(&run(&root, &["copies", "herald/bridge.json", "--json"]));
     let paths: Vec<&str> = story.iter().map(|c| c.path.as_str()).collect();

@@ -604,14 +604,19 @@ impl<'a> NewsSearcher<'a> {
             facets: Vec::new(),
             ..opts.clone()
         };
-        let mut depth = want;
+        // A proximity rerank ranks RERANK_DEPTH whatever is asked: start there.
+        let mut depth = match (near, opts.sort) {
+            (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
+            _ => want,
+        };
         let mut first: Option<(usize, Facets)> = None;
         loop {
             let pass = if first.is_none() { opts } else { &rerun };
             let (total, ranked, facets) =
                 self.ranked(q, compiled, pass, depth, near, first.is_none(), total_exact)?;
             let (total, facets) = first.take().unwrap_or((total, facets));
-            let exhausted = ranked.len() < depth;
+            // Fewer than asked, or every match (known exactly) ranked.
+            let exhausted = ranked.len() < depth || (*total_exact && ranked.len() >= total);
             let mut ranked = ranked;
             if opts.sort != SortOrder::Relevance {
                 // Same dates in a stable order, so the copy kept is the same in every

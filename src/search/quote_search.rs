@@ -154,7 +154,8 @@ impl NewsSearcher<'_> {
             }
             offset += batch.len();
             for addr in batch {
-                if opts.collapse && !stories.insert(clusters.of(addr)) {
+                let story = clusters.of(addr);
+                if opts.collapse && stories.contains(&story) {
                     continue;
                 }
                 let doc = self.doc(addr)?;
@@ -178,6 +179,8 @@ impl NewsSearcher<'_> {
                     if snippets.has_matchers() && highlights.is_empty() {
                         continue;
                     }
+                    // The story's quotes are listed from this copy: not from the others.
+                    stories.insert(story);
                     out.push(QuoteHit {
                         speaker: (!speaker.is_empty()).then(|| speaker.to_string()),
                         quote: quote.to_string(),

@@ -56,9 +56,12 @@ impl NewsSearcher<'_> {
             .map_err(terr)?;
         let mut snippets = Snippeter::new(self.analyzer()?, Vec::new(), 200);
         let mut hits = Vec::with_capacity(top.len());
+        let clusters = super::collapse::Clusters::open(self.index, &self.searcher).map_err(terr)?;
         for (score, addr) in top {
             let doc = self.doc(addr)?;
-            hits.push(self.hit(self.article(&doc)?, score, &mut snippets));
+            let mut hit = self.hit(self.article(&doc)?, score, &mut snippets);
+            hit.cluster = clusters.of(addr);
+            hits.push(hit);
         }
         sort_hits(&mut hits);
         Ok(Results {

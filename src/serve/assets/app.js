@@ -328,6 +328,8 @@
     const hits = Array.isArray(data.hits) ? data.hits : [];
     const total = Number(data.total) || 0;
     const exact = data.total_exact !== false;
+    // Copies folded: `total` counts articles, the pages hold stories (fewer).
+    const folded = data.collapsed === true && data.stories !== true;
     const facets = data.facets && typeof data.facets === 'object' ? data.facets : {};
     clearError();
     lastSearch = urlFor(s);
@@ -335,7 +337,8 @@
     const summary = $('summary');
     summary.replaceChildren();
     if (total === 0 && hits.length === 0) summary.textContent = 'No articles match';
-    else summary.textContent = exact ? articles(total) : `more than ${articles(total)}`;
+    else summary.textContent = (exact ? articles(total) : `more than ${articles(total)}`) +
+      (folded && hits.some((x) => Number(x.copies) > 0) ? ' (one hit per story)' : '');
     summary.classList.toggle('none', total === 0 && hits.length === 0);
 
     renderHistogram(s, facets);
@@ -347,7 +350,7 @@
       ol.appendChild(h('li', { class: 'past' }, `Page ${s.page} is past the last result. `,
         h('a', { href: urlFor({ ...s, page: 1 }), 'data-nav': true }, 'Go to the first page')));
     }
-    renderPager(s, total, exact, hits.length);
+    renderPager(s, total, exact && !folded, hits.length);
     renderFacets(s, facets);
     renderFilters(s);
     setView('results');
@@ -364,6 +367,13 @@
     if (hit.snippet) li.appendChild(h('p', { class: 'snippet' }, marked(hit.snippet, hit.highlights)));
     const q = hit.quote;
     if (q && typeof q === 'object' && q.text) li.appendChild(quoteBlock(q.text, q.speaker, q.highlights));
+    const copies = Number(hit.copies) || 0;
+    if (copies > 0) {
+      const from = list(hit.copies_from);
+      const more = copies > 5 ? ', …' : '';
+      li.appendChild(h('div', { class: 'meta copies' },
+        `+${plural(copies, 'copy', 'copies')}${from.length ? ': ' + from.join(', ') + more : ''}`));
+    }
     return li;
   }
 
@@ -374,7 +384,7 @@
     prev.hidden = s.page <= 1;
     if (!prev.hidden) prev.href = urlFor({ ...s, page: s.page - 1 });
     // The API pages no deeper than offset 10,000.
-    next.hidden = !(offset + PAGE < total) || n === 0 || offset + PAGE > MAX_OFFSET;
+    next.hidden = !(offset + PAGE < total) || n < PAGE || offset + PAGE > MAX_OFFSET;
     if (!next.hidden) next.href = urlFor({ ...s, page: s.page + 1 });
     const pages = Math.max(1, Math.ceil(total / PAGE));
     $('pageinfo').textContent = (total > PAGE || s.page > 1) ? (exact ? `Page ${s.page} of ${pages}` : `Page ${s.page}`) : '';
