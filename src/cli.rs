@@ -80,9 +80,12 @@ THE API (JSON; hits have the `search --json` fields, and `id_str`, the id as tex
   GET /api/search?q=&limit=&offset=&sort=&since=&until=&facet=author&facet=month
                            {\"hits\":[..],\"total\":n,\"total_exact\":true,\"facets\":{..}}
       &author=NAME &agency= &source= &lang= &speaker=   only articles with that value, exactly
+      &collapse=false      every copy of a story a hit (default: one hit per story;
+                           the answer's \"collapsed\" and \"stories\" say what is counted)
   GET /api/article/ID      one article: metadata, cleaned body, quotes
   GET /api/similar/ID      articles like it
-  GET /api/quotes?q=&speaker=&limit=       GET /api/speakers?limit=       GET /api/stats
+  GET /api/quotes?q=&speaker=&limit=&collapse=    GET /api/speakers?limit=&collapse=
+  GET /api/stats
 A bad query is 400 {\"error\":..,\"position\":n,\"hint\":..}, an unknown parameter 400; an
 unknown id or path 404; other methods than GET 405; 503 after --timeout seconds waiting for a
 free worker. Nothing changes the index.

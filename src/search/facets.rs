@@ -8,7 +8,6 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
-use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -134,15 +133,22 @@ enum Source {
     Date(Column<tantivy::DateTime>, PeriodCounts),
 }
 
-/// The (value, cluster) pairs of one segment, values resolved to text; unknown speakers
-/// ("") left out.
-fn story_pairs(source: &Source, set: FxHashSet<(u64, u64)>) -> Vec<(String, u64)> {
-    let mut pairs: Vec<(u64, u64)> = set.into_iter().collect();
+/// The stories of one segment by value: each value (resolved to text; unknown speakers,
+/// "", left out) with its distinct clusters, in order.
+fn story_pairs(source: &Source, mut pairs: StoryPairs) -> Vec<(String, Vec<u64>)> {
     pairs.sort_unstable();
+    pairs.dedup();
+    // Runs of one value key: (key, its clusters).
+    let mut runs: Vec<(u64, Vec<u64>)> = Vec::new();
+    for (key, cluster) in pairs {
+        match runs.last_mut() {
+            Some((k, list)) if *k == key => list.push(cluster),
+            _ => runs.push((key, vec![cluster])),
+        }
+    }
     match source {
         Source::Str(Some(col), _) => {
-            let mut ords: Vec<u64> = pairs.iter().map(|p| p.0).collect();
-            ords.dedup();
+            let ords: Vec<u64> = runs.iter().map(|r| r.0).collect();
             let mut values = Vec::with_capacity(ords.len());
             if col
                 .dictionary()
@@ -153,22 +159,17 @@ fn story_pairs(source: &Source, set: FxHashSet<(u64, u64)>) -> Vec<(String, u64)
             {
                 return Vec::new();
             }
-            let mut out = Vec::with_capacity(pairs.len());
-            let mut at = 0;
-            for (ord, cluster) in pairs {
-                while ords[at] != ord {
-                    at += 1;
-                }
-                if !values[at].is_empty() {
-                    out.push((values[at].clone(), cluster));
-                }
-            }
-            out
+            values
+                .into_iter()
+                .zip(runs)
+                .filter(|(v, _)| !v.is_empty())
+                .map(|(v, (_, clusters))| (v, clusters))
+                .collect()
         }
         Source::Str(None, _) => Vec::new(),
-        Source::Date(_, periods) => pairs
+        Source::Date(_, periods) => runs
             .into_iter()
-            .map(|(key, cluster)| (periods.unit.label(key as i64), cluster))
+            .map(|(key, clusters)| (periods.unit.label(key as i64), clusters))
             .collect(),
     }
 }
@@ -293,13 +294,14 @@ pub struct FacetSegment {
     stories: Option<(Column<u64>, Vec<StoryPairs>)>,
 }
 
-/// (value key, cluster) pairs met in a segment.
-type StoryPairs = FxHashSet<(u64, u64)>;
+/// (value key, cluster) pairs met in a segment (sorted and deduplicated at harvest:
+/// cheaper than a set per match).
+type StoryPairs = Vec<(u64, u64)>;
 
 /// What one segment found: counts of articles, or (value, cluster) pairs of stories.
 pub struct SegmentFacets {
     counts: Facets,
-    pairs: BTreeMap<FacetKind, Vec<(String, u64)>>,
+    pairs: BTreeMap<FacetKind, Vec<(String, Vec<u64>)>>,
 }
 
 impl Collector for FacetCollector {
@@ -329,7 +331,7 @@ impl Collector for FacetCollector {
             });
         }
         let stories = match &self.stories {
-            Some(name) => Some((ff.u64(name)?, vec![FxHashSet::default(); self.kinds.len()])),
+            Some(name) => Some((ff.u64(name)?, vec![Vec::new(); self.kinds.len()])),
             None => None,
         };
         Ok(FacetSegment {
@@ -346,7 +348,7 @@ impl Collector for FacetCollector {
 
     fn merge_fruits(&self, fruits: Vec<SegmentFacets>) -> tantivy::Result<Facets> {
         let mut sums: BTreeMap<FacetKind, BTreeMap<String, u64>> = BTreeMap::new();
-        let mut pairs: BTreeMap<FacetKind, FxHashSet<(String, u64)>> = BTreeMap::new();
+        let mut pairs: BTreeMap<FacetKind, BTreeMap<String, Vec<u64>>> = BTreeMap::new();
         for fruit in fruits {
             for (kind, counts) in fruit.counts {
                 let slot = sums.entry(kind).or_default();
@@ -355,15 +357,20 @@ impl Collector for FacetCollector {
                 }
             }
             for (kind, list) in fruit.pairs {
-                pairs.entry(kind).or_default().extend(list);
+                let slot = pairs.entry(kind).or_default();
+                for (value, clusters) in list {
+                    slot.entry(value).or_default().extend(clusters);
+                }
             }
         }
         // A story counts once per value, however many of its copies have it and
         // whichever segments they sit in.
-        for (kind, set) in pairs {
+        for (kind, values) in pairs {
             let slot = sums.entry(kind).or_default();
-            for (value, _) in set {
-                *slot.entry(value).or_default() += 1;
+            for (value, mut clusters) in values {
+                clusters.sort_unstable();
+                clusters.dedup();
+                *slot.entry(value).or_default() += clusters.len() as u64;
             }
         }
         let mut out = Facets::new();
@@ -395,14 +402,14 @@ impl SegmentCollector for FacetSegment {
                 match source {
                     Source::Str(Some(col), _) => {
                         for ord in col.term_ords(doc) {
-                            pairs.insert((ord, cluster));
+                            pairs.push((ord, cluster));
                         }
                     }
                     Source::Str(None, _) => {}
                     Source::Date(col, periods) => {
                         if let Some(d) = col.first(doc) {
                             if let Some(key) = periods.unit.key_of(d.into_timestamp_secs()) {
-                                pairs.insert((key as u64, cluster));
+                                pairs.push((key as u64, cluster));
                             }
                         }
                     }
