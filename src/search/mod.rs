@@ -537,10 +537,7 @@ impl<'a> NewsSearcher<'a> {
         let terr = |e| Error::tantivy(self.index.dir(), e);
         // Plain queries of three words or more: the best RERANK_DEPTH are ranked again
         // with how close their words stand in the body (see `rerank_by_proximity`).
-        let want = match (near, opts.sort) {
-            (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
-            _ => want,
-        };
+        let want = ranking_depth(want, near, opts.sort);
         // Ranked by score, the top `want` must hold every article that ties with the last
         // one: which of several equal scores tantivy keeps depends on the documents'
         // order in the index, and that order is not the same from one build of an index
@@ -605,10 +602,7 @@ impl<'a> NewsSearcher<'a> {
             ..opts.clone()
         };
         // A proximity rerank ranks RERANK_DEPTH whatever is asked: start there.
-        let mut depth = match (near, opts.sort) {
-            (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
-            _ => want,
-        };
+        let mut depth = ranking_depth(want, near, opts.sort);
         let mut first: Option<(usize, Facets)> = None;
         loop {
             let pass = if first.is_none() { opts } else { &rerun };
@@ -627,10 +621,7 @@ impl<'a> NewsSearcher<'a> {
             let mut folded = clusters.fold(ranked);
             if folded.len() >= want || exhausted {
                 // As many as the same search without folding ranks (every one is loaded).
-                folded.truncate(match (near, opts.sort) {
-                    (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
-                    _ => want,
-                });
+                folded.truncate(ranking_depth(want, near, opts.sort));
                 return Ok((total, folded, facets));
             }
             depth = depth.saturating_mul(2);
@@ -1001,6 +992,15 @@ impl<'a> NewsSearcher<'a> {
             copies: 0,
             copies_from: Vec::new(),
         }
+    }
+}
+
+/// How many articles a ranking for a page of `want` ranks: a proximity rerank (`near`,
+/// by relevance) ranks at least [`RERANK_DEPTH`].
+fn ranking_depth(want: usize, near: Option<&[String]>, sort: SortOrder) -> usize {
+    match (near, sort) {
+        (Some(_), SortOrder::Relevance) => want.max(RERANK_DEPTH),
+        _ => want,
     }
 }
 
