@@ -69,11 +69,14 @@ pub(super) fn resolve(
                 "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
                 | "agency" | "organisation" | "organization" | "charity" | "magazine"
                 | "newspaper" | "paper" | "broadcaster" | "network" | "channel" | "website" => {
-                    named_as(noun, (span.para, span.open_at), paragraphs)
+                    body_called(noun, (span.para, span.open_at), paragraphs)
+                        .or_else(|| named_as(noun, (span.para, span.open_at), paragraphs))
                         .or_else(|| organisation_before(span, paragraphs, mentions, false))
                 }
-                // "the committee", "the government": the body itself is the speaker.
-                _ => Some(noun.to_string()),
+                // "the committee", "the government": the body the story named so (`the
+                // Foreign Affairs Committee`), else the body itself is the speaker.
+                _ => body_called(noun, (span.para, span.open_at), paragraphs)
+                    .or_else(|| Some(noun.to_string())),
             }
         }
         // "the 34-year-old": the person the story is about, the one named most so far.
@@ -321,6 +324,82 @@ pub(super) fn named_as(noun: &str, at: (usize, usize), paragraphs: &[String]) ->
                 if !is_not_name(name.split_whitespace().next().unwrap_or("")) {
                     found = Some(name);
                 }
+            }
+        }
+    }
+    found
+}
+
+/// The names a story may have given the body it later calls `the <noun>`: the noun itself
+/// (`the center` is the `Storm Prediction Center`), and for a few general nouns the words
+/// that end such bodies' names (`the force` is a police force, `the agency` a government
+/// agency, centre or service).
+fn body_heads(noun: &str) -> &'static [&'static str] {
+    match noun {
+        "force" => &["police", "constabulary", "force"],
+        "agency" => &[
+            "agency",
+            "center",
+            "centre",
+            "service",
+            "administration",
+            "bureau",
+            "office",
+            "authority",
+            "commission",
+        ],
+        "center" | "centre" => &["center", "centre"],
+        "organisation" | "organization" => &["organisation", "organization"],
+        _ => match ORG_WORDS.iter().find(|w| **w == noun) {
+            Some(w) => std::slice::from_ref(w),
+            None => &[],
+        },
+    }
+}
+
+/// The body a story calls `the <noun>` (`the agency warns`, `wrote the center`, `the force
+/// said`): the last name before `at` (in its paragraph and up to 30 before) of two words
+/// or more whose head is that noun or one of its kind (`Storm Prediction Center`,
+/// `Devon and Cornwall Police`; `Ministry of Defence` for `the ministry`). A possessive
+/// before the name is another body's (`the National Weather Service’s Storm Prediction
+/// Center`); names inside quotes are the speaker's words.
+pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<String> {
+    let noun = noun.rsplit(' ').next().unwrap_or(noun);
+    let heads = body_heads(noun);
+    if heads.is_empty() {
+        return None;
+    }
+    let is_head = |w: &str| heads.iter().any(|h| w.eq_ignore_ascii_case(h));
+    let mut found = None;
+    let first = at.0.saturating_sub(30);
+    for (pi, p) in paragraphs.iter().enumerate().take(at.0 + 1).skip(first) {
+        let text = recent(if pi == at.0 { &p[..at.1] } else { &p[..] }).1;
+        let quoted = find_spans(&[text.to_string()]);
+        // (Where the name before ended: `Devon and Cornwall Police` is one name.)
+        let mut prev: Option<usize> = None;
+        for m in PROPER_NAME.find_iter(text) {
+            if quoted.iter().any(|q| (q.start..q.end).contains(&m.start())) {
+                continue;
+            }
+            let start = prev
+                .filter(|&p| &text[p..m.start()] == " and ")
+                .and_then(|p| PROPER_NAME.find_iter(&text[..p]).last())
+                .map_or(m.start(), |n| n.start());
+            prev = Some(m.end());
+            let name = &text[start..m.end()];
+            // (After the last possessive: `Service’s Storm Prediction Center`.)
+            let name = ["’s ", "'s "]
+                .iter()
+                .filter_map(|s| name.rfind(s).map(|i| &name[i + s.len()..]))
+                .min_by_key(|n| n.len())
+                .unwrap_or(name);
+            let name = name.strip_prefix("The ").unwrap_or(name);
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let headed = words.len() >= 2
+                && (is_head(words[words.len() - 1])
+                    || (is_head(words[0]) && matches!(words[1], "of" | "for")));
+            if headed && !is_not_name(words[0]) {
+                found = Some(name.to_string());
             }
         }
     }

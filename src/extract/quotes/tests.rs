@@ -579,3 +579,48 @@ fn a_party_before_a_role_and_a_name_is_not_the_speaker() {
         )]
     );
 }
+
+#[test]
+fn a_body_called_by_its_kind_is_the_body_the_story_named() {
+    let speaker = |text: &str| run(text).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+    let some = |s: &str| Some(s.to_string());
+    for (text, want) in [
+        // The noun that heads the name, and a possessive before the name.
+        (
+            "The risk was drawn up by the National Weather Service’s Storm Prediction Center.\n\"A larger area of potential threat will extend north,\" wrote the center.",
+            some("Storm Prediction Center"),
+        ),
+        // A kind of body: an agency may be a centre, a force is the police.
+        (
+            "The area is in a Level 3 risk drawn up by the Storm Prediction Center. The agency warns that \"all hazards will be possible, including tornadoes.\"",
+            some("Storm Prediction Center"),
+        ),
+        (
+            "Devon and Cornwall Police say they will step up their presence tonight.\nIn an update, the force said: \"Our officers are well trained to maintain public order.\"",
+            some("Devon and Cornwall Police"),
+        ),
+        // A name with `of` after the noun.
+        (
+            "The Ministry of Defence confirmed the flights.\n\"No aircraft were lost in the exercise,\" the ministry said.",
+            some("Ministry of Defence"),
+        ),
+        // No body of that kind named: the noun itself (kept as a role, not a name).
+        (
+            "Officials met on Monday.\n\"We will decide next week on the new rules,\" the committee said.",
+            some("committee"),
+        ),
+    ] {
+        assert_eq!(speaker(text), [want], "{text}");
+    }
+}
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
+    let got = run("Protests grew in the capital.\nFinancial Times reported:\n\"The leadership of the armed forces has become a lightning rod for protests.\"");
+    assert_eq!(got[0].1.as_deref(), Some("Financial Times"));
+    let got = run("Police were at the scene.\nIn an update on X, Jane Smith, the chief constable, said:\n\"Our officers are well trained to maintain public order.\"");
+    assert_eq!(got[0].1.as_deref(), Some("Jane Smith"));
+    // Without the colon the paragraph before introduces nothing.
+    let got = run("Financial Times reported on the protests.\n\"The leadership of the armed forces has become a lightning rod for protests.\"");
+    assert_ne!(got[0].1.as_deref(), Some("Financial Times"));
+}
