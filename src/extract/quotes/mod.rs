@@ -78,7 +78,13 @@ fn introduced(span: &Span, paragraphs: &[String]) -> Option<(String, (usize, usi
     if !prev.ends_with(':') || prev.contains(['“', '”', '"']) {
         return None;
     }
-    // The paragraph before, then a quote of one letter: `... reported: “x”`.
+    // The paragraph before, then a quote of one letter: `... said: “x”`. (`reported` is
+    // a reporting verb only here: `The News of the World reports that Anelka told a
+    // French magazine: "..."` is Anelka's.)
+    let prev = match prev.strip_suffix("reported:") {
+        Some(head) if head.ends_with(' ') => format!("{head}said:"),
+        _ => prev.to_string(),
+    };
     let joined = format!("{prev} “x”");
     let open_at = prev.len() + 1;
     let start = open_at + '“'.len_utf8();

@@ -350,10 +350,7 @@ fn body_heads(noun: &str) -> &'static [&'static str] {
         ],
         "center" | "centre" => &["center", "centre"],
         "organisation" | "organization" => &["organisation", "organization"],
-        _ => match ORG_WORDS.iter().find(|w| **w == noun) {
-            Some(w) => std::slice::from_ref(w),
-            None => &[],
-        },
+        _ => &[],
     }
 }
 
@@ -365,11 +362,12 @@ fn body_heads(noun: &str) -> &'static [&'static str] {
 /// Center`); names inside quotes are the speaker's words.
 pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<String> {
     let noun = noun.rsplit(' ').next().unwrap_or(noun);
-    let heads = body_heads(noun);
-    if heads.is_empty() {
+    if people_noun(noun) {
         return None;
     }
-    let is_head = |w: &str| heads.iter().any(|h| w.eq_ignore_ascii_case(h));
+    let heads = body_heads(noun);
+    let is_head =
+        |w: &str| w.eq_ignore_ascii_case(noun) || heads.iter().any(|h| w.eq_ignore_ascii_case(h));
     let mut found = None;
     let first = at.0.saturating_sub(30);
     for (pi, p) in paragraphs.iter().enumerate().take(at.0 + 1).skip(first) {
@@ -381,9 +379,11 @@ pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String])
             if quoted.iter().any(|q| (q.start..q.end).contains(&m.start())) {
                 continue;
             }
+            // (Not two bodies: `Citizens Bank and Canal Bank`.)
             let start = prev
                 .filter(|&p| &text[p..m.start()] == " and ")
                 .and_then(|p| PROPER_NAME.find_iter(&text[..p]).last())
+                .filter(|n| !n.as_str().rsplit(' ').next().is_some_and(is_head))
                 .map_or(m.start(), |n| n.start());
             prev = Some(m.end());
             let name = &text[start..m.end()];
