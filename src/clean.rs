@@ -176,7 +176,7 @@ re!(
 );
 re!(
     CREDIT,
-    r"^(?i:photo(?:graph)?s?|image|picture|pictures|illustration|credit|photo credit|image source|video|graphic)\s*(?::|by\b)"
+    r"^(?i:photo(?:graph)?s?|image|picture|pictures|pictured|illustration|credit|photo credit|image source|video|graphic)\s*(?::|by\b)"
 );
 re!(
     AGENCY_CREDIT,
@@ -202,7 +202,7 @@ re!(
 // site's legal links. Each a class of wordings, not the wordings of one site.
 re!(
     PAGE_CHROME,
-    r"^(?i:(?:updated|published|posted|last\s+updated|first\s+published|modified)\s*:?\s*(?:on\s+|at\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|reading\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?)|(?:comments?|replies|shares)\s*\(\d+\)|\d+\s+(?:comments?|replies|shares)|(?:view|show|read|see)\s+(?:all\s+)?\d+\s+(?:comments?|replies)|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+(?:feedback|support))|link\s+copied|copy\s+(?:the\s+)?link|(?:click|tap)\s+(?:here\s+)?to\s+(?:expand|enlarge|unmute|mute|play|zoom|view|see|read|watch|listen|continue|close|open)|leave\s+a\s+(?:comment|reply)|become\s+a\s+(?:member|subscriber|supporter|patron)|enter\s+your\s+(?:email|e-mail)(?:\s+address)?|already\s+(?:a\s+)?(?:subscriber|member|registered)(?:\s*\?\s*(?:log|sign)\s+in)?|(?:audio\s+(?:version\s+of\s+)?|hear\s+)(?:this|the)\s+(?:article|story)|recommended\s+for\s+you|popular\s+(?:on|at|in)\s+\S+(?:\s+\S+)?|what\s+(?:we'?re|we’re|we\s+are)\s+(?:reading|watching|listening\s+to)|in\s+other\s+news|around\s+the\s+web|from\s+(?:our|the)\s+partners?|related\s+(?:video|videos|audio|podcasts?|galleries)|top\s+picks|watch\s+more|more\s+videos|(?:promoted|sponsored|partner|paid)\s+(?:stories|content|links|posts?|partnership)|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy|notice|settings)|cookie\s+(?:settings|policy|preferences|notice)|accept\s+(?:all\s+)?cookies|reuse\s+this\s+content|republish\s+(?:this|our)\s+(?:article|story|content)|contact\s+the\s+(?:author|reporter|writer|newsroom))[\s.!:…]*$"
+    r"^(?i:(?:updated|published|posted|last\s+updated|first\s+published|modified)\s*:?\s*(?:on\s+|at\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|reading\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?)|(?:comments?|replies|shares)\s*\(\d+\)|\d+\s+(?:comments?|replies|shares)|(?:view|show|read|see)\s+(?:all\s+)?\d+\s+(?:comments?|replies)|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+(?:feedback|support))|link\s+copied|copy\s+(?:the\s+)?link|(?:click|tap)\s+(?:here\s+)?to\s+(?:expand|enlarge|unmute|mute|play|zoom|view|see|read|watch|listen|continue|close|open)|leave\s+a\s+(?:comment|reply)|become\s+a\s+(?:member|subscriber|supporter|patron)|enter\s+your\s+(?:email|e-mail)(?:\s+address)?|already\s+(?:a\s+)?(?:subscriber|member|registered)(?:\s*\?\s*(?:log|sign)\s+in)?|(?:audio\s+(?:version\s+of\s+)?|hear\s+)(?:this|the)\s+(?:article|story)|recommended\s+for\s+you|popular\s+(?:on|at|in)\s+\S+(?:\s+\S+)?|what\s+(?:we'?re|we’re|we\s+are)\s+(?:reading|watching|listening\s+to)|in\s+other\s+news|around\s+the\s+web|from\s+(?:our|the)\s+partners?|related\s+(?:video|videos|audio|podcasts?|galleries)|top\s+picks|watch\s+more|more\s+videos|(?:promoted|sponsored|partner|paid)\s+(?:stories|content|links|posts?|partnership)|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy|notice|settings)|cookie\s+(?:settings|policy|preferences|notice)|accept\s+(?:all\s+)?cookies|reuse\s+this\s+content|republish\s+(?:this|our)\s+(?:article|story|content)|contact\s+the\s+(?:author|reporter|writer|newsroom)|(?:back|go|return|skip|jump)\s+to\s+(?:the\s+)?(?:top|home\s*page|home|navigation|nav|menu|main\s+(?:content|menu)|content|footer|search)|(?:manage|update|change|review|edit)\s+(?:your\s+)?(?:cookie|cookies|privacy|consent|ad)\s+(?:settings|preferences|choices|options)|(?:keep|stay)\s+(?:up\s+to\s+date|informed|in\s+the\s+know|connected)|corrections\s+and\s+clarifications|editorial\s+(?:standards|guidelines|policy|values)|(?:report|flag)\s+(?:this\s+)?(?:comment|post|reply)|(?:report|flag)\s+as\s+(?:inappropriate|offensive|abusive|spam))[\s.!:…]*$"
 );
 // A picture's credit given as the picture service alone or after the photographer or a
 // caption label (`Getty Images`, `AFP via Getty Images`, `Image source, Getty Images`).
@@ -210,13 +210,19 @@ re!(
     PICTURE_CREDIT,
     r"^(?i:(?:image|picture|photo)\s+(?:source|caption|credit)\s*,\s*\S.*|(?:[\p{L}.'’\- ]{1,40}(?:\s+via\s+|\s*/\s*))?(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|istock(?:photo)?|epa-efe|pa\s+images|pa\s+wire|ap\s+photo|imago\s+images|picture[\s-]alliance))$"
 );
+// The tabs over a list of other stories: one word, maybe with when (`Latest`, `Popular
+// now`, `Trending today`). (`Analysis` or `Background` may head the story's own part.)
+re!(
+    STORY_TABS,
+    r"^(?i:(?:popular|latest|trending|newest|most\s+recent|top\s+rated)(?:\s+(?:now|today|this\s+week|right\s+now))?)$"
+);
 re!(
     READ_TIME,
     r"^(?i:\d+[\s-]*(?:min|mins|minute|minutes)[\s-]+read)$"
 );
 re!(
     SECTION_HEADING,
-    r"^(?i:(?:most|top|more|related|recommended|trending|popular|latest)\s+(?:viewed|read|popular|shared|watched|commented|emailed|stories|news|articles|videos|picks|headlines|content|reads)(?:\s+\S+){0,2})$"
+    r"^(?i:(?:most|top|more|related|recommended|trending|popular|latest)\s+(?:viewed|read|popular|shared|watched|commented|emailed|stories|news|articles|videos|picks|headlines|content|reads|reading)(?:\s+\S+){0,2})$"
 );
 
 /// Verbs that open a call to action aimed at the reader.
@@ -271,6 +277,13 @@ const CTA_VERBS: &[&str] = &[
     "become",
     "don't",
     "never",
+    "post",
+    "pin",
+    "bookmark",
+    "add",
+    "create",
+    "report",
+    "flag",
 ];
 /// Objects of such calls: the reader, the site, its channels and products.
 const PROMO_OBJECTS: &[&str] = &[
@@ -324,6 +337,12 @@ const PROMO_OBJECTS: &[&str] = &[
     "top",
     "video",
     "audio",
+    "conversation",
+    "discussion",
+    "comment",
+    "later",
+    "feedback",
+    "bookmarks",
 ];
 /// Words that alone make a short unpunctuated line an ad or promotion label.
 const PROMO_LABELS: &[&str] = &[
@@ -464,7 +483,7 @@ pub fn classify(line: &str) -> Class {
             None => Class::Residue(Reason::Credit),
         };
     }
-    if READ_TIME.is_match(line) || SECTION_HEADING.is_match(line) {
+    if READ_TIME.is_match(line) || SECTION_HEADING.is_match(line) || STORY_TABS.is_match(line) {
         return Class::Residue(Reason::ListHeading);
     }
     if lower.is_empty() {
