@@ -787,7 +787,7 @@ mod tests {
             ("Follow us on Instagram", Residue(Promo)),
             ("Share on WhatsApp", Residue(Social)),
             ("Click here to subscribe", Residue(Promo)),
-            ("Skip to main content", Residue(Promo)),
+            ("Skip to main content", Residue(ReadMore)),
             ("Listen to this story", Residue(Promo)),
             ("ADVERTISEMENT", Residue(Promo)),
             ("Sponsored", Residue(Promo)),
