@@ -29,10 +29,10 @@ static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// editors, nor those who added reporting); the line is not body.
 pub(super) fn wire_credit(line: &str) -> Option<Class> {
     static KINDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b((?i:additional reporting|reporting|writing|editing|edited|compiled|translation|graphics|fact-checking|fact checking))\s+by\s+(\p{Lu}[^;().!?]{0,100})").unwrap()
+        Regex::new(r"\b((?i:additional reporting|reporting|writing|compiled|editing|edited|translation|graphics|fact-checking|fact checking))\s+by\s+(\p{Lu}[^;().!?]{0,100})").unwrap()
     });
     static START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\(?\s*(?i:additional reporting|reporting|writing|editing|edited|compiled|translation|graphics|fact-checking|fact checking)\s+by\s").unwrap()
+        Regex::new(r"^\(?\s*(?i:additional reporting|reporting|writing|compiled|editing|edited|translation|graphics|fact-checking|fact checking)\s+by\s").unwrap()
     });
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+(?:in|from|at)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?").unwrap()
@@ -53,7 +53,7 @@ pub(super) fn wire_credit(line: &str) -> Option<Class> {
     let mut authors = Vec::new();
     for c in KINDS.captures_iter(line) {
         let kind = c[1].to_ascii_lowercase();
-        if kind == "reporting" || kind == "writing" {
+        if matches!(kind.as_str(), "reporting" | "writing" | "compiled") {
             let names = PLACE.replace_all(c[2].trim(), "");
             for n in split_names(&names) {
                 if !authors.contains(&n) {
@@ -183,4 +183,245 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
         .or_else(|| BYLINE_ROLE.captures(line))?;
     let names = split_names(caps.name("names")?.as_str());
     (!names.is_empty()).then_some(names)
+}
+
+/// Words that end a staff role (`Staff Writer`, `Asia correspondent`, `Chief Reporter`).
+const ROLE_NOUNS: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "editor",
+    "editors",
+    "reporter",
+    "reporters",
+    "writer",
+    "writers",
+    "journalist",
+    "columnist",
+    "contributor",
+    "analyst",
+    "producer",
+    "critic",
+    "commentator",
+    "staff",
+    "desk",
+    "team",
+    "chief",
+];
+/// Words that may stand before such a noun in a role (`Senior Political Correspondent`).
+const ROLE_MODIFIERS: &[&str] = &[
+    "staff",
+    "senior",
+    "chief",
+    "deputy",
+    "associate",
+    "assistant",
+    "managing",
+    "executive",
+    "contributing",
+    "special",
+    "political",
+    "business",
+    "economics",
+    "health",
+    "science",
+    "technology",
+    "foreign",
+    "home",
+    "sports",
+    "sport",
+    "news",
+    "investigations",
+    "investigative",
+    "data",
+    "legal",
+    "education",
+    "environment",
+    "culture",
+    "arts",
+    "court",
+    "crime",
+    "security",
+    "defence",
+    "defense",
+    "diplomatic",
+    "our",
+];
+
+/// Whether `words` is a staff role: role words ending in a role noun, or any words before
+/// a lower-case role noun (`Asia correspondent`, `our Foreign Staff`).
+fn is_role(words: &[&str]) -> bool {
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    let noun = last.to_lowercase();
+    ROLE_NOUNS.contains(&noun.as_str())
+        && (last.starts_with(char::is_lowercase)
+            || before
+                .iter()
+                .all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str())))
+}
+
+/// A byline read part by part, for the forms [`byline`]'s patterns do not take: what
+/// follows the name in its part (` in Kyiv`, ` for The Guardian`, ` Special to The Globe`,
+/// ` on March 4, 2024`, ` @handle`, a role without a comma: `Staff Writer`), parts that are
+/// roles (`, Business Reporter,`), agencies or a place, and segments after a separator
+/// that give the date, the reading time or the newsroom (`| Updated 2 hours ago`, `·
+/// 5 min read`, `– BBC News`). Every part must be one of these or a person's name. A line
+/// with no `By` or `Written by` (`Tom Hughes · March 4, 2024`) must start with a given
+/// name and give a role, an agency or such a segment too. Returns the people and the
+/// agencies credited.
+pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?i:by|written by|words by|story by|reporting by|reported by|with reporting by|text by|text and photos by|photos and text by|interview by|interviewed by|posted by|published by|compiled by|contributed by|article by)\s*:?\s+|(?i:words|reporter|reporters|author|authors|byline|contributors?|writer|writers)\s*:\s*)").unwrap()
+    });
+    static SEGMENTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+[·•|—–-]\s+|\s*\|\s*").unwrap());
+    static PARTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\band\b)\s*").unwrap());
+    static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:(?:in|from)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?|(?:for|(?i:special\s+to))\s+(?:[Tt]he\s+)?\p{Lu}\S*(?:\s+(?:and\s+)?\p{Lu}\S*)*|on\s+.*\d.*|@\w+)$").unwrap()
+    });
+    static HONORIFIC: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Rev)\.?\s+").unwrap());
+    const NEWSROOM: &[&str] = &[
+        "news",
+        "times",
+        "post",
+        "press",
+        "herald",
+        "journal",
+        "telegraph",
+        "guardian",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "daily",
+        "radio",
+        "tv",
+        "television",
+        "online",
+        "magazine",
+        "wire",
+        "agency",
+    ];
+    if line.len() > 200 || words_up_to(line, 24) > 24 {
+        return None;
+    }
+    let rest = PREFIX.find(line).map(|m| &line[m.end()..]);
+    let prefixed = rest.is_some();
+    let rest = rest.unwrap_or(line).trim();
+    let mut segments = SEGMENTS.split(rest);
+    let names_part = segments.next()?;
+    // Segments after the names: a date, a time or a reading time (digits), a role, an
+    // agency or a newsroom; anything else is no byline's.
+    let mut said_more = false;
+    for seg in segments {
+        let seg = seg.trim();
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        let newsroom = words
+            .last()
+            .is_some_and(|w| NEWSROOM.contains(&w.to_lowercase().as_str()));
+        let tail = seg.chars().any(|c| c.is_ascii_digit())
+            || is_role(&words)
+            || newsroom
+            || crate::text::agencies::agency(seg).is_some();
+        if !tail {
+            return None;
+        }
+        said_more = true;
+    }
+    let (mut people, mut agencies) = (Vec::new(), Vec::new());
+    for (i, part) in PARTS.split(names_part).enumerate() {
+        let mut part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        // (Kept as the line writes it, as [`crate::text::agencies::credited`] keeps them.)
+        if crate::text::agencies::agency(part).is_some() {
+            agencies.push(part.trim_end_matches('.').to_string());
+            said_more = true;
+            continue;
+        }
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if is_role(&words) {
+            said_more = true;
+            continue;
+        }
+        // `, in Beijing`: where the people wrote from.
+        if i > 0 && AFTER_NAME.is_match(&format!(" {part}")) && part.starts_with("in ") {
+            continue;
+        }
+        // (What follows a name in its part does not make a line without `By` a byline:
+        // `Love Song for Tough Guys` is a film's title.)
+        while let Some(m) = AFTER_NAME.find(part) {
+            part = &part[..m.start()];
+        }
+        let part = HONORIFIC.replace(part, "");
+        let words: Vec<&str> = part.split_whitespace().collect();
+        // `Fiona MacLeod Staff Writer`: the role after the name, without a comma.
+        let cut = (2..words.len())
+            .find(|&k| is_role(&words[k..]))
+            .unwrap_or(words.len());
+        said_more |= cut < words.len();
+        let name = words[..cut].join(" ");
+        match split_names(&name).as_slice() {
+            // (`Ann Lee.`: the full stop is not the name's; `Jr.` keeps its own.)
+            [one]
+                if one.contains(' ')
+                    && name
+                        .strip_prefix(one.as_str())
+                        .is_some_and(|r| r.is_empty() || r == ".") =>
+            {
+                people.push(one.clone())
+            }
+            // A place after the people: `Grace Liu, BBC News, Beijing`.
+            _ if i > 0 && !people.is_empty() && words.len() == 1 => {}
+            _ => return None,
+        }
+    }
+    let first = people.first().and_then(|p| p.split(' ').next());
+    let unprefixed_ok = said_more && first.is_some_and(crate::text::given_names::is_given_name);
+    (prefixed || unprefixed_ok).then_some(())?;
+    (!people.is_empty() || !agencies.is_empty() || prefixed).then_some((people, agencies))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_by_parts_table() {
+        let people = |line: &str| byline_by_parts(line).map(|(p, _)| p);
+        let some = |names: &[&str]| Some(names.iter().map(|n| n.to_string()).collect());
+        for (line, want) in [
+            ("By Elena Petrova in Kyiv", some(&["Elena Petrova"])),
+            (
+                "By Grace Liu, Business Reporter, and Omar Said, Economics Editor",
+                some(&["Grace Liu", "Omar Said"]),
+            ),
+            (
+                "By Tom Hughes | Published March 4, 2024",
+                some(&["Tom Hughes"]),
+            ),
+            ("Tom Hughes · March 4, 2024", some(&["Tom Hughes"])),
+            ("Fiona MacLeod Staff Writer", some(&["Fiona MacLeod"])),
+            ("By Dr. Alan Whitfield", some(&["Alan Whitfield"])),
+            ("By our Foreign Staff", some(&[])),
+            // Not bylines: a title, a publisher, a place, a match.
+            ("Love Song for Tough Guys", None),
+            ("Published by Penguin in 1999", None),
+            ("From New York to Paris", None),
+            ("Manchester United – Arsenal", None),
+            ("Tom Hughes", None),
+        ] {
+            assert_eq!(people(line), want, "{line:?}");
+        }
+        assert_eq!(
+            byline_by_parts("By Grace Liu and The Associated Press"),
+            Some((
+                vec!["Grace Liu".to_string()],
+                vec!["The Associated Press".to_string()]
+            ))
+        );
+    }
 }

@@ -20,7 +20,7 @@ use crate::text::dates;
 
 mod credits;
 pub use credits::{byline, sign_off};
-use credits::{only_agencies, people_by_slash, wire_credit};
+use credits::{byline_by_parts, only_agencies, people_by_slash, wire_credit};
 
 /// Why a line left the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -394,6 +394,13 @@ pub fn classify(line: &str) -> Class {
     if let Some(credits) = wire_credit(line) {
         return credits;
     }
+    if let Some((authors, agencies)) = byline_by_parts(line) {
+        return if agencies.is_empty() {
+            Class::Byline(authors)
+        } else {
+            Class::Credits { authors, agencies }
+        };
+    }
     if let Some(names) = byline(line) {
         return Class::Byline(names);
     }
@@ -689,7 +696,14 @@ mod tests {
                 "Written by Maria van der Berg",
                 Byline(vec!["Maria van der Berg".into()]),
             ),
-            ("By JOHN SMITH, Reuters", Byline(vec!["JOHN SMITH".into()])),
+            // The agency beside the people is credited too.
+            (
+                "By JOHN SMITH, Reuters",
+                Class::Credits {
+                    authors: vec!["JOHN SMITH".into()],
+                    agencies: vec!["Reuters".into()],
+                },
+            ),
             (
                 "Ann Lee, political correspondent",
                 Byline(vec!["Ann Lee".into()]),
