@@ -196,6 +196,15 @@ pub(super) fn pronoun(
             .cloned()
     };
     let first_in = |from: usize, to: usize| first_in_para(at.0, from, to);
+    // The person a sentence has speaking (`On Tuesday, Israel's chief military
+    // spokesperson, Rear Admiral Daniel Hagari, said ...`) when no one leads it.
+    let speaking_in = |pi: usize, from: usize, to: usize| {
+        mentions
+            .between((pi, from), (pi, to))
+            .iter()
+            .filter(|m| m.speaks)
+            .find_map(|m| person(&m))
+    };
     // A person is named more than once (full name, then surname); a club or a place
     // named once in passing is not who "he" is.
     let repeated = |name: &str| {
@@ -234,6 +243,9 @@ pub(super) fn pronoun(
             if let Some(name) = first_in(from, subject_end) {
                 return Some(name);
             }
+            if let Some(name) = speaking_in(at.0, from, to) {
+                return Some(name);
+            }
             // "A spokesman for the Oxford University Press said ...": he speaks for it.
             if let Some(body) = spokesman_in(&para[from..to]) {
                 return Some(body);
@@ -266,6 +278,9 @@ pub(super) fn pronoun(
                 .nth(5)
                 .map_or(prev.len(), |(i, _)| from + i);
             if let Some(name) = first_in_para(at.0 - 1, from, subject_end) {
+                return Some(name);
+            }
+            if let Some(name) = speaking_in(at.0 - 1, from, prev.len()) {
                 return Some(name);
             }
         }

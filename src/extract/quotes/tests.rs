@@ -624,3 +624,9 @@ fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
     let got = run("Financial Times reported on the protests.\n\"The leadership of the armed forces has become a lightning rod for protests.\"");
     assert_ne!(got[0].1.as_deref(), Some("Financial Times"));
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_led_by_a_role_is_whom_that_sentence_has_speaking() {
+    let got = run("Hamas named Yahya Sinwar as its leader. Sinwar said: \"We will fight on until the end.\"\nOn Tuesday, Israel's chief military spokesperson, Rear Admiral Daniel Hagari, said Sinwar's appointment would not stop Israel.\n\"There is only one place for Yahya Sinwar, and it is beside the others,\" he told the Saudi state-owned television.");
+    assert_eq!(got[1].1.as_deref(), Some("Daniel Hagari"), "{got:?}");
+}
