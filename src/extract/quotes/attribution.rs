@@ -144,12 +144,25 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                     return Some((format!("the {r}"), sentence_start + who));
                 }
             }
+            // `The Conservatives’ letter to Daniel Greenberg, the standards commissioner,
+            // said:` — the one written to is no speaker; the letter's author is.
+            if prev == "to" {
+                if let Some(c) = DOCUMENT_TO.captures(&before[..who]) {
+                    let owner = c.name("owner").expect("group");
+                    return Some((clean_name(owner.as_str()), sentence_start + owner.start()));
+                }
+            }
             let appos = c.name("appos").map(|(_, a)| a);
             return Some((subject(who_text, appos), sentence_start + who));
         }
     }
     None
 }
+
+/// `The Conservatives’ letter to`: a document its author sends, before its addressee.
+static DOCUMENT_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?P<owner>\p{Lu}[\p{L}\p{N}&\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&\-]*)*)(?:'s|’s|’|')\s+(?:open\s+)?(?:letter|statement|complaint|submission|memo|email|e-mail|note|message|response|reply|report)\s+to\s*$".to_string())
+});
 
 /// The speaker a subject pattern found: `who`, unless `who` is a title and the clause
 /// between commas after it is nothing but a person's name (`Argentina's President, Nestor

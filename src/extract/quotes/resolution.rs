@@ -372,7 +372,8 @@ fn body_heads(noun: &str) -> &'static [&'static str] {
 /// The body a story calls `the <noun>` (`the agency warns`, `wrote the center`, `the force
 /// said`): the last name before `at` (in its paragraph and up to 30 before) of two words
 /// or more whose head is that noun or one of its kind (`Storm Prediction Center`,
-/// `Devon and Cornwall Police`; `Ministry of Defence` for `the ministry`). A possessive
+/// `Devon and Cornwall Police`; `Ministry of Defence` for `the ministry`, `Royal College
+/// of GPs` for `the college`). A possessive
 /// before the name is another body's (`the National Weather Service’s Storm Prediction
 /// Center`); names inside quotes are the speaker's words.
 pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<String> {
@@ -410,9 +411,12 @@ pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String])
                 .unwrap_or(name);
             let name = name.strip_prefix("The ").unwrap_or(name);
             let words: Vec<&str> = name.split_whitespace().collect();
+            // (`Royal College of GPs`, `Ministry of Defence`: the noun before `of`.)
             let headed = words.len() >= 2
                 && (is_head(words[words.len() - 1])
-                    || (is_head(words[0]) && matches!(words[1], "of" | "for")));
+                    || words
+                        .windows(2)
+                        .any(|w| is_head(w[0]) && matches!(w[1], "of" | "for")));
             if headed && !is_not_name(words[0]) {
                 found = Some(name.to_string());
             }

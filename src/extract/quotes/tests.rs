@@ -630,3 +630,12 @@ fn a_pronoun_after_a_sentence_led_by_a_role_is_whom_that_sentence_has_speaking()
     let got = run("Hamas named Yahya Sinwar as its leader. Sinwar said: \"We will fight on until the end.\"\nOn Tuesday, Israel's chief military spokesperson, Rear Admiral Daniel Hagari, said Sinwar's appointment would not stop Israel.\n\"There is only one place for Yahya Sinwar, and it is beside the others,\" he told the Saudi state-owned television.");
     assert_eq!(got[1].1.as_deref(), Some("Daniel Hagari"), "{got:?}");
 }
+
+#[test]
+fn a_letter_speaks_for_its_author_not_its_addressee() {
+    let got = run("The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said: \"In August it was reported that he had been given a security pass.\"");
+    assert_eq!(got[0].1.as_deref(), Some("Conservatives"), "{got:?}");
+    // A body named with `of` after its noun: `the college`.
+    let got = run("The Royal College of GPs highlighted the abuse of its members.\n\"Staff should travel in groups where they can,\" the college said.");
+    assert_eq!(got[0].1.as_deref(), Some("Royal College of GPs"), "{got:?}");
+}
