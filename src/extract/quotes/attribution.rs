@@ -168,8 +168,11 @@ static DOCUMENT_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// between commas after it is nothing but a person's name (`Argentina's President, Nestor
 /// Kirchner, said`, `The Attorney General, Lord Goldsmith, said`): then that name.
 pub(super) fn subject(who: &str, appos: Option<&str>) -> String {
+    // (A body before a person's name between commas is the person's: `The Leader of
+    // Burnley Council, Councillor Afrasiab Anwar, said`.)
     let title = who.contains("'s ")
         || who.contains("’s ")
+        || !personal(who)
         || who
             .rsplit(' ')
             .next()

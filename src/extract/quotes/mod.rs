@@ -81,9 +81,13 @@ fn introduced(span: &Span, paragraphs: &[String]) -> Option<(String, (usize, usi
     // The paragraph before, then a quote of one letter: `... said: “x”`. (`reported` is
     // a reporting verb only here: `The News of the World reports that Anelka told a
     // French magazine: "..."` is Anelka's.)
+    // `has issued the following statement:` says what `said:` does.
+    static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|put\s+out|shared|posted|sent)\s+(?:the\s+following|a|this|the|an)\s+(?:\w+\s+)?(?:statement|message|post|note|letter|update|response|reply)(?:\s+\w+){0,4}:$".to_string())
+    });
     let prev = match prev.strip_suffix("reported:") {
         Some(head) if head.ends_with(' ') => format!("{head}said:"),
-        _ => prev.to_string(),
+        _ => ISSUED.replace(prev, " said:").into_owned(),
     };
     let joined = format!("{prev} “x”");
     let open_at = prev.len() + 1;

@@ -639,3 +639,15 @@ fn a_letter_speaks_for_its_author_not_its_addressee() {
     let got = run("The Royal College of GPs highlighted the abuse of its members.\n\"Staff should travel in groups where they can,\" the college said.");
     assert_eq!(got[0].1.as_deref(), Some("Royal College of GPs"), "{got:?}");
 }
+
+#[test]
+fn a_statement_issued_by_a_person_named_after_their_body_is_theirs() {
+    let got = run("The Leader of Burnley Council, Councillor Afrasiab Anwar, has issued the following statement:\n\"What type of individual would undertake such outrageous actions in a place of reflection?\"");
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("Councillor Afrasiab Anwar"),
+        "{got:?}"
+    );
+    let got = run("The secretary of the Welsh Students Rugby Football Union, Reverend Eldon Phillips, said: \"It is a shame that fixtures cannot be maintained this year.\"");
+    assert_eq!(got[0].1.as_deref(), Some("Eldon Phillips"), "{got:?}");
+}
