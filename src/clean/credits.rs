@@ -111,7 +111,8 @@ pub(super) fn people_by_slash(line: &str) -> Option<Vec<String>> {
 
 /// When a short line names agencies and nothing else (`By AP`, `(dpa)`, `Source:
 /// Reuters/AFP`, `Mit Material von dpa`, `Associated Press`): whether it credits them
-/// in words (`By`, `Source:`, `©`, brackets) rather than naming them bare.
+/// in words (`By`, `Source:`, `©`, brackets) rather than naming them bare. An agency with
+/// the city it filed from in capitals (`AFP, MANILA`) credits it.
 pub(super) fn only_agencies(line: &str) -> Option<bool> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:(?i:by|von|par|por|door|source|sources|quelle|fuente|fonte|bron|credit|mit material von|with material from|agencies|wires)\b\s*:?\s*|[(\[©]\s*)+").unwrap()
@@ -119,12 +120,27 @@ pub(super) fn only_agencies(line: &str) -> Option<bool> {
     static SPLIT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*(?:/|,|;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*").unwrap());
     let rest = LEAD.replace(line.trim(), "");
-    let mut parts = SPLIT
+    let parts: Vec<&str> = SPLIT
         .split(&rest)
         .map(|p| p.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ':' | '.' | ' ')))
         .filter(|p| !p.is_empty())
-        .peekable();
-    let all = parts.peek().is_some() && parts.all(|p| crate::text::agencies::agency(p).is_some());
+        .collect();
+    let agencies = parts
+        .iter()
+        .filter(|p| crate::text::agencies::agency(p).is_some())
+        .count();
+    // `AFP, MANILA`: an agency with the city it filed from, in capitals, credits it.
+    let dateline = parts.len() == 2
+        && agencies == 1
+        && parts.iter().any(|p| {
+            crate::text::agencies::agency(p).is_none()
+                && p.chars().any(char::is_alphabetic)
+                && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-')
+        });
+    if dateline {
+        return Some(true);
+    }
+    let all = !parts.is_empty() && agencies == parts.len();
     all.then(|| rest.len() < line.trim().len())
 }
 

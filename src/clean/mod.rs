@@ -859,6 +859,9 @@ mod tests {
             ("Source: Reuters/AFP", credits(&[], &["Reuters", "AFP"])),
             ("By The Associated Press", credits(&[], &["The Associated Press"])),
             ("Mit Material von dpa", credits(&[], &["dpa"])),
+            // An agency with the city it filed from, in capitals.
+            ("AFP, MANILA", credits(&[], &["AFP"])),
+            ("AFP, Manila", Class::Keep),
             ("© Reuters", credits(&[], &["Reuters"])),
             ("Associated Press", Class::Residue(Reason::Credit)),
             ("(AFP)", credits(&[], &["AFP"])),
