@@ -230,14 +230,22 @@ pub fn read_html(text: &str) -> RawArticle {
         });
 
     let body = body::main_text(&doc);
-    let body = if body.trim().is_empty() {
+    let stated_body = || {
         ld.as_ref()
             .and_then(|a| a.get("articleBody"))
             .and_then(ld_text)
+    };
+    let body = if body.trim().is_empty() {
+        stated_body()
             .or_else(|| hydrated_body(&doc))
             .unwrap_or_default()
     } else {
-        body
+        match stated_body() {
+            // A page that shows the start of its story (a paywall's teaser) and states
+            // the whole of it for search engines: the whole story.
+            Some(whole) if whole.len() > 2 * body.len() && teaser_of(&body, &whole) => whole,
+            _ => body,
+        }
     };
     RawArticle {
         record: None,
@@ -285,6 +293,24 @@ fn hydrated_body(doc: &Html) -> Option<String> {
         "<body><article>{html}</article></body>"
     )));
     (!text.trim().is_empty()).then_some(text)
+}
+
+/// Whether `shown`, the text a page shows, is the start of `whole`: its first long line
+/// (the first 80 characters of it) is found in `whole`'s first quarter.
+fn teaser_of(shown: &str, whole: &str) -> bool {
+    let Some(first) = shown
+        .lines()
+        .map(str::trim)
+        .find(|l| l.chars().count() >= 80)
+    else {
+        return false;
+    };
+    let key: String = first.chars().take(80).collect();
+    let mut quarter = (whole.len() / 4 + key.len()).min(whole.len());
+    while !whole.is_char_boundary(quarter) {
+        quarter -= 1;
+    }
+    whole[..quarter].contains(&key)
 }
 
 /// The JSON string literals in a script, quotes included: `"a \"b\""`.
@@ -646,6 +672,25 @@ mod tests {
         assert!(!a.body.contains("ARTICLEAD"), "{}", a.body);
         // A page whose HTML holds the story keeps it, whatever its scripts carry.
         assert!(read_html(PAGE).body.contains("The dam above the village"));
+    }
+
+    #[test]
+    fn a_teaser_gives_way_to_the_whole_story_the_page_states() {
+        let lede = "Tras seis derrotas consecutivas, el equipo volvió a puntuar en su lucha por la salvación ante un rival directo.";
+        let rest =
+            " El partido empezó con dominio local y dos goles en la primera media hora. ".repeat(6);
+        let page = |ld_body: &str| {
+            let ld = serde_json::json!({"@type": "NewsArticle", "headline": "Un punto vital", "articleBody": ld_body});
+            format!("<html><head><script type=\"application/ld+json\">{ld}</script></head><body><article><h1>Un punto vital</h1><p>{lede}</p><p>Suscríbete para seguir leyendo.</p></article></body></html>")
+        };
+        let whole = format!("{lede}{rest}");
+        assert!(read_html(&page(&whole))
+            .body
+            .contains("dos goles en la primera media hora"));
+        // A stated body that is another text, or no longer, leaves the page's own.
+        let other = format!("Otra historia.{rest}{rest}");
+        assert!(!read_html(&page(&other)).body.contains("dos goles"));
+        assert!(read_html(&page(lede)).body.contains("Suscríbete"));
     }
 
     #[test]
