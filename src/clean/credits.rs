@@ -325,6 +325,15 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
     }
     let rest = PREFIX.find(line).map(|m| &line[m.end()..]);
     let prefixed = rest.is_some();
+    // (Most lines are neither: a line without `By` must start with a given name.)
+    let given = || {
+        line.split_whitespace()
+            .next()
+            .is_some_and(crate::text::given_names::is_given_name)
+    };
+    if !prefixed && !given() {
+        return None;
+    }
     let rest = rest.unwrap_or(line).trim();
     let mut segments = SEGMENTS.split(rest);
     let names_part = segments.next()?;
