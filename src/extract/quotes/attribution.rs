@@ -72,11 +72,20 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     // checked first, the costly patterns run only where they can match.
     let tail = may_report.then(|| verb_tail_chars(before)).flatten();
     let (verb_60, verb_80) = (tail.is_some_and(|n| n <= 60), tail.is_some());
-    // (Each pattern names its rare word: `spokes(man|woman|person)`, `according to`.)
-    let spokesman = (verb_60 && before.contains("pokes"))
-        .then(|| BEFORE_SPOKESMAN.captures(before))
-        .flatten();
+    // (Each pattern names its rare words: `spokes(man|woman|person)`, `press office`,
+    // `according to`.)
+    let spokesman = (verb_60
+        && ["pokes", "press ", "communications", "media "]
+            .iter()
+            .any(|w| before.contains(w)))
+    .then(|| BEFORE_SPOKESMAN.captures(before))
+    .flatten();
     if let Some((at, who)) = spokesman.and_then(|c| c.name("who").or_else(|| c.name("for"))) {
+        // (`The Kremlin press service`: the body's name, not `the kremlin`, a role.)
+        let who = match who.strip_prefix("The ") {
+            Some(name) if name.starts_with(char::is_uppercase) => name,
+            _ => who,
+        };
         return Some((who.to_string(), sentence_start + at));
     }
     // `sent Mr Bush his "warmest congratulations", saying:` — the participle after the

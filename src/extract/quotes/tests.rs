@@ -651,3 +651,10 @@ fn a_statement_issued_by_a_person_named_after_their_body_is_theirs() {
     let got = run("The secretary of the Welsh Students Rugby Football Union, Reverend Eldon Phillips, said: \"It is a shame that fixtures cannot be maintained this year.\"");
     assert_eq!(got[0].1.as_deref(), Some("Eldon Phillips"), "{got:?}");
 }
+
+#[test]
+fn a_press_office_speaks_for_its_body() {
+    let got = run("(UPS corporate communications said of the incident, \"We respect our employees’ rights to assemble.\")\nThe Kremlin press service said: \"The talks will go on as planned next week in Geneva.\"");
+    let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(speakers, [Some("UPS"), Some("Kremlin")], "{got:?}");
+}
