@@ -129,6 +129,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
             // the subject; the title before it is.
             let prev = before[..who].trim_end().rsplit(' ').next().unwrap_or("");
+
             // `Cllr Louise Gittins, Chair of the Local Government Association said:` —
             // a person named with the role the body gives her speaks herself.
             let body_of = before[..who]

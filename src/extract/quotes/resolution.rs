@@ -382,26 +382,28 @@ pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String])
         return None;
     }
     let heads = body_heads(noun);
-    let is_head =
-        |w: &str| w.eq_ignore_ascii_case(noun) || heads.iter().any(|h| w.eq_ignore_ascii_case(h));
-    let mut found = None;
+    let is_noun = |w: &str| w.eq_ignore_ascii_case(noun);
+    let is_head = |w: &str| is_noun(w) || heads.iter().any(|h| w.eq_ignore_ascii_case(h));
+    // The last body headed by the noun itself, else by one of its kind (`the agency` is
+    // the `Environment Agency` before the `Met Office` named after it).
+    let (mut by_noun, mut by_kind) = (None, None);
     let first = at.0.saturating_sub(30);
     for (pi, p) in paragraphs.iter().enumerate().take(at.0 + 1).skip(first) {
         let text = recent(if pi == at.0 { &p[..at.1] } else { &p[..] }).1;
         let quoted = find_spans(&[text.to_string()]);
-        // (Where the name before ended: `Devon and Cornwall Police` is one name.)
-        let mut prev: Option<usize> = None;
+        // The name before: where it started and ended, and whether it named a body itself
+        // (`Devon and Cornwall Police` is one name; `Citizens Bank and Canal Bank` two).
+        let mut prev: Option<(usize, usize, bool)> = None;
         for m in PROPER_NAME.find_iter(text) {
             if quoted.iter().any(|q| (q.start..q.end).contains(&m.start())) {
                 continue;
             }
-            // (Not two bodies: `Citizens Bank and Canal Bank`.)
-            let start = prev
-                .filter(|&p| &text[p..m.start()] == " and ")
-                .and_then(|p| PROPER_NAME.find_iter(&text[..p]).last())
-                .filter(|n| !n.as_str().rsplit(' ').next().is_some_and(is_head))
-                .map_or(m.start(), |n| n.start());
-            prev = Some(m.end());
+            let start = match prev {
+                Some((start, end, false)) if &text[end..m.start()] == " and " => start,
+                _ => m.start(),
+            };
+            let last_is_head = m.as_str().rsplit(' ').next().is_some_and(is_head);
+            prev = Some((m.start(), m.end(), last_is_head));
             let name = &text[start..m.end()];
             // (After the last possessive: `Service’s Storm Prediction Center`.)
             let name = ["’s ", "'s "]
@@ -411,18 +413,24 @@ pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String])
                 .unwrap_or(name);
             let name = name.strip_prefix("The ").unwrap_or(name);
             let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() < 2 || is_not_name(words[0]) {
+                continue;
+            }
             // (`Royal College of GPs`, `Ministry of Defence`: the noun before `of`.)
-            let headed = words.len() >= 2
-                && (is_head(words[words.len() - 1])
-                    || words
-                        .windows(2)
-                        .any(|w| is_head(w[0]) && matches!(w[1], "of" | "for")));
-            if headed && !is_not_name(words[0]) {
-                found = Some(name.to_string());
+            let head = words.last().copied().filter(|w| is_head(w)).or_else(|| {
+                words
+                    .windows(2)
+                    .find(|w| is_head(w[0]) && matches!(w[1], "of" | "for"))
+                    .map(|w| w[0])
+            });
+            match head {
+                Some(h) if is_noun(h) => by_noun = Some(name.to_string()),
+                Some(_) => by_kind = Some(name.to_string()),
+                None => {}
             }
         }
     }
-    found
+    by_noun.or(by_kind)
 }
 
 /// `a spokesman for the Home Office`, `a Home Office spokesman`: the body spoken for.

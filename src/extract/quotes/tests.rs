@@ -599,6 +599,11 @@ fn a_body_called_by_its_kind_is_the_body_the_story_named() {
             "Devon and Cornwall Police say they will step up their presence tonight.\nIn an update, the force said: \"Our officers are well trained to maintain public order.\"",
             some("Devon and Cornwall Police"),
         ),
+        // The noun itself wins over a body of its kind named after it.
+        (
+            "The Environment Agency issued flood warnings. The Met Office said more rain was due.\n\"Rivers will stay high all week in the valley,\" the agency said.",
+            some("Environment Agency"),
+        ),
         // A name with `of` after the noun.
         (
             "The Ministry of Defence confirmed the flights.\n\"No aircraft were lost in the exercise,\" the ministry said.",
@@ -612,6 +617,23 @@ fn a_body_called_by_its_kind_is_the_body_the_story_named() {
     ] {
         assert_eq!(speaker(text), [want], "{text}");
     }
+}
+
+#[test]
+fn a_body_called_by_its_kind_takes_linear_time_over_long_paragraphs() {
+    // Names joined by `and`, thousands to a paragraph, thirty paragraphs, twenty quotes
+    // that ask for `the agency`: each paragraph is read once per quote.
+    let names = "Abcde and Fghij and ".repeat(1700);
+    let mut text = format!("{names}\n").repeat(30);
+    text.push_str(&"\"We will decide next week on the new rules,\" the agency said.\n".repeat(20));
+    let started = std::time::Instant::now();
+    let got = run(&text);
+    assert_eq!(got.len(), 20);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
