@@ -68,27 +68,33 @@ pub(super) fn wire_credit(line: &str) -> Option<Class> {
     })
 }
 
+/// Words of a picture's credit (`Getty Images`, `AP Photo`, `AFP/FILE`).
+const PICTURES: &[&str] = &[
+    "images",
+    "image",
+    "photo",
+    "photos",
+    "pictures",
+    "picture",
+    "stock",
+    "features",
+    "getty",
+    "shutterstock",
+    "alamy",
+    "istock",
+    "imago",
+    "picture-alliance",
+    "epa",
+    "file",
+    "pool",
+    "handout",
+    "video",
+];
+
 /// `Mathatisi Sebusi/Mohalenyane Phakela`: two people's names of two words or more
 /// either side of a slash, a byline in the way `Jane Doe/Getty Images` is a photo's
 /// credit: none of them an agency, a picture service or a newsroom.
 pub(super) fn people_by_slash(line: &str) -> Option<Vec<String>> {
-    const PICTURES: &[&str] = &[
-        "images",
-        "image",
-        "photo",
-        "photos",
-        "pictures",
-        "picture",
-        "stock",
-        "features",
-        "getty",
-        "shutterstock",
-        "alamy",
-        "istock",
-        "imago",
-        "picture-alliance",
-        "epa",
-    ];
     let mut names = Vec::new();
     for part in line.split('/') {
         let part = part.trim();
@@ -129,13 +135,19 @@ pub(super) fn only_agencies(line: &str) -> Option<bool> {
         .iter()
         .filter(|p| crate::text::agencies::agency(p).is_some())
         .count();
-    // `AFP, MANILA`: an agency with the city it filed from, in capitals, credits it.
+    // `AFP, MANILA`: an agency with the city it filed from, in capitals, credits it
+    // (`AFP/GETTY IMAGES`, `AP, FILE` are a picture's credits).
     let dateline = parts.len() == 2
         && agencies == 1
+        && rest.contains(',')
+        && !rest.contains('/')
         && parts.iter().any(|p| {
             crate::text::agencies::agency(p).is_none()
                 && p.chars().any(char::is_alphabetic)
                 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-')
+                && !p
+                    .split_whitespace()
+                    .any(|w| PICTURES.contains(&w.to_lowercase().as_str()))
         });
     if dateline {
         return Some(true);
@@ -277,6 +289,18 @@ fn is_role(words: &[&str]) -> bool {
                 .all(|w| ROLE_MODIFIERS.contains(&w.to_lowercase().as_str())))
 }
 
+/// A segment after a byline's names that dates the story or says how long it reads:
+/// `March 4, 2024`, `Updated 2 hours ago`, `Published 10:30 GMT`, `5 min read` (a bare
+/// number, `6 titles`, `3 nights at the O2`, is none of these).
+fn dated(seg: &str) -> bool {
+    static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:last\s+)?updated|published|posted|modified|first\s+published)\b|^(?i:\d+\s*(?:min|mins|minutes?)\s+read)$").unwrap()
+    });
+    WHEN.is_match(seg)
+        || (seg.contains(|c: char| c.is_alphabetic() || matches!(c, '-' | '/' | '.'))
+            && dates::parse_date(seg).is_some())
+}
+
 /// A byline read part by part, for the forms [`byline`]'s patterns do not take: what
 /// follows the name in its part (` in Kyiv`, ` for The Guardian`, ` Special to The Globe`,
 /// ` on March 4, 2024`, ` @handle`, a role without a comma: `Staff Writer`), parts that are
@@ -346,7 +370,7 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         let newsroom = words
             .last()
             .is_some_and(|w| NEWSROOM.contains(&w.to_lowercase().as_str()));
-        let tail = seg.chars().any(|c| c.is_ascii_digit())
+        let tail = dated(seg)
             || is_role(&words)
             || newsroom
             || crate::text::agencies::agency(seg).is_some();
@@ -438,6 +462,12 @@ mod tests {
             ("From New York to Paris", None),
             ("Manchester United – Arsenal", None),
             ("Tom Hughes", None),
+            // A heading with a dash and a number is no byline.
+            ("Taylor Swift – Eras Tour 2024", None),
+            ("Billie Eilish — 3 nights at the O2", None),
+            ("Michael Jordan – 6 titles", None),
+            ("Kylie Minogue - 2024", None),
+            ("By Tom Hughes · 5 min read", some(&["Tom Hughes"])),
         ] {
             assert_eq!(people(line), want, "{line:?}");
         }

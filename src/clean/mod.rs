@@ -268,13 +268,33 @@ const CTA_VERBS: &[&str] = &[
     "become",
     "don't",
     "never",
-    "post",
-    "pin",
-    "bookmark",
-    "add",
-    "create",
-    "report",
-    "flag",
+];
+/// Verbs of a page's buttons that also open headlines (`Post Office scandal`, `Report
+/// finds ...`, `Create jobs now`): a call only in a line of four words at most, with
+/// what buttons act on ([`UI_OBJECTS`]).
+const UI_VERBS: &[&str] = &["post", "pin", "bookmark", "add", "create", "report", "flag"];
+/// What such buttons act on: a network, a comment, the reader's account or list.
+const UI_OBJECTS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "threads",
+    "bluesky",
+    "tiktok",
+    "telegram",
+    "comment",
+    "comments",
+    "conversation",
+    "discussion",
+    "account",
+    "later",
+    "feedback",
+    "bookmarks",
 ];
 /// Objects of such calls: the reader, the site, its channels and products.
 const PROMO_OBJECTS: &[&str] = &[
@@ -495,6 +515,17 @@ pub fn classify(line: &str) -> Class {
         && lower[1..]
             .iter()
             .any(|w| PROMO_OBJECTS.contains(&w.as_str()))
+    {
+        return Class::Residue(Reason::Promo);
+    }
+    // (`Bookmark this story`, `Pin this article`: a page's, when it is the object.)
+    let saved = matches!(first, "bookmark" | "pin")
+        && lower[1..]
+            .iter()
+            .any(|w| matches!(w.as_str(), "story" | "article" | "page"));
+    if UI_VERBS.contains(&first)
+        && lower.len() <= 4
+        && (saved || lower[1..].iter().any(|w| UI_OBJECTS.contains(&w.as_str())))
     {
         return Class::Residue(Reason::Promo);
     }
@@ -862,6 +893,9 @@ mod tests {
             // An agency with the city it filed from, in capitals.
             ("AFP, MANILA", credits(&[], &["AFP"])),
             ("AFP, Manila", Class::Keep),
+            // A picture's credit credits no story.
+            ("AFP/GETTY IMAGES", Class::Residue(Reason::Credit)),
+            ("REUTERS/NASA", Class::Residue(Reason::Credit)),
             ("© Reuters", credits(&[], &["Reuters"])),
             ("Associated Press", Class::Residue(Reason::Credit)),
             ("(AFP)", credits(&[], &["AFP"])),
