@@ -13,6 +13,7 @@
 
 mod body;
 mod byline;
+mod script_data;
 
 use crate::text::squash;
 
@@ -21,6 +22,7 @@ use serde_json::Value;
 
 use super::{Markup, RawArticle};
 use byline::*;
+use script_data::{as_text, hydrated_body, teaser_of};
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector is valid")
@@ -243,7 +245,9 @@ pub fn read_html(text: &str) -> RawArticle {
         match stated_body() {
             // A page that shows the start of its story (a paywall's teaser) and states
             // the whole of it for search engines: the whole story.
-            Some(whole) if whole.len() > 2 * body.len() && teaser_of(&body, &whole) => whole,
+            Some(whole) if whole.len() > 2 * body.len() && teaser_of(&body, &whole) => {
+                as_text(&whole)
+            }
             _ => body,
         }
     };
@@ -262,77 +266,6 @@ pub fn read_html(text: &str) -> RawArticle {
         fetched_url: None,
         fetched_date: None,
     }
-}
-
-/// The story of a page drawn in the browser, whose HTML holds no article text: the data
-/// the page hands its script (Next.js and React Query state, `__NUXT__`, any inline
-/// script) carries the story as a string of HTML (`"contentHtml":"\u003cp ..."`). The
-/// longest such string of paragraphs, read as a page of its own; placeholders for ads in
-/// it (`$$ARTICLEAD$$`) go.
-fn hydrated_body(doc: &Html) -> Option<String> {
-    static PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\$\$[A-Z0-9_]+\$\$").expect("static regex")
-    });
-    let mut best: Option<String> = None;
-    for script in doc.select(&sel("script:not([src])")) {
-        let code: String = script.text().collect();
-        for literal in json_strings(&code) {
-            if literal.len() < 200 || !(literal.contains("\\u003cp") || literal.contains("<p")) {
-                continue;
-            }
-            let Ok(html) = serde_json::from_str::<String>(literal) else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|b| html.len() > b.len()) {
-                best = Some(html);
-            }
-        }
-    }
-    let html = PLACEHOLDER.replace_all(&best?, "").into_owned();
-    let text = body::main_text(&Html::parse_document(&format!(
-        "<body><article>{html}</article></body>"
-    )));
-    (!text.trim().is_empty()).then_some(text)
-}
-
-/// Whether `shown`, the text a page shows, is the start of `whole`: its first long line
-/// (the first 80 characters of it) is found in `whole`'s first quarter.
-fn teaser_of(shown: &str, whole: &str) -> bool {
-    let Some(first) = shown
-        .lines()
-        .map(str::trim)
-        .find(|l| l.chars().count() >= 80)
-    else {
-        return false;
-    };
-    let key: String = first.chars().take(80).collect();
-    let mut quarter = (whole.len() / 4 + key.len()).min(whole.len());
-    while !whole.is_char_boundary(quarter) {
-        quarter -= 1;
-    }
-    whole[..quarter].contains(&key)
-}
-
-/// The JSON string literals in a script, quotes included: `"a \"b\""`.
-fn json_strings(code: &str) -> impl Iterator<Item = &str> {
-    let bytes = code.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = at + bytes[at..].iter().position(|&b| b == b'"')?;
-        let mut i = start + 1;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\\' => i += 2,
-                b'"' => {
-                    at = i + 1;
-                    return Some(&code[start..=i]);
-                }
-                _ => i += 1,
-            }
-        }
-        at = bytes.len();
-        None
-    })
 }
 
 /// A date written into the URL's path: `/2023/12/20/` or `2023-12-20`.
@@ -670,6 +603,20 @@ mod tests {
         );
         assert!(a.body.contains("another fifty years"), "{}", a.body);
         assert!(!a.body.contains("ARTICLEAD"), "{}", a.body);
+        // An icon's `<path>` longer than the story, a stray quote mark in another kind of
+        // literal, and data that wraps the story in JSON do not hide the story.
+        let icon = format!("<svg>{}</svg>", "<path d=\"M0 0L1 1\"/>".repeat(200));
+        let noisy = format!(
+            "<html><body><div id=\"root\"></div><script>var q = '\"'; var icon = {}; window.state = {data}; self.push(\"5:[\\\"$\\\",\\\"article\\\",{{\\\"__html\\\":\\\"<p>{}</p>\\\"}}]\");</script></body></html>",
+            serde_json::to_string(&icon).unwrap(),
+            "x ".repeat(150)
+        );
+        let a = read_html(&noisy);
+        assert!(
+            a.body.starts_with("The harbour reopened on Monday"),
+            "{}",
+            a.body
+        );
         // A page whose HTML holds the story keeps it, whatever its scripts carry.
         assert!(read_html(PAGE).body.contains("The dam above the village"));
     }
@@ -687,6 +634,14 @@ mod tests {
         assert!(read_html(&page(&whole))
             .body
             .contains("dos goles en la primera media hora"));
+        // Stated as HTML: read as text, paragraph by paragraph.
+        let html = format!("<p>{lede}</p><p>{rest}</p>");
+        let body = read_html(&page(&html)).body;
+        assert!(
+            !body.contains("<p>") && body.contains("dos goles"),
+            "{body}"
+        );
+        assert_eq!(body.lines().count(), 2, "{body}");
         // A stated body that is another text, or no longer, leaves the page's own.
         let other = format!("Otra historia.{rest}{rest}");
         assert!(!read_html(&page(&other)).body.contains("dos goles"));
