@@ -364,6 +364,7 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
     // Segments after the names: a date, a time or a reading time (digits), a role, an
     // agency or a newsroom; anything else is no byline's.
     let mut said_more = false;
+    let (mut people, mut agencies) = (Vec::new(), Vec::new());
     for seg in segments {
         let seg = seg.trim();
         let words: Vec<&str> = seg.split_whitespace().collect();
@@ -377,9 +378,11 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         if !tail {
             return None;
         }
+        if crate::text::agencies::agency(seg).is_some() {
+            agencies.push(seg.to_string());
+        }
         said_more = true;
     }
-    let (mut people, mut agencies) = (Vec::new(), Vec::new());
     for (i, part) in PARTS.split(names_part).enumerate() {
         let mut part = part.trim();
         if part.is_empty() {
@@ -393,6 +396,11 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         }
         let words: Vec<&str> = part.split_whitespace().collect();
         if is_role(&words) {
+            // (`Reuters staff`: the agency's people.)
+            let whose = words[..words.len() - 1].join(" ");
+            if crate::text::agencies::agency(&whose).is_some() {
+                agencies.push(whose);
+            }
             said_more = true;
             continue;
         }
@@ -423,7 +431,7 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
             {
                 people.push(one.clone())
             }
-            // A place after the people: `Grace Liu, BBC News, Beijing`.
+            // A place after the people: `By Grace Liu, Reuters, Beijing`.
             _ if i > 0 && !people.is_empty() && words.len() == 1 => {}
             _ => return None,
         }
