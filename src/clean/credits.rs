@@ -361,8 +361,8 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
     let rest = rest.unwrap_or(line).trim();
     let mut segments = SEGMENTS.split(rest);
     let names_part = segments.next()?;
-    // Segments after the names: a date, a time or a reading time (digits), a role, an
-    // agency or a newsroom; anything else is no byline's.
+    // Segments after the names: a date, an update time or a reading time ([`dated`]), a
+    // role, an agency (credited) or a newsroom; anything else is no byline's.
     let mut said_more = false;
     let (mut people, mut agencies) = (Vec::new(), Vec::new());
     for seg in segments {
