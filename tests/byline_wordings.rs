@@ -3,6 +3,8 @@
 //! was written from: the people each line credits, and the agencies. Rules were made from
 //! half `dev`'s misses; half `blind` is only scored.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use newsidx::clean::{classify, Class};
@@ -57,16 +59,6 @@ fn bylines_in_unseen_wordings_name_their_people() {
             dev_wrong.push((line, class));
         }
     }
-    for (half, (right, lines)) in &counts {
-        println!(
-            "{half}: right {right}/{lines} ({:.3})",
-            *right as f64 / *lines as f64
-        );
-    }
     println!("dev lines read wrong: {dev_wrong:?}");
-    for (half, lines, floor) in LINES {
-        let (right, n) = counts[half];
-        assert_eq!(n, lines, "{half}");
-        assert!(right >= floor, "{half}: {right} right, floor {floor}");
-    }
+    common::halves::print_and_hold(&counts, "right", &LINES);
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod export;
+pub mod halves;
 pub mod http;
 pub mod serve;
 
