@@ -211,6 +211,10 @@ pub struct BenchConfig {
     pub facets: Vec<FacetKind>,
     /// Time raw tantivy's least work beside each query ([`crate::bench::RawPeer`]).
     pub peer: bool,
+    /// Time this peer program beside each query instead, started with `peer_args`
+    /// ([`crate::bench::PeerProcess`]).
+    pub peer_bin: Option<PathBuf>,
+    pub peer_args: Vec<String>,
     /// Run each query with copies folded (as `search` does by default).
     pub collapse: bool,
 }
@@ -473,13 +477,18 @@ fn bench(c: BenchConfig, out: &mut dyn Write) -> Result<Outcome> {
         None => None,
     };
     let searcher = NewsSearcher::new(&idx)?;
-    let peer = match c.peer {
-        true => Some(crate::bench::RawPeer::new(&idx)?),
-        false => None,
+    let mut peer: Option<Box<dyn crate::bench::Peer>> = match (&c.peer_bin, c.peer) {
+        (Some(bin), _) => Some(Box::new(crate::bench::PeerProcess::start(
+            bin,
+            &c.peer_args,
+        )?)),
+        (None, true) => Some(Box::new(crate::bench::RawPeer::new(&idx)?)),
+        (None, false) => None,
     };
     let report = crate::bench::run(
         &searcher,
-        peer.as_ref(),
+        peer.as_mut()
+            .map(|p| p.as_mut() as &mut dyn crate::bench::Peer),
         &crate::bench::BenchOptions {
             queries,
             runs: c.runs,

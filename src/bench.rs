@@ -1,9 +1,13 @@
 //! `newsidx bench`: the search hot path measured in one process, each query run exactly
 //! as `search` runs it (compile, top 10, stored fields, snippets), after a warm-up; with
-//! `--peer`, raw tantivy's least work on the same index is timed in the same run.
+//! `--peer`, raw tantivy's least work on the same index is timed in the same run; with
+//! `--peer-bin`, a peer program on its own index (`examples/raw_peer.rs`), query by query.
 //! Beside the pipeline: it drives [`crate::search`] and returns figures; printing is
 //! [`crate::output`]'s.
 
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -61,8 +65,8 @@ pub struct QueryFigures {
     pub ci_low_us: f64,
     #[serde(default)]
     pub ci_high_us: f64,
-    /// p50 of [`RawPeer`] on the same query (`--peer`); None when not asked for, or
-    /// when tantivy's query parser does not take the query.
+    /// p50 of the [`Peer`] on the same query (`--peer`, `--peer-bin`); None when not
+    /// asked for, or when the peer does not take the query.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peer_p50_us: Option<f64>,
 }
@@ -98,7 +102,7 @@ pub fn calibrate(buffer: &[u8]) -> u64 {
 pub struct Report {
     pub queries: Vec<QueryFigures>,
     pub overall: Overall,
-    /// Newsidx beside [`RawPeer`] (`--peer`).
+    /// Newsidx beside a [`Peer`] (`--peer`, `--peer-bin`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peer: Option<PeerFigures>,
 }
@@ -115,6 +119,16 @@ pub struct PeerFigures {
     pub ratio: f64,
 }
 
+/// A search engine timed beside newsidx on the same queries, query by query.
+pub trait Peer {
+    /// Runs `query` once, top 10 with stored documents: the microseconds it took, or None
+    /// when the peer does not take the query.
+    fn time(&mut self, query: &str) -> Result<Option<f64>>;
+
+    /// What the peer is, for errors.
+    fn name(&self) -> String;
+}
+
 /// Raw tantivy doing the least work a search can do on newsidx's index: tantivy's own
 /// query parser over title and body (with the index's analyzers), top 10 by BM25, each
 /// hit's stored document read by tantivy's deserializer; no count, snippets or quotes.
@@ -123,7 +137,7 @@ pub struct RawPeer {
     searcher: Searcher,
     parser: QueryParser,
     /// The index folder, for errors.
-    dir: std::path::PathBuf,
+    dir: PathBuf,
 }
 
 impl RawPeer {
@@ -145,18 +159,116 @@ impl RawPeer {
     /// Parses `query`, ranks its top 10 and loads their stored documents: how many were
     /// loaded (0 for a query the parser does not take).
     pub fn top10(&self, query: &str) -> Result<usize> {
-        let Some(q) = self.parse(query) else {
-            return Ok(0);
-        };
+        match self.parse(query) {
+            Some(q) => self.top10_of(q.as_ref()),
+            None => Ok(0),
+        }
+    }
+
+    fn top10_of(&self, q: &dyn Query) -> Result<usize> {
         let err = |e| Error::tantivy(&self.dir, e);
         let top = self
             .searcher
-            .search(&q, &TopDocs::with_limit(10).order_by_score())
+            .search(q, &TopDocs::with_limit(10).order_by_score())
             .map_err(err)?;
         for (_, addr) in &top {
             std::hint::black_box(self.searcher.doc::<TantivyDocument>(*addr).map_err(err)?);
         }
         Ok(top.len())
+    }
+}
+
+impl Peer for RawPeer {
+    fn time(&mut self, query: &str) -> Result<Option<f64>> {
+        let started = Instant::now();
+        let Some(q) = self.parse(query) else {
+            return Ok(None);
+        };
+        std::hint::black_box(self.top10_of(q.as_ref())?);
+        Ok(Some(started.elapsed().as_secs_f64() * 1e6))
+    }
+
+    fn name(&self) -> String {
+        "raw tantivy (--peer)".to_string()
+    }
+}
+
+/// A peer in its own process (`--peer-bin`): newsidx writes it one query a line on its
+/// standard input and reads one line back for each, `HITS MICROSECONDS` (its own timing
+/// of the query, so that the pipe is not counted) or `- 0` for a query it does not take.
+/// `examples/raw_peer.rs` is one.
+pub struct PeerProcess {
+    bin: PathBuf,
+    child: Child,
+    input: BufWriter<ChildStdin>,
+    output: BufReader<ChildStdout>,
+    /// Queries sent so far, to name the one an answer is wrong for.
+    sent: usize,
+}
+
+impl PeerProcess {
+    /// Starts `bin` with `args`.
+    pub fn start(bin: &Path, args: &[String]) -> Result<PeerProcess> {
+        let mut child = Command::new(bin)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| Error::io(bin, e))?;
+        let (Some(input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
+            unreachable!("both are piped above");
+        };
+        Ok(PeerProcess {
+            bin: bin.to_path_buf(),
+            child,
+            input: BufWriter::new(input),
+            output: BufReader::new(output),
+            sent: 0,
+        })
+    }
+}
+
+impl Peer for PeerProcess {
+    fn time(&mut self, query: &str) -> Result<Option<f64>> {
+        self.sent += 1;
+        let io = |e| Error::io(&self.bin, e);
+        writeln!(self.input, "{query}").map_err(io)?;
+        self.input.flush().map_err(io)?;
+        let mut line = String::new();
+        self.output.read_line(&mut line).map_err(io)?;
+        let bad = |what: &str| {
+            Error::Format {
+            path: self.bin.clone(),
+            message: format!(
+                "peer answer {} (query `{query}`): {what}; a peer answers each query line with `HITS MICROSECONDS`, or `- 0` when it does not take the query",
+                self.sent
+            ),
+        }
+        };
+        if line.is_empty() {
+            return Err(bad("it closed its output"));
+        }
+        match line.split_whitespace().collect::<Vec<_>>().as_slice() {
+            ["-", _] => Ok(None),
+            [hits, us] if hits.parse::<usize>().is_ok() => match us.parse::<f64>() {
+                Ok(us) if us.is_finite() && us >= 0.0 => Ok(Some(us)),
+                _ => Err(bad(&format!("`{}` is not a time", us))),
+            },
+            _ => Err(bad(&format!("it answered `{}`", line.trim_end()))),
+        }
+    }
+
+    fn name(&self) -> String {
+        self.bin.display().to_string()
+    }
+}
+
+impl Drop for PeerProcess {
+    fn drop(&mut self) {
+        // Closing its input ends a well-behaved peer; one that does not stop is killed.
+        let _ = self.input.flush();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -174,8 +286,12 @@ pub const REGRESSION: f64 = 1.10;
 
 /// Runs the benchmark. A bad query fails the run (with its position), before timing.
 /// With a `peer`, each timed run of a query is followed by one of the peer on the same
-/// query (when tantivy's parser takes it).
-pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions) -> Result<Report> {
+/// query (when the peer takes it).
+pub fn run(
+    searcher: &NewsSearcher,
+    mut peer: Option<&mut dyn Peer>,
+    opts: &BenchOptions,
+) -> Result<Report> {
     struct Timed<'q> {
         query: &'q str,
         search: SearchOptions,
@@ -190,11 +306,15 @@ pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions)
             query: q.clone(),
             ..opts.search.clone()
         };
+        let takes = match peer.as_deref_mut() {
+            Some(p) => p.time(q)?.is_some(),
+            None => false,
+        };
         timed.push(Timed {
             query: q,
             hits: searcher.search(&search)?.total,
             search,
-            peer: peer.is_some_and(|p| p.parse(q).is_some()),
+            peer: takes,
             samples: Vec::with_capacity(opts.runs),
             peer_samples: Vec::with_capacity(opts.runs),
         });
@@ -202,12 +322,11 @@ pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions)
     // Rounds over the whole set, so that each query's runs are spread over the run's
     // time: a moment of load elsewhere on the machine widens every query's interval a
     // little instead of shifting one query's whole sample.
-    let peer_of = |t: &Timed| peer.filter(|_| t.peer);
     for _ in 0..opts.warmup {
         for t in &timed {
             std::hint::black_box(searcher.search(&t.search)?);
-            if let Some(p) = peer_of(t) {
-                p.top10(t.query)?;
+            if let Some(p) = peer.as_deref_mut().filter(|_| t.peer) {
+                p.time(t.query)?;
             }
         }
     }
@@ -228,10 +347,14 @@ pub fn run(searcher: &NewsSearcher, peer: Option<&RawPeer>, opts: &BenchOptions)
             t.samples.push(us);
             round.push(us);
             timed_total += us;
-            if let Some(p) = peer.filter(|_| t.peer) {
-                let started = Instant::now();
-                p.top10(t.query)?;
-                t.peer_samples.push(started.elapsed().as_secs_f64() * 1e6);
+            if let Some(p) = peer.as_deref_mut().filter(|_| t.peer) {
+                // Taken once, a query is taken every time: a peer that stops taking
+                // it is answering something else.
+                let us = p.time(t.query)?.ok_or_else(|| Error::Format {
+                    path: PathBuf::from(p.name()),
+                    message: format!("took `{}` once and then refused it", t.query),
+                })?;
+                t.peer_samples.push(us);
             }
             let started = Instant::now();
             std::hint::black_box(calibrate(std::hint::black_box(&buffer)));

@@ -394,6 +394,20 @@ struct BenchArgs {
     /// timed for newsidx only.
     #[arg(long)]
     peer: bool,
+    /// Time this program beside each query instead of --peer: a peer in its own process
+    /// on its own index, such as `examples/raw_peer.rs` (`raw_peer serve PEER_INDEX`). It
+    /// reads a query a line and answers each with `HITS MICROSECONDS`, timed by itself,
+    /// or `- 0` for a query it does not take.
+    #[arg(long, value_name = "PATH", conflicts_with = "peer")]
+    peer_bin: Option<PathBuf>,
+    /// An argument for the --peer-bin program (repeatable, in order).
+    #[arg(
+        long = "peer-arg",
+        value_name = "ARG",
+        requires = "peer_bin",
+        allow_hyphen_values = true
+    )]
+    peer_args: Vec<String>,
 }
 
 /// A count of things to show: `-n 0` would print nothing and look like no hits.
@@ -584,6 +598,8 @@ impl Cli {
                 sort: a.sort.order(),
                 facets: a.facets,
                 peer: a.peer,
+                peer_bin: a.peer_bin,
+                peer_args: a.peer_args,
                 collapse: !a.no_collapse,
             }),
             Cmd::Similar(a) => Command::Similar(SimilarConfig {

@@ -571,6 +571,75 @@ fn bench_times_raw_tantivy_beside_each_query_it_can_parse() {
     assert!(plain.peer.is_none() && plain.queries.iter().all(|q| q.peer_p50_us.is_none()));
 }
 
+/// A peer program on the `--peer-bin` protocol: a shell script that takes every query but
+/// dates, timing each at its first argument's microseconds.
+fn peer_script(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("peer.sh");
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+#[test]
+fn bench_times_a_peer_program_query_by_query() {
+    use newsidx::bench::Report;
+    let c = corpus_copy();
+    newsidx().arg("index").arg(c.path()).assert().success();
+    let queries = c.path().join("queries.txt");
+    std::fs::write(&queries, "Sudzha\nterritory\ndate:2004\n").unwrap();
+    let tools = tempfile::tempdir().unwrap();
+    let peer = peer_script(
+        tools.path(),
+        r#"while read q; do case "$q" in date:*) echo "- 0";; *) echo "10 $1";; esac; done"#,
+    );
+    let out = newsidx()
+        .args([
+            "bench",
+            "--runs",
+            "3",
+            "--warmup",
+            "1",
+            "--json",
+            "--queries",
+        ])
+        .arg(&queries)
+        .arg("--peer-bin")
+        .arg(&peer)
+        .args(["--peer-arg", "250.5"])
+        .arg(c.path())
+        .output()
+        .unwrap();
+    let report: Report = serde_json::from_slice(&common::stdout_of_success(out)).unwrap();
+    let peers: Vec<Option<f64>> = report.queries.iter().map(|q| q.peer_p50_us).collect();
+    assert_eq!(peers, [Some(250.5), Some(250.5), None]);
+    let figures = report.peer.expect("peer figures");
+    assert_eq!((figures.queries, figures.peer_p50_us), (2, 250.5));
+
+    // An answer off the protocol is an error naming the program, the answer and the query.
+    let broken = peer_script(tools.path(), "while read q; do echo oops; done");
+    newsidx()
+        .args(["bench", "--runs", "1", "--queries"])
+        .arg(&queries)
+        .arg("--peer-bin")
+        .arg(&broken)
+        .arg(c.path())
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("peer.sh")
+                .and(predicate::str::contains("peer answer 1 (query `Sudzha`)"))
+                .and(predicate::str::contains("it answered `oops`")),
+        );
+    // A program that is not there is named.
+    newsidx()
+        .args(["bench", "--runs", "1", "--peer-bin"])
+        .arg(tools.path().join("missing"))
+        .arg(c.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing"));
+}
 #[test]
 fn quotes_answer_what_peskov_said_about_territory() {
     use newsidx::search::quote_search::QuoteHit;

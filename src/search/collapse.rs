@@ -114,7 +114,10 @@ pub fn members(
     Ok((n, docs))
 }
 
-/// The live articles of each of `clusters`, at most `limit` of each, in one pass.
+/// The live articles of each of `clusters` that has more than one, at most `limit` of
+/// each, in one pass. A cluster that no other article joined (most of them) is left out
+/// after a look at its term's document count, which counts deleted articles too: one
+/// means the hit alone, without building a query for it.
 pub fn members_of_each(
     index: &NewsIndex,
     searcher: &Searcher,
@@ -122,9 +125,17 @@ pub fn members_of_each(
     limit: usize,
 ) -> tantivy::Result<FxHashMap<u64, Vec<DocAddress>>> {
     let field = index.fields().cluster;
-    let mut wanted: Vec<u64> = clusters.to_vec();
+    let mut wanted: Vec<u64> = Vec::with_capacity(clusters.len());
+    for c in clusters {
+        if searcher.doc_freq(&Term::from_field_u64(field, *c))? > 1 {
+            wanted.push(*c);
+        }
+    }
     wanted.sort_unstable();
     wanted.dedup();
+    if wanted.is_empty() {
+        return Ok(FxHashMap::default());
+    }
     let clauses: Vec<(Occur, Box<dyn Query>)> = wanted
         .iter()
         .map(|c| {

@@ -324,6 +324,8 @@ pub struct NewsSearcher<'a> {
     searcher: Searcher,
     /// The segments' stored articles, read in place for the hits shown.
     store: DocStore,
+    /// The segments' story and id columns, opened once (every search reads them).
+    clusters: collapse::Clusters,
 }
 
 impl<'a> NewsSearcher<'a> {
@@ -335,10 +337,13 @@ impl<'a> NewsSearcher<'a> {
     /// and makes a `NewsSearcher` per commit it sees).
     pub fn with_searcher(index: &'a NewsIndex, searcher: Searcher) -> Result<Self> {
         let store = DocStore::open(&searcher).map_err(|e| Error::io(index.dir(), e))?;
+        let clusters = collapse::Clusters::open(index, &searcher)
+            .map_err(|e| Error::tantivy(index.dir(), e))?;
         Ok(NewsSearcher {
             index,
             searcher,
             store,
+            clusters,
         })
     }
 
@@ -458,7 +463,7 @@ impl<'a> NewsSearcher<'a> {
             keyed.drain(..opts.offset.min(keyed.len()));
             keyed.truncate(opts.limit);
         }
-        let clusters = collapse::Clusters::open(self.index, &self.searcher).map_err(terr)?;
+        let clusters = &self.clusters;
         let mut snippets = Snippeter::new(self.analyzer()?, compiled.matchers, opts.snippet_chars);
         let mut hits: Vec<Hit> = Vec::with_capacity(keyed.len());
         for (score, addr, article) in keyed {
@@ -466,7 +471,7 @@ impl<'a> NewsSearcher<'a> {
             hit.cluster = clusters.of(addr);
             hits.push(hit);
         }
-        self.add_copies(&mut hits, &clusters)?;
+        self.add_copies(&mut hits, clusters)?;
         Ok(Results {
             total,
             collapsed,
@@ -595,8 +600,7 @@ impl<'a> NewsSearcher<'a> {
         near: Option<&[String]>,
         total_exact: &mut bool,
     ) -> Result<Ranking> {
-        let clusters = collapse::Clusters::open(self.index, &self.searcher)
-            .map_err(|e| Error::tantivy(self.index.dir(), e))?;
+        let clusters = &self.clusters;
         let rerun = SearchOptions {
             facets: Vec::new(),
             ..opts.clone()
