@@ -22,7 +22,7 @@ pub mod words;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -61,6 +61,9 @@ pub struct CommitInfo {
     /// Time of the last commit, RFC 3339.
     pub updated: Option<String>,
 }
+
+/// How many files past the first not yet written workers may read (see `pass`).
+const AHEAD: usize = 256;
 
 /// Knobs of an update.
 #[derive(Debug, Clone)]
@@ -689,7 +692,11 @@ impl NewsIndex {
     }
 
     /// Reads and extracts `files` on worker threads (cleaning with `table`) and hands each
-    /// outcome to `on` on this thread, which writes the index.
+    /// outcome to `on` on this thread, which writes the index, in the order of `files`
+    /// (an archive's parts in their order, before its final outcome): which copy of a
+    /// story founds it does not depend on which worker was quicker, so runs over the same
+    /// files find the same stories whatever the number of threads. Workers take files at most
+    /// [`AHEAD`] past the first one not yet handed on, which bounds what waits here.
     fn pass<'f>(
         &self,
         files: &[&'f CorpusFile],
@@ -699,34 +706,85 @@ impl NewsIndex {
         opts: &UpdateOptions,
         mut on: impl FnMut(&'f CorpusFile, FileOutcome) -> Result<()>,
     ) -> Result<()> {
-        let queue = Mutex::new(files.iter());
-        let (tx, rx) = sync_channel::<(&CorpusFile, FileOutcome)>(64);
+        // (the next file to take, the first file not yet handed on, stopped)
+        let feed = Mutex::new((0usize, 0usize, false));
+        let moved = Condvar::new();
+        let (tx, rx) = sync_channel::<(usize, FileOutcome)>(64);
+        let lock = || {
+            feed.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
         std::thread::scope(|s| {
             for _ in 0..opts.threads.max(1) {
                 let tx = tx.clone();
-                let queue = &queue;
-                s.spawn(move || {
-                    while let Some(file) =
-                        queue.lock().map(|mut q| q.next().copied()).unwrap_or(None)
-                    {
-                        let known = old
-                            .get(&file.rel)
-                            .filter(|_| !retry.contains(file.rel.as_str()));
-                        let outcome = process(file, known, opts.limits, table, &mut |part| {
-                            tx.send((file, part)).is_ok()
-                        });
-                        if tx.send((file, outcome)).is_err() {
+                let (feed, moved) = (&feed, &moved);
+                s.spawn(move || loop {
+                    let i = {
+                        let mut f = feed
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        while !f.2 && f.0 < files.len() && f.0 >= f.1 + AHEAD {
+                            f = moved
+                                .wait(f)
+                                .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        }
+                        if f.2 || f.0 >= files.len() {
                             break;
                         }
+                        f.0 += 1;
+                        f.0 - 1
+                    };
+                    let file = files[i];
+                    let known = old
+                        .get(&file.rel)
+                        .filter(|_| !retry.contains(file.rel.as_str()));
+                    let outcome = process(file, known, opts.limits, table, &mut |part| {
+                        tx.send((i, part)).is_ok()
+                    });
+                    if tx.send((i, outcome)).is_err() {
+                        break;
                     }
                 });
             }
             drop(tx);
-            for (file, outcome) in rx {
-                // On an error the workers stop at their next send.
-                on(file, outcome)?;
-            }
-            Ok(())
+            let result = (|| {
+                let mut next = 0usize;
+                let mut waiting: BTreeMap<usize, Vec<FileOutcome>> = BTreeMap::new();
+                for (i, outcome) in &rx {
+                    if i != next {
+                        waiting.entry(i).or_default().push(outcome);
+                        continue;
+                    }
+                    let done = !matches!(outcome, FileOutcome::Part(_));
+                    on(files[i], outcome)?;
+                    if !done {
+                        continue;
+                    }
+                    next += 1;
+                    // Files that finished while an earlier one was read.
+                    while let Some(outcomes) = waiting.remove(&next) {
+                        let done = outcomes
+                            .last()
+                            .is_some_and(|o| !matches!(o, FileOutcome::Part(_)));
+                        for o in outcomes {
+                            on(files[next], o)?;
+                        }
+                        if !done {
+                            break;
+                        }
+                        next += 1;
+                    }
+                    lock().1 = next;
+                    moved.notify_all();
+                }
+                Ok(())
+            })();
+            // On an error the workers stop: at their next file, or their next send once
+            // the channel is dropped with this scope's receiver.
+            lock().2 = true;
+            moved.notify_all();
+            drop(rx);
+            result
         })
     }
 
