@@ -326,6 +326,8 @@ pub struct NewsSearcher<'a> {
     store: DocStore,
     /// The segments' story and id columns, opened once (every search reads them).
     clusters: collapse::Clusters,
+    /// The segments' source and folder columns, for where a story's copies were printed.
+    places: collapse::Places,
 }
 
 impl<'a> NewsSearcher<'a> {
@@ -337,13 +339,15 @@ impl<'a> NewsSearcher<'a> {
     /// and makes a `NewsSearcher` per commit it sees).
     pub fn with_searcher(index: &'a NewsIndex, searcher: Searcher) -> Result<Self> {
         let store = DocStore::open(&searcher).map_err(|e| Error::io(index.dir(), e))?;
-        let clusters = collapse::Clusters::open(index, &searcher)
-            .map_err(|e| Error::tantivy(index.dir(), e))?;
+        let terr = |e| Error::tantivy(index.dir(), e);
+        let clusters = collapse::Clusters::open(index, &searcher).map_err(terr)?;
+        let places = collapse::Places::open(index, &searcher).map_err(terr)?;
         Ok(NewsSearcher {
             index,
             searcher,
             store,
             clusters,
+            places,
         })
     }
 
@@ -491,7 +495,7 @@ impl<'a> NewsSearcher<'a> {
         let members =
             collapse::members_of_each(self.index, &self.searcher, &wanted, collapse::MAX_COPIES)
                 .map_err(terr)?;
-        let mut places: Option<collapse::Places> = None;
+        let places = &self.places;
         for hit in hits {
             let Some(found) = members.get(&hit.cluster) else {
                 continue;
@@ -500,12 +504,6 @@ impl<'a> NewsSearcher<'a> {
             if hit.copies == 0 {
                 continue;
             }
-            let places = match &mut places {
-                Some(p) => p,
-                None => {
-                    places.insert(collapse::Places::open(self.index, &self.searcher).map_err(terr)?)
-                }
-            };
             let mut others: Vec<(u64, DocAddress)> = found
                 .iter()
                 .map(|m| (clusters.id(*m), *m))
