@@ -202,6 +202,10 @@ pub const COUNT_CAP: usize = 10_000;
 /// search ranked pruned and counted so than scored in one pass (callgrind, 100k articles).
 const ONE_PASS_MATCHES: u64 = 1_000;
 
+/// The most matches of a query that cannot skip blocks that a pass after a tie keeps all
+/// of (see [`NewsSearcher::ranked`]); more are ranked twice as deep at each pass.
+const TIES_KEEP_ALL: usize = 100_000;
+
 /// How many of the best articles of a plain query of three words or more are ranked
 /// again by the closeness of its words ([`NewsSearcher::rerank_by_proximity`]).
 const RERANK_DEPTH: usize = 25;
@@ -567,7 +571,11 @@ impl<'a> NewsSearcher<'a> {
             if !tied {
                 break (total, ranked, facets);
             }
-            limit = if ranked[0].0 == ranked[limit].0 && *total_exact && count {
+            // A query that cannot skip blocks (a phrase, `+a +b`) scores every match on
+            // every pass: the next pass keeps them all, for what one more doubling costs.
+            let all_tie = ranked[0].0 == ranked[limit].0;
+            let scans_all = !compiled.prunable && total <= TIES_KEEP_ALL;
+            limit = if (all_tie || scans_all) && *total_exact && count {
                 limit.saturating_mul(2).max(total)
             } else {
                 limit.saturating_mul(2)
