@@ -1,4 +1,5 @@
-//! Benchmark queries drawn from a corpus, the way `../shared/queries/bbc-dev.txt` is made.
+//! Benchmark queries drawn from a corpus, in the classes of the BBC development set of
+//! benchmark queries (`../shared/queries/bbc-dev.txt` beside the repository).
 //!
 //! `cargo run --release --example gen_queries -- CORPUS SEED > queries.txt` reads every
 //! `.txt` file under CORPUS (sorted walk) and prints 60 queries in Lucene syntax, 10 of
@@ -7,7 +8,8 @@
 //! at least two articles), AND (`+a +b`, two mid words) and OR (`a b`, a mid word and any
 //! other). Words are ASCII letters, three or more, lower-cased. The same corpus and seed
 //! give the same queries; other seeds give other sets of the same kind, so a speed
-//! figure can be checked on queries nobody tuned for.
+//! figure can be checked on queries nobody tuned for. A corpus too small for a class
+//! (fewer than ten words in its band) is an error.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -44,9 +46,19 @@ impl Rng {
 
 /// The words of a line: runs of ASCII letters, three or more, lower-cased.
 fn words(line: &str) -> impl Iterator<Item = String> + '_ {
-    line.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3)
-        .map(str::to_ascii_lowercase)
+    tokens(line).filter(|w| is_word(w))
+}
+
+/// Every token of a line (runs of letters and digits), lower-cased: two words are side by
+/// side only when no token stands between them.
+fn tokens(line: &str) -> impl Iterator<Item = String> + '_ {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn is_word(t: &str) -> bool {
+    t.len() >= 3 && t.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 fn main() -> anyhow::Result<()> {
@@ -91,6 +103,14 @@ fn main() -> anyhow::Result<()> {
     let rare = band(2, (n / 2000).max(3));
     let mid = band((n / 500).max(4), (n / 50).max(8));
     let common = band((n / 10).max(9), n);
+    for (name, class) in [("rare", &rare), ("mid", &mid), ("common", &common)] {
+        if class.len() < 10 {
+            anyhow::bail!(
+                "{corpus}: {} {name} words, fewer than the 10 a set needs; give a larger corpus",
+                class.len()
+            );
+        }
+    }
     let mut rng = Rng(seed ^ 0x0071_7565_7269_6573);
     let mut queries: Vec<String> = Vec::new();
     for class in [&rare, &mid, &common] {
@@ -109,21 +129,26 @@ fn main() -> anyhow::Result<()> {
         if lines.is_empty() {
             continue;
         }
-        let ws: Vec<String> = words(lines[rng.below(lines.len())]).collect();
-        if ws.len() < 2 {
+        let ts: Vec<String> = tokens(lines[rng.below(lines.len())]).collect();
+        if ts.len() < 2 {
             continue;
         }
-        let i = rng.below(ws.len() - 1);
-        let phrase = format!("{} {}", ws[i], ws[i + 1]);
+        let i = rng.below(ts.len() - 1);
+        let pair = [ts[i].as_str(), ts[i + 1].as_str()];
+        if !pair.iter().all(|t| is_word(t)) {
+            continue;
+        }
+        let phrase = pair.join(" ");
         if phrases.contains(&phrase) {
             continue;
         }
+        let side_by_side = |line: &str| {
+            let ts: Vec<String> = tokens(line).collect();
+            ts.windows(2).any(|w| w[0] == pair[0] && w[1] == pair[1])
+        };
         let in_articles = texts
             .iter()
-            .filter(|t| {
-                t.lines()
-                    .any(|l| words(l).collect::<Vec<_>>().join(" ").contains(&phrase))
-            })
+            .filter(|t| t.lines().any(side_by_side))
             .take(2)
             .count();
         if in_articles == 2 {

@@ -110,6 +110,9 @@ pub struct Report {
 /// Newsidx and raw tantivy over the queries both ran, every timed run of each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeerFigures {
+    /// What the peer is ([`Peer::name`]); empty in reports of older versions.
+    #[serde(default)]
+    pub name: String,
     /// Queries both ran.
     pub queries: usize,
     pub newsidx_p50_us: f64,
@@ -125,7 +128,7 @@ pub trait Peer {
     /// when the peer does not take the query.
     fn time(&mut self, query: &str) -> Result<Option<f64>>;
 
-    /// What the peer is, for errors.
+    /// What the peer is, for reports and errors.
     fn name(&self) -> String;
 }
 
@@ -189,7 +192,7 @@ impl Peer for RawPeer {
     }
 
     fn name(&self) -> String {
-        "raw tantivy (--peer)".to_string()
+        "raw tantivy's least work".to_string()
     }
 }
 
@@ -228,25 +231,39 @@ impl PeerProcess {
     }
 }
 
+impl PeerProcess {
+    /// `, exit status N` once the peer has ended; empty while it runs.
+    fn status(&mut self) -> String {
+        // A peer that closed its pipes is usually ending: give it a moment.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        match self.child.try_wait() {
+            Ok(Some(status)) => format!(", {status}"),
+            _ => String::new(),
+        }
+    }
+}
+
 impl Peer for PeerProcess {
     fn time(&mut self, query: &str) -> Result<Option<f64>> {
         self.sent += 1;
-        let io = |e| Error::io(&self.bin, e);
-        writeln!(self.input, "{query}").map_err(io)?;
-        self.input.flush().map_err(io)?;
-        let mut line = String::new();
-        self.output.read_line(&mut line).map_err(io)?;
-        let bad = |what: &str| {
+        let (bin, sent) = (self.bin.clone(), self.sent);
+        let bad = move |what: &str| {
             Error::Format {
-            path: self.bin.clone(),
+            path: bin.clone(),
             message: format!(
-                "peer answer {} (query `{query}`): {what}; a peer answers each query line with `HITS MICROSECONDS`, or `- 0` when it does not take the query",
-                self.sent
+                "peer answer {sent} (query `{query}`): {what}; a peer answers each query line with `HITS MICROSECONDS`, or `- 0` when it does not take the query"
             ),
         }
         };
+        let mut line = String::new();
+        let exchanged = writeln!(self.input, "{query}")
+            .and_then(|()| self.input.flush())
+            .and_then(|_| self.output.read_line(&mut line));
+        if let Err(e) = exchanged {
+            return Err(bad(&format!("it stopped reading ({e}){}", self.status())));
+        }
         if line.is_empty() {
-            return Err(bad("it closed its output"));
+            return Err(bad(&format!("it closed its output{}", self.status())));
         }
         match line.split_whitespace().collect::<Vec<_>>().as_slice() {
             ["-", _] => Ok(None),
@@ -259,14 +276,13 @@ impl Peer for PeerProcess {
     }
 
     fn name(&self) -> String {
-        self.bin.display().to_string()
+        format!("the peer {}", self.bin.display())
     }
 }
 
 impl Drop for PeerProcess {
     fn drop(&mut self) {
-        // Closing its input ends a well-behaved peer; one that does not stop is killed.
-        let _ = self.input.flush();
+        // The run is over (or failed): the peer is stopped, not waited for.
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -300,6 +316,7 @@ pub fn run(
         samples: Vec<f64>,
         peer_samples: Vec<f64>,
     }
+    let peer_name = peer.as_ref().map(|p| p.name()).unwrap_or_default();
     let mut timed = Vec::with_capacity(opts.queries.len());
     for q in &opts.queries {
         let search = SearchOptions {
@@ -404,6 +421,7 @@ pub fn run(
         let (newsidx_p50_us, peer_p50_us) =
             (percentile(&paired, 50.0), percentile(&peer_paired, 50.0));
         PeerFigures {
+            name: peer_name.clone(),
             queries: peer_queries,
             newsidx_p50_us,
             peer_p50_us,

@@ -271,7 +271,7 @@ pub fn bench_text(w: &mut dyn Write, r: &Report, regressions: &[Regression]) -> 
         "p50 µs", "p95 µs", "p99 µs", "hits"
     )?;
     if peer {
-        write!(w, "{:>9} {:>6}  ", "raw µs", "ratio")?;
+        write!(w, "{:>9} {:>6}  ", "peer µs", "ratio")?;
     }
     writeln!(w, "query")?;
     for q in &r.queries {
@@ -299,8 +299,16 @@ pub fn bench_text(w: &mut dyn Write, r: &Report, regressions: &[Regression]) -> 
     if let Some(p) = &r.peer {
         writeln!(
             w,
-            "beside raw tantivy's least work ({} queries both ran): p50 {:.0} µs vs {:.0} µs, {:.2}x",
-            p.queries, p.newsidx_p50_us, p.peer_p50_us, p.ratio
+            "beside {} ({} queries both ran): p50 {:.0} µs vs {:.0} µs, {:.2}x",
+            if p.name.is_empty() {
+                "the peer"
+            } else {
+                &p.name
+            },
+            p.queries,
+            p.newsidx_p50_us,
+            p.peer_p50_us,
+            p.ratio
         )?;
     }
     for g in regressions {

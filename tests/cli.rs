@@ -631,6 +631,20 @@ fn bench_times_a_peer_program_query_by_query() {
                 .and(predicate::str::contains("peer answer 1 (query `Sudzha`)"))
                 .and(predicate::str::contains("it answered `oops`")),
         );
+    // A peer that dies is named with the query it was given and how it ended.
+    let dying = peer_script(tools.path(), "read q; exit 3");
+    newsidx()
+        .args(["bench", "--runs", "1", "--queries"])
+        .arg(&queries)
+        .arg("--peer-bin")
+        .arg(&dying)
+        .arg(c.path())
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("peer answer 1 (query `Sudzha`)")
+                .and(predicate::str::contains("exit status: 3")),
+        );
     // A program that is not there is named.
     newsidx()
         .args(["bench", "--runs", "1", "--peer-bin"])

@@ -11,6 +11,7 @@ pub mod clusters;
 pub mod like;
 pub mod location;
 pub mod manifest;
+mod order;
 mod read;
 pub mod schema;
 pub mod stats;
@@ -22,7 +23,7 @@ pub mod words;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
-use std::sync::{Condvar, Mutex};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -61,9 +62,6 @@ pub struct CommitInfo {
     /// Time of the last commit, RFC 3339.
     pub updated: Option<String>,
 }
-
-/// How many files past the first not yet written workers may read (see `pass`).
-const AHEAD: usize = 256;
 
 /// Knobs of an update.
 #[derive(Debug, Clone)]
@@ -693,10 +691,7 @@ impl NewsIndex {
 
     /// Reads and extracts `files` on worker threads (cleaning with `table`) and hands each
     /// outcome to `on` on this thread, which writes the index, in the order of `files`
-    /// (an archive's parts in their order, before its final outcome): which copy of a
-    /// story founds it does not depend on which worker was quicker, so runs over the same
-    /// files find the same stories whatever the number of threads. Workers take files at most
-    /// [`AHEAD`] past the first one not yet handed on, which bounds what waits here.
+    /// ([`order`]: stories do not depend on the number of threads).
     fn pass<'f>(
         &self,
         files: &[&'f CorpusFile],
@@ -706,85 +701,44 @@ impl NewsIndex {
         opts: &UpdateOptions,
         mut on: impl FnMut(&'f CorpusFile, FileOutcome) -> Result<()>,
     ) -> Result<()> {
-        // (the next file to take, the first file not yet handed on, stopped)
-        let feed = Mutex::new((0usize, 0usize, false));
-        let moved = Condvar::new();
+        let feed = order::Feed::new(files.len());
         let (tx, rx) = sync_channel::<(usize, FileOutcome)>(64);
-        let lock = || {
-            feed.lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
         std::thread::scope(|s| {
             for _ in 0..opts.threads.max(1) {
                 let tx = tx.clone();
-                let (feed, moved) = (&feed, &moved);
-                s.spawn(move || loop {
-                    let i = {
-                        let mut f = feed
-                            .lock()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner);
-                        while !f.2 && f.0 < files.len() && f.0 >= f.1 + AHEAD {
-                            f = moved
-                                .wait(f)
-                                .unwrap_or_else(std::sync::PoisonError::into_inner);
-                        }
-                        if f.2 || f.0 >= files.len() {
+                let feed = &feed;
+                s.spawn(move || {
+                    while let Some(i) = feed.take() {
+                        let file = files[i];
+                        let known = old
+                            .get(&file.rel)
+                            .filter(|_| !retry.contains(file.rel.as_str()));
+                        let mut sent = 0;
+                        let outcome = process(file, known, opts.limits, table, &mut |part| {
+                            sent += 1;
+                            feed.may_send_part(i, sent - 1) && tx.send((i, part)).is_ok()
+                        });
+                        if tx.send((i, outcome)).is_err() {
                             break;
                         }
-                        f.0 += 1;
-                        f.0 - 1
-                    };
-                    let file = files[i];
-                    let known = old
-                        .get(&file.rel)
-                        .filter(|_| !retry.contains(file.rel.as_str()));
-                    let outcome = process(file, known, opts.limits, table, &mut |part| {
-                        tx.send((i, part)).is_ok()
-                    });
-                    if tx.send((i, outcome)).is_err() {
-                        break;
                     }
                 });
             }
             drop(tx);
-            let result = (|| {
-                let mut next = 0usize;
-                let mut waiting: BTreeMap<usize, Vec<FileOutcome>> = BTreeMap::new();
-                for (i, outcome) in &rx {
-                    if i != next {
-                        waiting.entry(i).or_default().push(outcome);
-                        continue;
-                    }
-                    let done = !matches!(outcome, FileOutcome::Part(_));
-                    on(files[i], outcome)?;
-                    if !done {
-                        continue;
-                    }
-                    next += 1;
-                    // Files that finished while an earlier one was read.
-                    while let Some(outcomes) = waiting.remove(&next) {
-                        let done = outcomes
-                            .last()
-                            .is_some_and(|o| !matches!(o, FileOutcome::Part(_)));
-                        for o in outcomes {
-                            on(files[next], o)?;
-                        }
-                        if !done {
-                            break;
-                        }
-                        next += 1;
-                    }
-                    lock().1 = next;
-                    moved.notify_all();
-                }
-                Ok(())
-            })();
-            // On an error the workers stop: at their next file, or their next send once
-            // the channel is dropped with this scope's receiver.
-            lock().2 = true;
-            moved.notify_all();
-            drop(rx);
-            result
+            // On an error or a panic here the workers stop: at their next file, part or
+            // send (the receiver goes with this scope).
+            let _stop = order::StopOnDrop(&feed);
+            let mut in_order = order::InOrder::new();
+            for (i, outcome) in rx {
+                in_order.push(
+                    i,
+                    outcome,
+                    |o| !matches!(o, FileOutcome::Part(_)),
+                    |i, o| on(files[i], o),
+                )?;
+                feed.written(in_order.next());
+            }
+            Ok(())
         })
     }
 
@@ -946,116 +900,4 @@ pub fn date_clamped(secs: i64) -> DateTime {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// An index from an older newsidx (another schema, e.g. other tokenizers) must not be
-    /// searched with today's analysis: `open` refuses it, `open_or_create` rebuilds it.
-    #[test]
-    fn index_with_an_old_schema_is_rebuilt_not_misread() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("idx");
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut old = tantivy::schema::Schema::builder();
-        old.add_text_field("title", tantivy::schema::TEXT);
-        Index::create_in_dir(&dir, old.build()).unwrap();
-        std::fs::write(dir.join(manifest::MANIFEST_FILE), "{}").unwrap();
-
-        let err = NewsIndex::open(&dir).err().expect("old schema refused");
-        assert!(matches!(err, Error::BadIndex { .. }), "{err}");
-        // Its manifest says newsidx built it: the advice is to rebuild, not "not newsidx".
-        assert!(
-            err.to_string().contains("another version of newsidx"),
-            "{err}"
-        );
-        let idx = NewsIndex::open_or_create(&dir).unwrap();
-        assert_eq!(idx.tantivy().schema(), schema::build().0);
-        assert!(NewsIndex::open(&dir).is_ok());
-    }
-
-    /// Found by the query fuzzer: `date:[2025-01 TO 3300-03]` overflowed tantivy's
-    /// nanosecond dates (a panic in debug builds, a wrong range in release).
-    #[test]
-    fn dates_beyond_2262_are_clamped_or_dropped_not_overflowed() {
-        assert_eq!(parse_rfc3339("3300-03-01T00:00:00Z"), None);
-        assert_eq!(
-            parse_rfc3339("2025-03-01T00:00:00Z").map(|d| d.into_timestamp_secs()),
-            Some(1_740_787_200)
-        );
-        assert_eq!(date_clamped(i64::MAX).into_timestamp_secs(), MAX_DATE_SECS);
-        assert_eq!(date_clamped(i64::MIN).into_timestamp_secs(), -MAX_DATE_SECS);
-    }
-
-    /// A file deleted between the walk and its reading is reported, not a crash; one
-    /// changed in between is indexed as read (its hash is of what was read).
-    #[test]
-    fn files_that_vanish_or_change_after_the_walk_are_handled() {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(
-            tmp.path().join("gone.txt"),
-            "Gone\n\nThis file will vanish.\n",
-        )
-        .unwrap();
-        std::fs::write(tmp.path().join("grows.txt"), "Grows\n\nFirst words.\n").unwrap();
-        let walk = crate::corpus::walk(tmp.path(), None);
-        std::fs::remove_file(tmp.path().join("gone.txt")).unwrap();
-        std::fs::write(
-            tmp.path().join("grows.txt"),
-            "Grows\n\nFirst words. Then zqlater words.\n",
-        )
-        .unwrap();
-        let limits = Limits::default();
-        for file in &walk.files {
-            match (
-                file.rel.as_str(),
-                process(
-                    file,
-                    None,
-                    limits,
-                    &furniture::Table::default(),
-                    &mut |_| true,
-                ),
-            ) {
-                ("gone.txt", FileOutcome::Skipped { reason, .. }) => {
-                    assert!(reason.starts_with("unreadable"), "{reason}")
-                }
-                (
-                    "grows.txt",
-                    FileOutcome::Articles {
-                        articles, entry, ..
-                    },
-                ) => {
-                    assert!(articles[0].1.body.contains("zqlater"));
-                    let now = std::fs::read(&file.path).unwrap();
-                    assert_eq!(entry.hash, xxhash_rust::xxh3::xxh3_64(&now));
-                }
-                (rel, _) => panic!("unexpected outcome for {rel}"),
-            }
-        }
-    }
-
-    #[test]
-    fn the_lead_is_the_opening_words_of_the_first_paragraph() {
-        let twelve = "One two three four five six seven eight nine ten eleven twelve";
-        let cases = [
-            ("", ""),
-            ("Short lead.\nSecond paragraph.", "Short lead."),
-            (&format!("{twelve}, thirteen.\nMore."), twelve),
-            ("  Spaced:  words!", "  Spaced:  words!"),
-        ];
-        for (body, want) in cases {
-            assert_eq!(lead(body), want, "{body:?}");
-        }
-    }
-
-    /// Without a manifest the folder is not known to be newsidx's: never deleted.
-    #[test]
-    fn foreign_index_is_never_deleted() {
-        let tmp = tempfile::tempdir().unwrap();
-        let mut other = tantivy::schema::Schema::builder();
-        other.add_text_field("title", tantivy::schema::TEXT);
-        Index::create_in_dir(tmp.path(), other.build()).unwrap();
-        assert!(NewsIndex::open_or_create(tmp.path()).is_err());
-        assert!(tmp.path().join("meta.json").is_file());
-    }
-}
+mod tests;

@@ -32,9 +32,9 @@ const FACET_TOKENIZER: &str = "raw";
 /// Settings of a new index. Stored documents (mostly article bodies) are compressed with
 /// LZ4 in 4 KiB blocks: a hit shown decompresses the block that holds it, and an article
 /// is about one block. Measured on 20,000 generated articles and the 60 queries of three
-/// seeds (docs/performance.md), a search took 0.35x the time it took with zstd level 3 in
-/// 16 KiB blocks (each hit then decompressed about four articles: half of a search was
-/// zstd decompressing); the store is 1.6x the size (the BBC index 1.59x the corpus
+/// seeds (docs/performance.md), a search took about 0.42x the time it took with zstd
+/// level 3 in 16 KiB blocks (each hit then decompressed about four articles: half of a
+/// search was zstd decompressing); the store is 1.6x the size (the BBC index 1.59x the corpus
 /// instead of 1.32x). Indexes made by earlier versions keep their settings until rebuilt.
 pub fn settings() -> IndexSettings {
     IndexSettings {

@@ -1,0 +1,112 @@
+//! Unit tests of the update: what a run counts, skips and writes.
+use super::*;
+
+/// An index from an older newsidx (another schema, e.g. other tokenizers) must not be
+/// searched with today's analysis: `open` refuses it, `open_or_create` rebuilds it.
+#[test]
+fn index_with_an_old_schema_is_rebuilt_not_misread() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("idx");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut old = tantivy::schema::Schema::builder();
+    old.add_text_field("title", tantivy::schema::TEXT);
+    Index::create_in_dir(&dir, old.build()).unwrap();
+    std::fs::write(dir.join(manifest::MANIFEST_FILE), "{}").unwrap();
+
+    let err = NewsIndex::open(&dir).err().expect("old schema refused");
+    assert!(matches!(err, Error::BadIndex { .. }), "{err}");
+    // Its manifest says newsidx built it: the advice is to rebuild, not "not newsidx".
+    assert!(
+        err.to_string().contains("another version of newsidx"),
+        "{err}"
+    );
+    let idx = NewsIndex::open_or_create(&dir).unwrap();
+    assert_eq!(idx.tantivy().schema(), schema::build().0);
+    assert!(NewsIndex::open(&dir).is_ok());
+}
+
+/// Found by the query fuzzer: `date:[2025-01 TO 3300-03]` overflowed tantivy's
+/// nanosecond dates (a panic in debug builds, a wrong range in release).
+#[test]
+fn dates_beyond_2262_are_clamped_or_dropped_not_overflowed() {
+    assert_eq!(parse_rfc3339("3300-03-01T00:00:00Z"), None);
+    assert_eq!(
+        parse_rfc3339("2025-03-01T00:00:00Z").map(|d| d.into_timestamp_secs()),
+        Some(1_740_787_200)
+    );
+    assert_eq!(date_clamped(i64::MAX).into_timestamp_secs(), MAX_DATE_SECS);
+    assert_eq!(date_clamped(i64::MIN).into_timestamp_secs(), -MAX_DATE_SECS);
+}
+
+/// A file deleted between the walk and its reading is reported, not a crash; one
+/// changed in between is indexed as read (its hash is of what was read).
+#[test]
+fn files_that_vanish_or_change_after_the_walk_are_handled() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("gone.txt"),
+        "Gone\n\nThis file will vanish.\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("grows.txt"), "Grows\n\nFirst words.\n").unwrap();
+    let walk = crate::corpus::walk(tmp.path(), None);
+    std::fs::remove_file(tmp.path().join("gone.txt")).unwrap();
+    std::fs::write(
+        tmp.path().join("grows.txt"),
+        "Grows\n\nFirst words. Then zqlater words.\n",
+    )
+    .unwrap();
+    let limits = Limits::default();
+    for file in &walk.files {
+        match (
+            file.rel.as_str(),
+            process(
+                file,
+                None,
+                limits,
+                &furniture::Table::default(),
+                &mut |_| true,
+            ),
+        ) {
+            ("gone.txt", FileOutcome::Skipped { reason, .. }) => {
+                assert!(reason.starts_with("unreadable"), "{reason}")
+            }
+            (
+                "grows.txt",
+                FileOutcome::Articles {
+                    articles, entry, ..
+                },
+            ) => {
+                assert!(articles[0].1.body.contains("zqlater"));
+                let now = std::fs::read(&file.path).unwrap();
+                assert_eq!(entry.hash, xxhash_rust::xxh3::xxh3_64(&now));
+            }
+            (rel, _) => panic!("unexpected outcome for {rel}"),
+        }
+    }
+}
+
+#[test]
+fn the_lead_is_the_opening_words_of_the_first_paragraph() {
+    let twelve = "One two three four five six seven eight nine ten eleven twelve";
+    let cases = [
+        ("", ""),
+        ("Short lead.\nSecond paragraph.", "Short lead."),
+        (&format!("{twelve}, thirteen.\nMore."), twelve),
+        ("  Spaced:  words!", "  Spaced:  words!"),
+    ];
+    for (body, want) in cases {
+        assert_eq!(lead(body), want, "{body:?}");
+    }
+}
+
+/// Without a manifest the folder is not known to be newsidx's: never deleted.
+#[test]
+fn foreign_index_is_never_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut other = tantivy::schema::Schema::builder();
+    other.add_text_field("title", tantivy::schema::TEXT);
+    Index::create_in_dir(tmp.path(), other.build()).unwrap();
+    assert!(NewsIndex::open_or_create(tmp.path()).is_err());
+    assert!(tmp.path().join("meta.json").is_file());
+}
