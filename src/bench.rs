@@ -229,9 +229,7 @@ impl PeerProcess {
             sent: 0,
         })
     }
-}
 
-impl PeerProcess {
     /// `, exit status N` once the peer has ended; empty while it runs.
     fn status(&mut self) -> String {
         // A peer that closed its pipes is usually ending: give it a moment.
