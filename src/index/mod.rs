@@ -728,7 +728,7 @@ impl NewsIndex {
             // On an error or a panic here the workers stop: at their next file, part or
             // send (the receiver goes with this scope).
             let _stop = order::StopOnDrop(&feed);
-            let mut in_order = order::InOrder::new();
+            let (mut in_order, mut written) = (order::InOrder::new(), 0);
             for (i, outcome) in rx {
                 in_order.push(
                     i,
@@ -736,7 +736,10 @@ impl NewsIndex {
                     |o| !matches!(o, FileOutcome::Part(_)),
                     |i, o| on(files[i], o),
                 )?;
-                feed.written(in_order.next());
+                if in_order.next() != written {
+                    written = in_order.next();
+                    feed.written(written);
+                }
             }
             Ok(())
         })
