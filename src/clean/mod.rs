@@ -3,12 +3,13 @@
 //! A line is page furniture when its *shape* says so — image-only or link-only lines,
 //! a short line without sentence punctuation that opens with a call to action aimed at
 //! the reader ("sign up", "follow us", "share this"), ad and promotion labels, list headings
-//! ("most viewed"), prefixed link lines ("Read more: ..."), photo credits, copyright lines
-//! and cookie notices. Short lines that merely repeat stay: product boxes and tables repeat
-//! real content. What the corpus knows comes on top: a line the rules keep goes when it is
-//! furniture of the article's source ([`crate::furniture`]), a short line recurring in many
-//! of its articles. Byline and dateline lines
-//! leave the body and come back as `authors` and `date`. Every other line is kept.
+//! ("most viewed"), prefixed link lines ("Read more: ..."), photo credits, copyright lines,
+//! cookie notices, and short lines made only of the words of a page's interface ("Next
+//! article", "Image 1 of 12": [`interface`]). Short lines that merely repeat stay: product
+//! boxes and tables repeat real content. What the corpus knows comes on top: a line the
+//! rules keep goes when it is furniture of the article's source ([`crate::furniture`]), a
+//! short line recurring in many of its articles. Byline and dateline lines leave the body
+//! and come back as `authors` and `date`. Every other line is kept.
 
 use std::sync::LazyLock;
 
@@ -19,6 +20,7 @@ use crate::furniture::Furniture;
 use crate::text::dates;
 
 mod credits;
+mod interface;
 pub use credits::{byline, sign_off};
 use credits::{byline_by_parts, only_agencies, people_by_slash, wire_credit};
 
@@ -36,6 +38,8 @@ pub enum Reason {
     ListHeading,
     Social,
     Cookie,
+    /// A short line made only of the words of a page's interface (`Next article`).
+    Interface,
     /// A line the corpus repeats across articles of the source ([`crate::furniture`]).
     Furniture,
 }
@@ -483,8 +487,15 @@ pub fn classify(line: &str) -> Class {
     {
         return Class::Residue(Reason::ReadMore);
     }
+    // (A line of a page's interface words only, `Comments are closed.`, is chrome, and
+    // the rules below name the classes they know first.)
+    let interface = words <= 8 && interface::is_interface_only(line);
     if ends_sentence(line) || words > 10 {
-        return Class::Keep;
+        return if interface {
+            Class::Residue(Reason::Interface)
+        } else {
+            Class::Keep
+        };
     }
     let lower: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '!' | '→' | '›' | '»'))
@@ -531,6 +542,9 @@ pub fn classify(line: &str) -> Class {
     }
     if words <= 6 && lower.iter().any(|w| PROMO_LABELS.contains(&w.as_str())) {
         return Class::Residue(Reason::Promo);
+    }
+    if interface {
+        return Class::Residue(Reason::Interface);
     }
     Class::Keep
 }
@@ -624,7 +638,8 @@ mod tests {
     fn classify_table() {
         use Class::{Byline, Date, Keep, Residue};
         use Reason::{
-            Cookie, Copyright, Credit, Image, Links, ListHeading, Promo, ReadMore, Social,
+            Cookie, Copyright, Credit, Image, Interface, Links, ListHeading, Promo, ReadMore,
+            Social,
         };
         let cases: &[(&str, Class)] = &[
             // Calls to read on and labels over other stories, in wordings of the grammar.
@@ -660,6 +675,10 @@ mod tests {
             ("ADVERTISEMENT", Residue(Promo)),
             ("Sponsored", Residue(Promo)),
             ("Most read", Residue(ListHeading)),
+            ("Next article", Residue(Interface)),
+            ("Comments are closed.", Residue(Interface)),
+            ("Image 3 of 12", Residue(Interface)),
+            ("Next steps", Keep),
             ("5 min read", Residue(ListHeading)),
             ("Share | Tweet | Email", Residue(Social)),
             ("![](https://example.org/logo.webp)", Residue(Image)),
