@@ -290,11 +290,11 @@ fn is_role(words: &[&str]) -> bool {
 }
 
 /// A segment after a byline's names that dates the story or says how long it reads:
-/// `March 4, 2024`, `Updated 2 hours ago`, `Published 10:30 GMT`, `5 min read` (a bare
-/// number, `6 titles`, `3 nights at the O2`, is none of these).
+/// `March 4, 2024`, `Updated 2 hours ago`, `2 hours ago`, `Published 10:30 GMT`, `5 min
+/// read` (a bare number, `6 titles`, `3 nights at the O2`, is none of these).
 fn dated(seg: &str) -> bool {
     static WHEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:(?:last\s+)?updated|published|posted|modified|first\s+published)\b|^(?i:\d+\s*(?:min|mins|minutes?)\s+read)$").unwrap()
+        Regex::new(r"^(?i:(?:last\s+)?updated|published|posted|modified|first\s+published)\b|^(?i:\d+\s*(?:min|mins|minutes?)\s+read)$|^(?i:(?:an?|\d+)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago|just\s+now|yesterday|today)$").unwrap()
     });
     WHEN.is_match(seg)
         || (seg.contains(|c: char| c.is_alphabetic() || matches!(c, '-' | '/' | '.'))
@@ -312,12 +312,12 @@ fn dated(seg: &str) -> bool {
 /// agencies credited.
 pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?i:by|written by|words by|story by|reporting by|reported by|with reporting by|text by|text and photos by|photos and text by|interview by|interviewed by|posted by|published by|compiled by|contributed by|article by)\s*:?\s+|(?i:words|reporter|reporters|author|authors|byline|contributors?|writer|writers)\s*:\s*)").unwrap()
+        Regex::new(r"^(?:(?i:by|written by|words by|story by|reporting by|reported by|with reporting by|text by|text and photos by|photos and text by|interview by|interviewed by|posted by|published by|compiled by|contributed by|article by|(?:opinion|analysis|commentary|column|essay|review|feature|profile|explainer|report|newsletter|blog|letter|dispatch)\s+by)\s*:?\s+|(?i:words|text|reporter|reporters|reporting|author|authors|byline|contributors?|writer|writers|columnist|correspondent)\s*:\s*)").unwrap()
     });
     static SEGMENTS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+[·•|—–-]\s+|\s*\|\s*").unwrap());
     static PARTS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\band\b)\s*").unwrap());
+        LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\b(?:and|AND|And)\b)\s*").unwrap());
     static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+(?:(?:in|from)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?|(?:for|(?i:special\s+to))\s+(?:[Tt]he\s+)?\p{Lu}\S*(?:\s+(?:and\s+)?\p{Lu}\S*)*|on\s+.*\d.*|@\w+)$").unwrap()
     });
@@ -404,6 +404,16 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
             said_more = true;
             continue;
         }
+        // `, BBC News`: the newsroom the people wrote for.
+        if i > 0
+            && !people.is_empty()
+            && words
+                .last()
+                .is_some_and(|w| NEWSROOM.contains(&w.to_lowercase().as_str()))
+        {
+            said_more = true;
+            continue;
+        }
         // `, in Beijing`: where the people wrote from.
         if i > 0 && AFTER_NAME.is_match(&format!(" {part}")) && part.starts_with("in ") {
             continue;
@@ -476,6 +486,16 @@ mod tests {
             ("Michael Jordan – 6 titles", None),
             ("Kylie Minogue - 2024", None),
             ("By Tom Hughes · 5 min read", some(&["Tom Hughes"])),
+            // A relative time, a kind of piece, a label, a newsroom after a comma, `AND`.
+            ("By Tom Hughes • 2 hours ago", some(&["Tom Hughes"])),
+            ("Opinion by Grace Liu", some(&["Grace Liu"])),
+            ("Analysis by Grace Liu, BBC News", some(&["Grace Liu"])),
+            ("Text: Grace Liu", some(&["Grace Liu"])),
+            (
+                "BY GRACE LIU AND TOM HUGHES",
+                some(&["GRACE LIU", "TOM HUGHES"]),
+            ),
+            ("Tom Hughes • 2 hours", None),
         ] {
             assert_eq!(people(line), want, "{line:?}");
         }

@@ -71,15 +71,20 @@ pub struct Cleaned {
 /// article's source; with none, the rules alone decide.
 pub fn clean(text: &str, markup: Markup, furniture: &Furniture) -> Cleaned {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut classes: Vec<Option<Class>> = lines
+        .iter()
+        .map(|l| (!l.is_empty()).then(|| classify(l)))
+        .collect();
+    bylines_beside_datelines(&lines, &mut classes);
     let mut out = Cleaned::default();
-    for line in &lines {
-        if line.is_empty() {
+    for (line, class) in lines.iter().zip(classes) {
+        let Some(class) = class else {
             if let Some(last) = out.blank_after.last_mut() {
                 *last = true;
             }
             continue;
-        }
-        match classify(line) {
+        };
+        match class {
             Class::Keep => {
                 match crate::furniture::line_key(line) {
                     Some(k) => {
@@ -134,6 +139,40 @@ pub fn clean(text: &str, markup: Markup, furniture: &Furniture) -> Cleaned {
         *last = true;
     }
     out
+}
+
+/// A line that is a person's name alone (`Maria Lopez`: a given name first, two to four
+/// words, nothing else) next to a dateline is the story's byline, as scrapers lay out a
+/// page's header (`Maria Lopez` then `March 4, 2024`). Elsewhere such a line stays: a
+/// list of people, a caption, a subheading naming whom a part is about.
+fn bylines_beside_datelines(lines: &[&str], classes: &mut [Option<Class>]) {
+    let dated = |i: usize| matches!(classes[i], Some(Class::Date(_)));
+    let mut named = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !matches!(classes[i], Some(Class::Keep)) || !(2..=4).contains(&word_count(line)) {
+            continue;
+        }
+        let prev = classes[..i].iter().rposition(Option::is_some);
+        let next = classes[i + 1..]
+            .iter()
+            .position(Option::is_some)
+            .map(|k| i + 1 + k);
+        if !(prev.is_some_and(dated) || next.is_some_and(dated)) {
+            continue;
+        }
+        let first_given = line
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::text::given_names::is_given_name);
+        if let [name] = crate::text::names::split_names(line).as_slice() {
+            if first_given && name == line {
+                named.push((i, name.clone()));
+            }
+        }
+    }
+    for (i, name) in named {
+        classes[i] = Some(Class::Byline(vec![name]));
+    }
 }
 
 /// What one line is.
@@ -819,6 +858,29 @@ mod tests {
             assert!(!body.contains(residue), "{residue}");
         }
         assert_eq!(c.paragraphs.len(), 13);
+    }
+
+    #[test]
+    fn a_name_alone_beside_a_dateline_is_the_byline() {
+        let authors = |text: &str| clean(text, Markup::Plain, &Furniture::default()).authors;
+        assert_eq!(
+            authors("Storm hits coast\n\nGrace Liu\nMarch 4, 2024\n\nWaves rose."),
+            ["Grace Liu"]
+        );
+        assert_eq!(
+            authors("Storm hits coast\n\nMarch 4, 2024\n\nGrace Liu\n\nWaves rose."),
+            ["Grace Liu"]
+        );
+        // Elsewhere a name alone stays: a subheading, a list of people.
+        let c = clean(
+            "Storm hits coast\n\nGrace Liu\n\nShe saw the waves rise.",
+            Markup::Plain,
+            &Furniture::default(),
+        );
+        assert!(c.authors.is_empty());
+        assert_eq!(c.paragraphs[1], "Grace Liu");
+        // Not a person's name: no given name first.
+        assert!(authors("Storm hits coast\n\nCoastal Desk\nMarch 4, 2024\n\nWaves.").is_empty());
     }
 
     #[test]
