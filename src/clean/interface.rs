@@ -10,8 +10,18 @@
 //! interface itself, is chrome whatever its wording. A story's subheading has a word of
 //! its own subject (`Share prices fell`, `Skip the queues`, `The story so far`) and stays.
 //!
+//! Sentences a site writes to its reader are the second class ([`is_reader_notice`]):
+//! prompts to sign up, follow, share, comment or donate, notes on where the piece first
+//! appeared or that it was updated, affiliate notices. They speak to the reader (`you`,
+//! `our`, `please`, an imperative) about the site and its products, and they report no
+//! one: a sentence with a quotation or a reporting verb is a story's.
+//!
 //! The vocabulary is a closed class, written from what web pages' interfaces are made of
 //! (controls, media, accounts, lists of links, legal notices), not from any set's lines.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 /// Words that name the page's interface itself: one is needed. Almost never a story's
 /// subheading alone or with function words.
@@ -131,7 +141,11 @@ const INTERFACE: &[&str] = &[
     "copied",
     "upvote",
     "downvote",
-    // The networks a page links to.
+];
+
+/// The networks a page links to: interface words in a short line (`Follow us on
+/// Instagram`), but stories about them name them too.
+const NETWORKS: &[&str] = &[
     "facebook",
     "twitter",
     "instagram",
@@ -313,7 +327,7 @@ pub(super) fn is_interface_only(line: &str) -> bool {
         }
         let lower = w.to_lowercase();
         let lower = lower.as_str();
-        if INTERFACE.contains(&lower) {
+        if INTERFACE.contains(&lower) || NETWORKS.contains(&lower) {
             interface = true;
         } else if CONTROLS.contains(&lower) {
             control = true;
@@ -327,6 +341,262 @@ pub(super) fn is_interface_only(line: &str) -> bool {
         return false;
     }
     interface || (control && reader)
+}
+
+/// Words of the labels over a link to another story, beside the control words (`You may
+/// also like:`, `Don't miss:`, `Up next:`, `ICYMI:`).
+const LABELS: &[&str] = &[
+    "also",
+    "like",
+    "miss",
+    "missed",
+    "don't",
+    "dont",
+    "must",
+    "icymi",
+    "previously",
+    "further",
+    "similar",
+    "other",
+    "pick",
+    "picks",
+    "editor's",
+    "editors",
+    "choice",
+    "may",
+    "might",
+    "could",
+    "interested",
+    "in",
+    "case",
+    "earlier",
+    "before",
+    "coming",
+    "today",
+    "week",
+    "topics",
+    "topic",
+    "tags",
+    "tag",
+    "stories",
+    "suggested",
+    "recommendations",
+];
+
+/// Words of such a label that point away from the story, to others: one is needed
+/// (`Profile:`, `Comment:`, `We like:` label the story's own parts).
+const POINTERS: &[&str] = &[
+    "also",
+    "miss",
+    "missed",
+    "icymi",
+    "previously",
+    "further",
+    "similar",
+    "next",
+    "more",
+    "related",
+    "recommended",
+    "popular",
+    "trending",
+    "latest",
+    "top",
+    "suggested",
+    "must",
+    "other",
+    "earlier",
+    "elsewhere",
+    "coming",
+];
+
+/// True when `line` opens with a label over a link to another story (`You may also
+/// like: ...`, `Don't miss » ...`, `Up next – ...`): at most five words before a colon,
+/// `»`, `›`, `>`, `|` or a spaced dash, all of them control, interface, label or function
+/// words, one of them pointing to other stories, and text after it. A label that brings
+/// news of the story itself (`Update:`, `Correction:`, `Editor's note:`) is the story's.
+pub(super) fn is_label_over_link(line: &str) -> bool {
+    static STOPS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\s*(?::|»|›|>|\|)\s*|\s+[–—-]\s+").expect("static regex is valid")
+    });
+    // (Labels are short: the stop is looked for in the first 60 characters.)
+    let head = line
+        .char_indices()
+        .nth(60)
+        .map_or(line, |(i, _)| &line[..i]);
+    let Some(stop) = STOPS.find(head) else {
+        return false;
+    };
+    let (label, rest) = (&line[..stop.start()], &line[stop.end()..]);
+    if rest.trim().is_empty() || label.is_empty() {
+        return false;
+    }
+    let mut words = 0;
+    let mut pointer = false;
+    for raw in label.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let lower = w.to_lowercase().replace('’', "'");
+        let lower = lower.as_str();
+        words += 1;
+        if words > 5
+            || matches!(
+                lower,
+                "update" | "updated" | "updates" | "correction" | "note" | "clarification"
+            )
+        {
+            return false;
+        }
+        pointer |= POINTERS.contains(&lower);
+        if !INTERFACE.contains(&lower)
+            && !CONTROLS.contains(&lower)
+            && !LABELS.contains(&lower)
+            && !FUNCTION.contains(&lower)
+        {
+            return false;
+        }
+    }
+    pointer
+}
+
+/// What a site offers its reader besides the page: with the interface words, the
+/// subject of its prompts (`our journalism`, `a news tip`, `a commission`).
+const OFFERS: &[&str] = &[
+    "journalism",
+    "journalists",
+    "newsroom",
+    "coverage",
+    "briefing",
+    "roundup",
+    "digest",
+    "blog",
+    "quiz",
+    "tip",
+    "tips",
+    "donate",
+    "donation",
+    "donations",
+    "commission",
+    "affiliate",
+    "readers",
+    "reader",
+    "unsubscribe",
+    "subscribers",
+    "alerts",
+    "updates",
+    "inbox",
+    "logged",
+    "clicking",
+];
+
+/// Words in which the site speaks (`please` too: a site's request).
+const SITE_VOICE: &[&str] = &["us", "our", "we", "please"];
+
+/// Verbs that open a prompt to the reader, beyond the calls to action of [`super`].
+const PROMPTS: &[&str] = &["catch", "tell", "find", "contact", "message", "enjoy"];
+
+/// What a notice about the piece itself says of it (`This article first appeared ...`,
+/// `This video is no longer available`). (A correction, `This article was amended on
+/// ...`, is news of the story: it stays.)
+const ABOUT_THE_PIECE: &[&str] = &[
+    "appeared",
+    "published",
+    "republished",
+    "produced",
+    "sponsored",
+    "syndicated",
+    "redistributed",
+    "available",
+    "unavailable",
+];
+
+/// Reporting verbs: a sentence that reports someone is a story's.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "added",
+    "asked",
+    "stated",
+];
+
+/// True when `line` (at most 25 words) is a sentence or two a site writes to its reader
+/// (see the module header). Never with a quotation or a reporting verb. A notice about
+/// the piece itself (`This article first appeared in ...`); or, counting the interface's
+/// words and what a site offers (an e-mail address counts as two, a network none: stories
+/// name them), two or more with a prompt or the site's voice (`our`, `us`, `please`),
+/// three or more spoken to the reader (`you`), or one with both a prompt and the site's
+/// voice. A name the sentence gives that is not the site's (`your Hulu account`, a
+/// headline's capitals) makes it a story's unless the site speaks.
+pub(super) fn is_reader_notice(line: &str) -> bool {
+    static WORDS: LazyLock<[FxHashSet<&'static str>; 6]> = LazyLock::new(|| {
+        let set = |w: &[&'static str]| w.iter().copied().collect::<FxHashSet<_>>();
+        [
+            INTERFACE.iter().chain(OFFERS).copied().collect(),
+            set(SITE_VOICE),
+            super::CTA_VERBS.iter().chain(PROMPTS).copied().collect(),
+            set(ABOUT_THE_PIECE),
+            set(REPORTING),
+            set(NETWORKS),
+        ]
+    });
+    let [offered, voice, prompts, about, reporting, networks] = &*WORDS;
+    if line.contains(['"', '“', '”']) {
+        return false;
+    }
+    let (mut offers, mut site, mut you, mut prompt) = (0, false, false, false);
+    let (mut piece, mut about_it, mut named) = (false, false, false);
+    let mut sentence_start = true;
+    let mut previous = "";
+    for raw in line.split_whitespace() {
+        let starts = sentence_start;
+        sentence_start = raw.ends_with(['.', '?', '!', ':']);
+        if raw.contains('@') && raw.contains('.') {
+            offers += 2;
+            continue;
+        }
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let lower = w.to_lowercase();
+        let lower = lower.as_str();
+        if reporting.contains(lower) {
+            return false;
+        }
+        if offered.contains(lower) {
+            offers += 1;
+        }
+        // (`US` is a country.)
+        site |= voice.contains(lower) && w != "US";
+        you |= matches!(lower, "you" | "your" | "yours");
+        named |= !starts
+            && w.starts_with(char::is_uppercase)
+            && w != "I"
+            && w != "US"
+            && !offered.contains(lower)
+            && !networks.contains(lower);
+        // `This article ...`, `This story ...` opening the line: the piece speaks of itself.
+        piece |= previous == "this"
+            && matches!(
+                lower,
+                "article" | "story" | "piece" | "post" | "video" | "content" | "material"
+            );
+        // `Follow us`, `Email us`: a prompt whose object is the site.
+        if previous == "prompt" && lower == "us" {
+            offers += 1;
+        }
+        about_it |= about.contains(lower);
+        prompt |= starts && prompts.contains(lower);
+        previous = match (starts, lower) {
+            (true, "this") => "this",
+            (true, _) if prompts.contains(lower) => "prompt",
+            _ => "",
+        };
+    }
+    (piece && about_it)
+        || ((site || !named)
+            && ((offers >= 2 && (prompt || site))
+                || (offers >= 3 && you)
+                || (offers >= 1 && site && prompt)))
 }
 
 #[cfg(test)]
@@ -367,5 +637,70 @@ mod tests {
         ] {
             assert_eq!(is_interface_only(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn reader_notice_table() {
+        for (line, want) in [
+            ("Subscribe to our newsletter for the latest updates.", true),
+            ("Have a news tip? Email us at tips@example.com.", true),
+            (
+                "This article originally appeared on The Conversation.",
+                true,
+            ),
+            (
+                "Want more stories like this? Follow us on Google News.",
+                true,
+            ),
+            // A story's: it reports someone, quotes, names what is not the site's, or
+            // only speaks of an app to `you`.
+            (
+                "You can download the app from Monday, the company said.",
+                false,
+            ),
+            ("\"Sign up to our newsletter,\" the minister joked.", false),
+            (
+                "If you have a Hulu account, visit your account page to upgrade",
+                false,
+            ),
+            (
+                "It is a virtual man, which you can download and install.",
+                false,
+            ),
+            (
+                "A court convicted them of sending e-mail to AOL subscribers in the US.",
+                false,
+            ),
+            (
+                "We actioned 4 million Reels across Facebook and Instagram.",
+                false,
+            ),
+            // A correction is news of the story.
+            ("This article was amended on 4 March 2024.", false),
+        ] {
+            assert_eq!(is_reader_notice(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn label_over_link_table() {
+        for (line, want) in [
+            ("You may also like: Ten ways to save on energy", true),
+            ("Don't miss » The town where nobody pays rent", true),
+            ("Up next – How the storm changed the coast", true),
+            ("Profile: Gordon Brown", false),
+            ("Update: Police have now named the man.", false),
+            ("We like: the low energy consumption", false),
+            ("Comment: The Seahawks have a solid edge", false),
+            ("Also read:", false),
+        ] {
+            assert_eq!(is_label_over_link(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_long_line_with_a_wide_character_near_sixty_bytes_does_not_panic() {
+        let line = "It is not the fastest computer for the money but for under £400 you get more";
+        assert!(!is_label_over_link(line));
     }
 }

@@ -504,7 +504,7 @@ pub fn classify(line: &str) -> Class {
     if words <= 14 && CREDIT.is_match(line) {
         return Class::Residue(Reason::Credit);
     }
-    if READ_MORE.is_match(line) {
+    if READ_MORE.is_match(line) || interface::is_label_over_link(line) {
         return Class::Residue(Reason::ReadMore);
     }
     if words <= 10 {
@@ -532,6 +532,8 @@ pub fn classify(line: &str) -> Class {
     if ends_sentence(line) || words > 10 {
         return if interface {
             Class::Residue(Reason::Interface)
+        } else if words <= 25 && interface::is_reader_notice(line) {
+            Class::Residue(Reason::Promo)
         } else {
             Class::Keep
         };
@@ -584,6 +586,9 @@ pub fn classify(line: &str) -> Class {
     }
     if interface {
         return Class::Residue(Reason::Interface);
+    }
+    if interface::is_reader_notice(line) {
+        return Class::Residue(Reason::Promo);
     }
     Class::Keep
 }
