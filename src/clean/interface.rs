@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 /// Words that name the page's interface itself: one is needed. Almost never a story's
 /// subheading alone or with function words.
@@ -295,6 +295,63 @@ const READER: &[&str] = &["us", "our", "you", "your"];
 /// Lines of more words are text.
 const MAX_WORDS: usize = 8;
 
+// What a word is to these rules, as bits: one look-up per word.
+const IS_INTERFACE: u16 = 1;
+const IS_NETWORK: u16 = 1 << 1;
+const IS_CONTROL: u16 = 1 << 2;
+const IS_FUNCTION: u16 = 1 << 3;
+const IS_READER: u16 = 1 << 4;
+const IS_LABEL: u16 = 1 << 5;
+const IS_POINTER: u16 = 1 << 6;
+const IS_OFFER: u16 = 1 << 7;
+const IS_VOICE: u16 = 1 << 8;
+const IS_PROMPT: u16 = 1 << 9;
+const IS_ABOUT: u16 = 1 << 10;
+const IS_REPORTING: u16 = 1 << 11;
+
+/// The word's bits (0 for a word of none of the lists); `lower` is lower-case.
+fn kind(lower: &str) -> u16 {
+    static MAP: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+        let mut map = FxHashMap::default();
+        for (words, bit) in [
+            (INTERFACE, IS_INTERFACE),
+            (NETWORKS, IS_NETWORK),
+            (CONTROLS, IS_CONTROL),
+            (FUNCTION, IS_FUNCTION),
+            (READER, IS_READER),
+            (LABELS, IS_LABEL),
+            (POINTERS, IS_POINTER),
+            (OFFERS, IS_OFFER),
+            (SITE_VOICE, IS_VOICE),
+            (super::CTA_VERBS, IS_PROMPT),
+            (PROMPTS, IS_PROMPT),
+            (ABOUT_THE_PIECE, IS_ABOUT),
+            (REPORTING, IS_REPORTING),
+        ] {
+            for w in words {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
+    });
+    MAP.get(lower).copied().unwrap_or(0)
+}
+
+/// `word` in lower case in `buf`, curly apostrophes straight; `None` when it cannot be a
+/// word of the lists (too long, or a letter outside ASCII).
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// True when `line` is a short line of interface words only (see the module header):
 /// every word an interface word, a control word, a function word or a number, and at
 /// least one interface word (or a control word addressed to or from the reader). A line
@@ -325,14 +382,14 @@ pub(super) fn is_interface_only(line: &str) -> bool {
         if w.chars().all(|c| c.is_ascii_digit() || "/.,-".contains(c)) {
             continue;
         }
-        let lower = w.to_lowercase();
-        let lower = lower.as_str();
-        if INTERFACE.contains(&lower) || NETWORKS.contains(&lower) {
+        let mut buf = [0; 24];
+        let k = lower_ascii(w, &mut buf).map_or(0, kind);
+        if k & (IS_INTERFACE | IS_NETWORK) != 0 {
             interface = true;
-        } else if CONTROLS.contains(&lower) {
+        } else if k & IS_CONTROL != 0 {
             control = true;
-        } else if FUNCTION.contains(&lower) {
-            reader |= READER.contains(&lower);
+        } else if k & IS_FUNCTION != 0 {
+            reader |= k & IS_READER != 0;
         } else {
             return false;
         }
@@ -418,6 +475,13 @@ pub(super) fn is_label_over_link(line: &str) -> bool {
     static STOPS: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"\s*(?::|»|›|>|\|)\s*|\s+[–—-]\s+").expect("static regex is valid")
     });
+    // (Most lines open with a word no label has.)
+    let mut buf = [0; 24];
+    let first = line.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    if lower_ascii(first, &mut buf).map_or(0, kind) == 0 {
+        return false;
+    }
     // (Labels are short: the stop is looked for in the first 60 characters.)
     let head = line
         .char_indices()
@@ -434,8 +498,9 @@ pub(super) fn is_label_over_link(line: &str) -> bool {
     let mut pointer = false;
     for raw in label.split_whitespace() {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        let lower = w.to_lowercase().replace('’', "'");
-        let lower = lower.as_str();
+        let Some(lower) = lower_ascii(w, &mut buf) else {
+            return false;
+        };
         words += 1;
         if words > 5
             || matches!(
@@ -445,12 +510,9 @@ pub(super) fn is_label_over_link(line: &str) -> bool {
         {
             return false;
         }
-        pointer |= POINTERS.contains(&lower);
-        if !INTERFACE.contains(&lower)
-            && !CONTROLS.contains(&lower)
-            && !LABELS.contains(&lower)
-            && !FUNCTION.contains(&lower)
-        {
+        let k = kind(lower);
+        pointer |= k & IS_POINTER != 0;
+        if k & (IS_INTERFACE | IS_CONTROL | IS_LABEL | IS_FUNCTION) == 0 {
             return false;
         }
     }
@@ -530,18 +592,6 @@ const REPORTING: &[&str] = &[
 /// voice. A name the sentence gives that is not the site's (`your Hulu account`, a
 /// headline's capitals) makes it a story's unless the site speaks.
 pub(super) fn is_reader_notice(line: &str) -> bool {
-    static WORDS: LazyLock<[FxHashSet<&'static str>; 6]> = LazyLock::new(|| {
-        let set = |w: &[&'static str]| w.iter().copied().collect::<FxHashSet<_>>();
-        [
-            INTERFACE.iter().chain(OFFERS).copied().collect(),
-            set(SITE_VOICE),
-            super::CTA_VERBS.iter().chain(PROMPTS).copied().collect(),
-            set(ABOUT_THE_PIECE),
-            set(REPORTING),
-            set(NETWORKS),
-        ]
-    });
-    let [offered, voice, prompts, about, reporting, networks] = &*WORDS;
     if line.contains(['"', '“', '”']) {
         return false;
     }
@@ -549,6 +599,7 @@ pub(super) fn is_reader_notice(line: &str) -> bool {
     let (mut piece, mut about_it, mut named) = (false, false, false);
     let mut sentence_start = true;
     let mut previous = "";
+    let mut buf = [0; 24];
     for raw in line.split_whitespace() {
         let starts = sentence_start;
         sentence_start = raw.ends_with(['.', '?', '!', ':']);
@@ -557,23 +608,22 @@ pub(super) fn is_reader_notice(line: &str) -> bool {
             continue;
         }
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let lower = w.to_lowercase();
-        let lower = lower.as_str();
-        if reporting.contains(lower) {
+        let lower = lower_ascii(w, &mut buf).unwrap_or("");
+        let k = kind(lower);
+        if k & IS_REPORTING != 0 {
             return false;
         }
-        if offered.contains(lower) {
+        if k & (IS_INTERFACE | IS_OFFER) != 0 {
             offers += 1;
         }
         // (`US` is a country.)
-        site |= voice.contains(lower) && w != "US";
+        site |= k & IS_VOICE != 0 && w != "US";
         you |= matches!(lower, "you" | "your" | "yours");
         named |= !starts
             && w.starts_with(char::is_uppercase)
             && w != "I"
             && w != "US"
-            && !offered.contains(lower)
-            && !networks.contains(lower);
+            && k & (IS_INTERFACE | IS_OFFER | IS_NETWORK) == 0;
         // `This article ...`, `This story ...` opening the line: the piece speaks of itself.
         piece |= previous == "this"
             && matches!(
@@ -584,11 +634,11 @@ pub(super) fn is_reader_notice(line: &str) -> bool {
         if previous == "prompt" && lower == "us" {
             offers += 1;
         }
-        about_it |= about.contains(lower);
-        prompt |= starts && prompts.contains(lower);
+        about_it |= k & IS_ABOUT != 0;
+        prompt |= starts && k & IS_PROMPT != 0;
         previous = match (starts, lower) {
             (true, "this") => "this",
-            (true, _) if prompts.contains(lower) => "prompt",
+            (true, _) if k & IS_PROMPT != 0 => "prompt",
             _ => "",
         };
     }

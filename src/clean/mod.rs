@@ -149,7 +149,7 @@ fn bylines_beside_datelines(lines: &[&str], classes: &mut [Option<Class>]) {
     let dated = |i: usize| matches!(classes[i], Some(Class::Date(_)));
     let mut named = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if !matches!(classes[i], Some(Class::Keep)) || !(2..=4).contains(&word_count(line)) {
+        if !matches!(classes[i], Some(Class::Keep)) || !(2..=4).contains(&words_up_to(line, 4)) {
             continue;
         }
         let prev = classes[..i].iter().rposition(Option::is_some);
