@@ -84,7 +84,11 @@ fn fundus_dev_title_bylines_date_body_on_both_halves() {
             let mut one = AuthorCounts::default();
             one.add(&bylines, &field("authors"));
             if one.right != one.predicted || one.right != one.gold {
-                println!("  {id}: bylines {bylines:?} want {:?}", field("authors"));
+                println!(
+                    "  half {} {id}: bylines {bylines:?} want {:?}",
+                    half(id),
+                    field("authors")
+                );
             }
             if !title_ok {
                 println!("  {id}: title {:?} want {:?}", a.title, field("title"));

@@ -301,6 +301,39 @@ fn dated(seg: &str) -> bool {
             && dates::parse_date(seg).is_some())
 }
 
+/// `Posted on March 4, 2024 by NAME`, `2 hours ago by NAME`: when, then who. The rest
+/// after `by`.
+fn when_then_by(line: &str) -> Option<&str> {
+    let i = line.find(" by ")?;
+    let when = line[..i].trim();
+    (dated(when) || when.strip_prefix("on ").is_some_and(dated)).then(|| &line[i + 4..])
+}
+
+/// `Reporter Ann Lee`, `Senior Correspondent Ann Lee`: a staff role in capitals, then a
+/// person's name (a given name first). The rest after the role.
+fn role_then_name(line: &str) -> Option<&str> {
+    let mut at = 0;
+    for (k, word) in line.split(' ').take(3).enumerate() {
+        at += word.len() + usize::from(k > 0);
+        let role: Vec<&str> = line[..at].split(' ').collect();
+        let rest = line.get(at + 1..)?;
+        // (A role in capitals, as a byline sets it: `News industry analyst Ken Doctor`
+        // introduces someone in a story.)
+        if role
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && is_role(&role)
+            && rest
+                .split_whitespace()
+                .next()
+                .is_some_and(crate::text::given_names::is_given_name)
+        {
+            return Some(rest);
+        }
+    }
+    None
+}
+
 /// A byline read part by part, for the forms [`byline`]'s patterns do not take: what
 /// follows the name in its part (` in Kyiv`, ` for The Guardian`, ` Special to The Globe`,
 /// ` on March 4, 2024`, ` @handle`, a role without a comma: `Staff Writer`), parts that are
@@ -312,12 +345,13 @@ fn dated(seg: &str) -> bool {
 /// agencies credited.
 pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?i:by|written by|words by|story by|reporting by|reported by|with reporting by|text by|text and photos by|photos and text by|interview by|interviewed by|posted by|published by|compiled by|contributed by|article by|(?:opinion|analysis|commentary|column|essay|review|feature|profile|explainer|report|newsletter|blog|letter|dispatch)\s+by)\s*:?\s+|(?i:words|text|reporter|reporters|reporting|author|authors|byline|contributors?|writer|writers|columnist|correspondent)\s*:\s*)").unwrap()
+        Regex::new(r"^(?:(?i:by|written by|words by|story by|reporting by|reported by|with reporting by|text by|text and photos by|photos and text by|interview by|interviewed by|posted by|published by|compiled by|contributed by|article by|(?:opinion|analysis|commentary|column|essay|review|feature|profile|explainer|report|newsletter|blog|letter|dispatch)\s+by)\s*:?\s+|(?i:words|text|story|report|reporter|reporters|reporting|author|authors|byline|contributors?|writer|writers|columnist|correspondent)\s*:\s*)").unwrap()
     });
     static SEGMENTS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+[·•|—–-]\s+|\s*\|\s*").unwrap());
-    static PARTS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\b(?:and|AND|And)\b)\s*").unwrap());
+        LazyLock::new(|| Regex::new(r"\s+[·•|—–/-]\s+|\s*\|\s*").unwrap());
+    static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:,|;|&|\b(?:and|AND|And|with|With|WITH)\b)\s*").unwrap()
+    });
     static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+(?:(?:in|from)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?|(?:for|(?i:special\s+to))\s+(?:[Tt]he\s+)?\p{Lu}\S*(?:\s+(?:and\s+)?\p{Lu}\S*)*|on\s+.*\d.*|@\w+)$").unwrap()
     });
@@ -347,7 +381,20 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
     if line.len() > 200 || words_up_to(line, 24) > 24 {
         return None;
     }
-    let rest = PREFIX.find(line).map(|m| &line[m.end()..]);
+    // (`By Ann Lee. Updated March 4, 2024`: a full stop before when, as a separator.)
+    let joined;
+    let line = match line.find(". ") {
+        Some(i) if dated(line[i + 2..].trim()) => {
+            joined = format!("{} | {}", &line[..i], &line[i + 2..]);
+            joined.as_str()
+        }
+        _ => line,
+    };
+    let rest = PREFIX
+        .find(line)
+        .map(|m| &line[m.end()..])
+        .or_else(|| when_then_by(line))
+        .or_else(|| role_then_name(line));
     let prefixed = rest.is_some();
     // (Most lines are neither: a line without `By` must start with a given name.)
     let given = || {
@@ -383,8 +430,33 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         }
         said_more = true;
     }
+    // `By Ann Lee (Reuters)`, `Ann Lee (@annlee)`: an agency or a handle in brackets.
+    let names_part = match names_part
+        .strip_suffix(')')
+        .and_then(|p| p.rsplit_once('('))
+    {
+        Some((names, inside)) => {
+            let inside = inside.trim();
+            if crate::text::agencies::agency(inside).is_some() {
+                agencies.push(inside.to_string());
+            } else if !inside.starts_with('@') {
+                return None;
+            }
+            said_more = true;
+            names.trim_end()
+        }
+        None => names_part,
+    };
     for (i, part) in PARTS.split(names_part).enumerate() {
         let mut part = part.trim();
+        // `with additional reporting by Tom Hughes`: one more reporter.
+        const MORE: &str = "additional reporting by ";
+        if part
+            .get(..MORE.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(MORE))
+        {
+            part = part[MORE.len()..].trim_start();
+        }
         if part.is_empty() {
             continue;
         }
@@ -496,9 +568,28 @@ mod tests {
                 some(&["GRACE LIU", "TOM HUGHES"]),
             ),
             ("Tom Hughes • 2 hours", None),
+            // When, then who; a role in capitals before the name; brackets; `with`.
+            ("Posted on March 4, 2024 by Grace Liu", some(&["Grace Liu"])),
+            ("2 hours ago by Grace Liu", some(&["Grace Liu"])),
+            ("Senior Correspondent Grace Liu", some(&["Grace Liu"])),
+            ("News industry analyst Grace Liu", None),
+            ("Grace Liu / Staff Writer", some(&["Grace Liu"])),
+            ("By Grace Liu (@graceliu)", some(&["Grace Liu"])),
+            ("Grace Liu (Tom Hughes)", None),
+            (
+                "By Grace Liu with additional reporting by Tom Hughes",
+                some(&["Grace Liu", "Tom Hughes"]),
+            ),
+            ("By Grace Liu. Updated March 4, 2024", some(&["Grace Liu"])),
+            ("Published in 1999 by Penguin", None),
+            ("Posted on Monday by the council", None),
         ] {
             assert_eq!(people(line), want, "{line:?}");
         }
+        assert_eq!(
+            byline_by_parts("By Grace Liu (Reuters)"),
+            Some((vec!["Grace Liu".to_string()], vec!["Reuters".to_string()]))
+        );
         assert_eq!(
             byline_by_parts("By Grace Liu and The Associated Press"),
             Some((
