@@ -16,9 +16,9 @@ use newsidx::clean::{classify, Class};
 const LINES: [(&str, usize, usize); 6] = [
     ("dev", 81, 80),
     ("dev2", 65, 64),
-    ("blind", 72, 56),
+    ("blind", 72, 59),
     ("notices", 40, 31),
-    ("labels", 12, 12),
+    ("labels", 63, 44),
     ("notices-blind", 25, 19),
 ];
 

@@ -141,6 +141,7 @@ const INTERFACE: &[&str] = &[
     "copied",
     "upvote",
     "downvote",
+    "toggle",
 ];
 
 /// The networks a page links to: interface words in a short line (`Follow us on
@@ -278,6 +279,7 @@ const CONTROLS: &[&str] = &[
     "policy",
     "notice",
     "help",
+    "coverage",
 ];
 
 /// Function words: allowed anywhere, never enough.
@@ -353,10 +355,12 @@ fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 /// True when `line` is a short line of interface words only (see the module header):
-/// every word an interface word, a control word, a function word or a number, and at
-/// least one interface word (or a control word addressed to or from the reader). A line
-/// ending with a full stop is a sentence unless it is of five words at most; one ending
-/// with a colon, a semicolon or a comma is never chrome.
+/// every word an interface word, a control word, a label's word ([`LABELS`]), a
+/// function word or a number, and at least one interface word, or a control word
+/// addressed to or from the reader (`Contact us`), or a control word and one pointing to
+/// other stories (`Also in the news`, `People also read`); or a gallery's counter
+/// (`1/12`). A line ending with a full stop is a sentence unless it is of five words at
+/// most; one ending with a colon, a semicolon or a comma is never chrome.
 pub(super) fn is_interface_only(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_']);
     // (A line ending with a colon introduces what follows it, `See more photos:` over a
@@ -364,10 +368,18 @@ pub(super) fn is_interface_only(line: &str) -> bool {
     if trimmed.ends_with([';', ',', ':']) {
         return false;
     }
+    // (A gallery's counter: `1/12`, `3 of 12`.)
+    static COUNTER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$").expect("static regex is valid")
+    });
+    if COUNTER.is_match(line) {
+        return true;
+    }
     let mut words = 0;
     let mut interface = false;
     let mut control = false;
     let mut reader = false;
+    let mut pointer = false;
     for raw in line.split(|c: char| {
         c.is_whitespace() || matches!(c, '|' | '·' | '•' | '›' | '»' | '«' | '→' | '>' | ':')
     }) {
@@ -384,20 +396,23 @@ pub(super) fn is_interface_only(line: &str) -> bool {
         }
         let mut buf = [0; 24];
         let k = lower_ascii(w, &mut buf).map_or(0, kind);
+        pointer |= k & IS_POINTER != 0;
         if k & (IS_INTERFACE | IS_NETWORK) != 0 {
             interface = true;
         } else if k & IS_CONTROL != 0 {
             control = true;
         } else if k & IS_FUNCTION != 0 {
             reader |= k & IS_READER != 0;
-        } else {
+        } else if k & IS_LABEL == 0 {
             return false;
         }
     }
     if trimmed.ends_with('.') && !trimmed.ends_with("...") && words > 5 {
         return false;
     }
-    interface || (control && reader)
+    // Or a label that points to other stories with a control's word (`Also in the news`,
+    // `People also read`).
+    interface || (control && reader) || (control && pointer)
 }
 
 /// Words of the labels over a link to another story, beside the control words (`You may
@@ -438,6 +453,9 @@ const LABELS: &[&str] = &[
     "stories",
     "suggested",
     "recommendations",
+    "others",
+    "people",
+    "elsewhere",
 ];
 
 /// Words of such a label that point away from the story, to others: one is needed
@@ -684,6 +702,13 @@ mod tests {
             ("Click", true),
             ("Photo: Reuters", false),
             ("See more photos:", false),
+            // Labels over other stories, a gallery's counter.
+            ("Also in the news", true),
+            ("People also read", true),
+            ("Other stories you might like", true),
+            ("1/12", true),
+            ("Earlier today", false),
+            ("What happens next?", false),
         ] {
             assert_eq!(is_interface_only(line), want, "{line}");
         }
