@@ -18,7 +18,7 @@ const LINES: [(&str, usize, usize); 6] = [
     ("dev2", 65, 64),
     ("blind", 72, 59),
     ("notices", 40, 31),
-    ("labels", 63, 44),
+    ("labels", 63, 48),
     ("notices-blind", 25, 19),
 ];
 

@@ -453,10 +453,23 @@ const LABELS: &[&str] = &[
     "stories",
     "suggested",
     "recommendations",
+    "keep",
+    "scrolling",
     "others",
     "people",
     "elsewhere",
 ];
+
+/// True when `line` is a sponsor's label over the page or a part of it (`Presented by
+/// Acme Bank`, `In partnership with Acme`, `Supported by`): at most eight words, no
+/// sentence's end.
+pub(super) fn is_sponsor_label(line: &str) -> bool {
+    static SPONSOR: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^(?i:(?:presented|sponsored|supported|powered|funded|paid\s+for|brought\s+to\s+you)\s+by|(?:produced\s+)?in\s+(?:partnership|association|collaboration)\s+with)(?:\s|$)")
+            .expect("static regex is valid")
+    });
+    SPONSOR.is_match(line) && super::words_up_to(line, 8) <= 8 && !super::ends_sentence(line)
+}
 
 /// Words of such a label that point away from the story, to others: one is needed
 /// (`Profile:`, `Comment:`, `We like:` label the story's own parts).
@@ -770,6 +783,22 @@ mod tests {
             ("Also read:", false),
         ] {
             assert_eq!(is_label_over_link(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn sponsor_label_table() {
+        for (line, want) in [
+            ("Presented by Acme Bank", true),
+            ("In partnership with Acme Bank", true),
+            ("Supported by", true),
+            (
+                "Supported by a grant from the council, the project opened in May.",
+                false,
+            ),
+            ("Presenters said the show would return", false),
+        ] {
+            assert_eq!(is_sponsor_label(line), want, "{line}");
         }
     }
 

@@ -584,7 +584,7 @@ pub fn classify(line: &str) -> Class {
     if words <= 6 && lower.iter().any(|w| PROMO_LABELS.contains(&w.as_str())) {
         return Class::Residue(Reason::Promo);
     }
-    if interface {
+    if interface || interface::is_sponsor_label(line) {
         return Class::Residue(Reason::Interface);
     }
     if interface::is_reader_notice(line) {
