@@ -17,9 +17,9 @@ const LINES: [(&str, usize, usize); 6] = [
     ("dev", 81, 80),
     ("dev2", 65, 64),
     ("blind", 72, 59),
-    ("notices", 40, 31),
-    ("labels", 63, 48),
-    ("notices-blind", 25, 19),
+    ("notices", 39, 30),
+    ("labels", 60, 42),
+    ("notices-blind", 25, 18),
 ];
 
 #[test]

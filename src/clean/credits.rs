@@ -304,9 +304,23 @@ fn dated(seg: &str) -> bool {
 /// `Posted on March 4, 2024 by NAME`, `2 hours ago by NAME`: when, then who. The rest
 /// after `by`.
 fn when_then_by(line: &str) -> Option<&str> {
-    let i = line.find(" by ")?;
-    let when = line[..i].trim();
-    (dated(when) || when.strip_prefix("on ").is_some_and(dated)).then(|| &line[i + 4..])
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:(?:last|first)\s+)?(?:updated|published|posted|modified)\s*:?\s*)?(?i:(?:on|at)\s+)?").unwrap()
+    });
+    static AGO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:an?|\d+)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago|just\s+now|yesterday|today)$").unwrap()
+    });
+    let i = line.find(" by ").or_else(|| line.find(" By "))?;
+    // (All of what comes before `by` says when: `Updated guidance was issued by ...` is a
+    // sentence.)
+    let when = line[..i]
+        .trim()
+        .trim_end_matches(['|', '·', '•', '-', '–'])
+        .trim_end();
+    let when = &when[VERB.find(when).map_or(0, |m| m.end())..];
+    let dated = AGO.is_match(when)
+        || (when.contains(|c: char| c.is_ascii_digit()) && dates::parse_date(when).is_some());
+    dated.then(|| &line[i + 4..])
 }
 
 /// `Reporter Ann Lee`, `Senior Correspondent Ann Lee`: a staff role in capitals, then a
@@ -334,22 +348,79 @@ fn role_then_name(line: &str) -> Option<&str> {
     None
 }
 
+/// A line that is a person's name alone (`Maria Lopez`: a given name first, two to four
+/// words, nothing else) next to a dateline in an article's header (after its title,
+/// before its first paragraph of more than twelve words) is the story's byline, as
+/// scrapers lay out a page's header (`Maria Lopez` then `March 4, 2024`). Once per
+/// article; elsewhere such a line stays (a list of people, a caption, a subheading, the
+/// subject of an obituary named as its title).
+pub(super) fn byline_beside_dateline(lines: &[&str], classes: &mut [Option<Class>]) {
+    let dated = |c: Option<&Option<Class>>| matches!(c, Some(Some(Class::Date(_))));
+    let mut seen = 0;
+    let mut found = None;
+    for (i, line) in lines.iter().enumerate() {
+        if classes[i].is_none() {
+            continue;
+        }
+        seen += 1;
+        let keep = matches!(classes[i], Some(Class::Keep));
+        if keep && words_up_to(line, 12) > 12 {
+            break;
+        }
+        if seen == 1 || !keep || !(2..=4).contains(&words_up_to(line, 4)) {
+            continue;
+        }
+        let prev = classes[..i].iter().rposition(Option::is_some);
+        let next = classes[i + 1..]
+            .iter()
+            .position(Option::is_some)
+            .map(|k| i + 1 + k);
+        if !(dated(prev.map(|p| &classes[p])) || dated(next.map(|n| &classes[n]))) {
+            continue;
+        }
+        let first_given = line
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::text::given_names::is_given_name);
+        if let [name] = split_names(line).as_slice() {
+            if first_given && name == line {
+                found = Some((i, name.clone()));
+                break;
+            }
+        }
+    }
+    if let Some((i, name)) = found {
+        classes[i] = Some(Class::Byline(vec![name]));
+    }
+}
+
 /// A byline read part by part, for the forms [`byline`]'s patterns do not take: what
 /// follows the name in its part (` in Kyiv`, ` for The Guardian`, ` Special to The Globe`,
 /// ` on March 4, 2024`, ` @handle`, a role without a comma: `Staff Writer`), parts that are
-/// roles (`, Business Reporter,`), agencies or a place, and segments after a separator
-/// that give the date, the reading time or the newsroom (`| Updated 2 hours ago`, `·
-/// 5 min read`, `– BBC News`). Every part must be one of these or a person's name. A line
-/// with no `By` or `Written by` (`Tom Hughes · March 4, 2024`) must start with a given
-/// name and give a role, an agency or such a segment too. Returns the people and the
-/// agencies credited.
+/// roles (`, Business Reporter,`), agencies, a newsroom (`, BBC News`) or a place, an agency
+/// or a handle in brackets, and segments after a separator that give the date, the reading
+/// time or the newsroom (`| Updated 2 hours ago`, `· 5 min read`, `– BBC News`, `. Updated
+/// March 4, 2024`; a spaced slash only before a role). Every part must be one of these or
+/// a person's name. Besides `By` and its kin: a kind of piece (`Opinion by`) before a
+/// given name, when before who (`Posted on March 4, 2024 by`), a staff role in capitals
+/// before a given name (`Senior Correspondent`). A line with none of these (`Tom Hughes ·
+/// March 4, 2024`) must start with a given name and give a role, an agency or such a
+/// segment too. `with` joins people after a plain `By`; who added reporting is no author.
+/// Returns the people and the agencies credited.
 pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?i:by|written by|words by|story by|reporting by|reported by|with reporting by|text by|text and photos by|photos and text by|interview by|interviewed by|posted by|published by|compiled by|contributed by|article by|(?:opinion|analysis|commentary|column|essay|review|feature|profile|explainer|report|newsletter|blog|letter|dispatch)\s+by)\s*:?\s+|(?i:words|text|story|report|reporter|reporters|reporting|author|authors|byline|contributors?|writer|writers|columnist|correspondent)\s*:\s*)").unwrap()
+        Regex::new(r"^(?:(?i:by|written by|words by|story by|reporting by|reported by|with reporting by|text by|text and photos by|photos and text by|interview by|interviewed by|posted by|published by|compiled by|contributed by|article by)\s*:?\s+|(?i:words|text|story|report|reporter|reporters|reporting|author|authors|byline|contributors?|writer|writers|columnist|correspondent)\s*:\s*)").unwrap()
     });
     static SEGMENTS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+[·•|—–/-]\s+|\s*\|\s*").unwrap());
-    static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+        LazyLock::new(|| Regex::new(r"\s+[·•|—–-]\s+|\s*\|\s*").unwrap());
+    // A kind of piece before `by` (`Opinion by`, `Analysis by`): a person's, not a
+    // body's (`Analysis by Pew Research Center` is a chart's note).
+    static KIND_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:opinion|analysis|commentary|column|essay|review|feature|profile|explainer|report|newsletter|blog|letter|dispatch)\s+by)\s*:?\s+").unwrap()
+    });
+    static PARTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\b(?:and|AND|And)\b)\s*").unwrap());
+    static PARTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s*(?:,|;|&|\b(?:and|AND|And|with|With|WITH)\b)\s*").unwrap()
     });
     static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -390,11 +461,35 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         }
         _ => line,
     };
+    // (`Ann Lee / Staff Writer`: a spaced slash before a role only; `Ann Lee / AFP` is a
+    // picture's credit.)
+    let slashed;
+    let line = match line.split_once(" / ") {
+        Some((names, role)) if is_role(&role.split_whitespace().collect::<Vec<_>>()) => {
+            slashed = format!("{names} | {role}");
+            slashed.as_str()
+        }
+        _ => line,
+    };
+    let starts_given = |rest: &str| {
+        rest.split_whitespace()
+            .next()
+            .is_some_and(crate::text::given_names::is_given_name)
+    };
     let rest = PREFIX
         .find(line)
         .map(|m| &line[m.end()..])
+        .or_else(|| {
+            KIND_BY
+                .find(line)
+                .map(|m| &line[m.end()..])
+                .filter(|r| starts_given(r))
+        })
         .or_else(|| when_then_by(line))
         .or_else(|| role_then_name(line));
+    // (`with` joins people after a plain `By` only: `Interview by A with B` names whom A
+    // spoke to.)
+    let plain_by = line.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
     let prefixed = rest.is_some();
     // (Most lines are neither: a line without `By` must start with a given name.)
     let given = || {
@@ -447,15 +542,18 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         }
         None => names_part,
     };
-    for (i, part) in PARTS.split(names_part).enumerate() {
+    let parts = if plain_by { &PARTS_WITH } else { &PARTS };
+    for (i, part) in parts.split(names_part).enumerate() {
         let mut part = part.trim();
-        // `with additional reporting by Tom Hughes`: one more reporter.
+        // `with additional reporting by Tom Hughes`: who added reporting is no author (as
+        // in a wire credit).
         const MORE: &str = "additional reporting by ";
         if part
             .get(..MORE.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(MORE))
         {
-            part = part[MORE.len()..].trim_start();
+            said_more = true;
+            continue;
         }
         if part.is_empty() {
             continue;
@@ -476,12 +574,13 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
             said_more = true;
             continue;
         }
-        // `, BBC News`: the newsroom the people wrote for.
+        // `, BBC News`: the newsroom the people wrote for (`and Emily Post` is a person).
         if i > 0
             && !people.is_empty()
             && words
                 .last()
                 .is_some_and(|w| NEWSROOM.contains(&w.to_lowercase().as_str()))
+            && !starts_given(part)
         {
             said_more = true;
             continue;
@@ -578,8 +677,23 @@ mod tests {
             ("Grace Liu (Tom Hughes)", None),
             (
                 "By Grace Liu with additional reporting by Tom Hughes",
+                some(&["Grace Liu"]),
+            ),
+            (
+                "By Grace Liu with Tom Hughes",
                 some(&["Grace Liu", "Tom Hughes"]),
             ),
+            // Found by review: a sentence before `by`, a body after a kind of piece, whom
+            // an interview was with, a surname like a newsroom's, a picture's credit.
+            ("Updated guidance was issued by Chris Whitty", None),
+            ("Posted to Instagram by Taylor Swift", None),
+            ("Analysis by Pew Research Center", None),
+            ("Interview by Grace Liu with Tom Hanks", None),
+            // (`Post` read as a newspaper's name by `split_names`: no byline rather than a
+            // wrong one.)
+            ("By Grace Liu and Emily Post", None),
+            ("Louisa Gouliamaki / AFP", None),
+            ("March 4, 2024 | By Grace Liu", some(&["Grace Liu"])),
             ("By Grace Liu. Updated March 4, 2024", some(&["Grace Liu"])),
             ("Published in 1999 by Penguin", None),
             ("Posted on Monday by the council", None),

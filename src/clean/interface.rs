@@ -1,23 +1,29 @@
-//! Stage 3, one line class: a short line made only of the words of a page's interface.
+//! Stage 3, the line classes read by the vocabulary of a page's interface: short lines
+//! made only of its words, sentences a site writes to its reader, labels over links to
+//! other stories, sponsors' labels. [`super::classify`] asks these after its own rules.
 //!
 //! The other line rules of [`super`] know chrome by its wordings (`Keep reading below`,
 //! `Most read`); sites word their controls, labels and notices in ways no list holds
 //! (`Send to a friend`, `Next article`, `Image 1 of 12`, `Comments are closed`). What
 //! they share is their vocabulary: a page's interface talks about itself (its pages,
 //! links, comments, pictures, newsletters, the reader's account) and what the reader can
-//! do with it (share, print, subscribe, scroll, tap). A line whose every word is such a
-//! word, a function word or a number, and which holds at least one word that names the
-//! interface itself, is chrome whatever its wording. A story's subheading has a word of
-//! its own subject (`Share prices fell`, `Skip the queues`, `The story so far`) and stays.
+//! do with it (share, print, subscribe, scroll, tap). A short line whose every word is
+//! such a word, a control's or a label's word, a function word or a number is chrome when
+//! one word names the interface itself, or a call speaks to the reader (`Contact us`), or
+//! a word points to other stories (`People also read`) ([`is_interface_only`]). A story's
+//! subheading has a word of its own subject (`Share prices fell`, `Skip the queues`, `The
+//! story so far`) and stays.
 //!
-//! Sentences a site writes to its reader are the second class ([`is_reader_notice`]):
-//! prompts to sign up, follow, share, comment or donate, notes on where the piece first
-//! appeared or that it was updated, affiliate notices. They speak to the reader (`you`,
-//! `our`, `please`, an imperative) about the site and its products, and they report no
-//! one: a sentence with a quotation or a reporting verb is a story's.
+//! Sentences a site writes to its reader ([`is_reader_notice`]): prompts to sign up,
+//! follow, share, comment or donate, notes on where the piece first appeared, affiliate
+//! notices. They speak for the site (`our`, `us`, `please`, an imperative) about it and
+//! its products, and they report no one: a sentence with a quotation or a reporting verb
+//! is a story's. Labels over a link to another story ([`is_label_over_link`]) and
+//! sponsors' labels ([`is_sponsor_label`]) open a line.
 //!
 //! The vocabulary is a closed class, written from what web pages' interfaces are made of
-//! (controls, media, accounts, lists of links, legal notices), not from any set's lines.
+//! (controls, media, accounts, lists of links, legal notices); some label words were
+//! added with the dev lines they read (`docs/extraction.md`).
 
 use std::sync::LazyLock;
 
@@ -162,6 +168,8 @@ const NETWORKS: &[&str] = &[
     "flipboard",
     "messenger",
     "mastodon",
+    "threads",
+    "x",
 ];
 
 /// Words a page's controls and labels use beside those above, which stories use too
@@ -358,14 +366,15 @@ fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 /// every word an interface word, a control word, a label's word ([`LABELS`]), a
 /// function word or a number, and at least one interface word, or a control word
 /// addressed to or from the reader (`Contact us`), or a control word and one pointing to
-/// other stories (`Also in the news`, `People also read`); or a gallery's counter
+/// other stories (`Elsewhere in this section`, `People also read`); or a gallery's counter
 /// (`1/12`). A line ending with a full stop is a sentence unless it is of five words at
 /// most; one ending with a colon, a semicolon or a comma is never chrome.
 pub(super) fn is_interface_only(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_']);
     // (A line ending with a colon introduces what follows it, `See more photos:` over a
-    // story's own pictures: the lines after it are judged on their own.)
-    if trimmed.ends_with([';', ',', ':']) {
+    // story's own pictures: the lines after it are judged on their own. A line in
+    // quotation marks is someone's words: `"Help us."`)
+    if trimmed.ends_with([';', ',', ':']) || line.starts_with(['"', '“', '‘', '\'']) {
         return false;
     }
     // (A gallery's counter: `1/12`, `3 of 12`.)
@@ -376,10 +385,9 @@ pub(super) fn is_interface_only(line: &str) -> bool {
         return true;
     }
     let mut words = 0;
-    let mut interface = false;
-    let mut control = false;
-    let mut reader = false;
-    let mut pointer = false;
+    let (mut interface, mut media, mut network) = (false, true, false);
+    let (mut control, mut call, mut reader, mut pointer, mut article) =
+        (false, false, false, false, false);
     for raw in line.split(|c: char| {
         c.is_whitespace() || matches!(c, '|' | '·' | '•' | '›' | '»' | '«' | '→' | '>' | ':')
     }) {
@@ -395,25 +403,56 @@ pub(super) fn is_interface_only(line: &str) -> bool {
             continue;
         }
         let mut buf = [0; 24];
-        let k = lower_ascii(w, &mut buf).map_or(0, kind);
+        let lower = lower_ascii(w, &mut buf).unwrap_or("");
+        let k = kind(lower);
         pointer |= k & IS_POINTER != 0;
-        if k & (IS_INTERFACE | IS_NETWORK) != 0 {
+        article |= matches!(lower, "the" | "a" | "an");
+        if k & IS_INTERFACE != 0 {
             interface = true;
+            media &= MEDIA.contains(&lower);
+        } else if k & IS_NETWORK != 0 {
+            network = true;
         } else if k & IS_CONTROL != 0 {
             control = true;
+            call |= READER_CALLS.contains(&lower);
         } else if k & IS_FUNCTION != 0 {
             reader |= k & IS_READER != 0;
         } else if k & IS_LABEL == 0 {
             return false;
         }
     }
-    if trimmed.ends_with('.') && !trimmed.ends_with("...") && words > 5 {
+    // (A sentence about something, `The site is now closed.`, is a story's; a notice has
+    // no article: `Comments are closed.`)
+    if trimmed.ends_with('.') && !trimmed.ends_with("...") && (words > 5 || article) {
         return false;
     }
-    // Or a label that points to other stories with a control's word (`Also in the news`,
-    // `People also read`).
-    interface || (control && reader) || (control && pointer)
+    // (A question is a story's unless it names the interface itself: `Is WhatsApp down?`
+    // against `Already a subscriber?`.)
+    if trimmed.ends_with('?') && !interface {
+        return false;
+    }
+    // One word naming a medium may head a review's part (`Audio`, `Video`, `Apps`).
+    let one_medium = words == 1 && media;
+    (interface && !one_medium)
+        // A network with a control: `Follow on Instagram`.
+        || (network && control)
+        // A call spoken to or for the reader: `Contact us`, `Follow us`.
+        || (call && reader)
+        // A label that points to other stories: `Elsewhere in this section`, `People also read`.
+        || (control && pointer && words >= 2)
 }
+
+/// Interface words that name a medium: alone on a line they may head a review's part.
+const MEDIA: &[&str] = &[
+    "audio", "video", "videos", "picture", "pictures", "photo", "photos", "image", "images", "app",
+    "apps", "settings", "gallery", "podcast", "player", "podcasts",
+];
+
+/// Control words that call the reader to the site itself: with `us` or `your` they are a
+/// page's (`Contact us`), where `People like us` is a story's.
+const READER_CALLS: &[&str] = &[
+    "contact", "follow", "join", "support", "send", "sign", "log",
+];
 
 /// Words of the labels over a link to another story, beside the control words (`You may
 /// also like:`, `Don't miss:`, `Up next:`, `ICYMI:`).
@@ -462,13 +501,19 @@ const LABELS: &[&str] = &[
 
 /// True when `line` is a sponsor's label over the page or a part of it (`Presented by
 /// Acme Bank`, `In partnership with Acme`, `Supported by`): at most eight words, no
-/// sentence's end.
+/// sentence's end, the sponsor's name with a capital.
 pub(super) fn is_sponsor_label(line: &str) -> bool {
     static SPONSOR: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"^(?i:(?:presented|sponsored|supported|powered|funded|paid\s+for|brought\s+to\s+you)\s+by|(?:produced\s+)?in\s+(?:partnership|association|collaboration)\s+with)(?:\s|$)")
             .expect("static regex is valid")
     });
-    SPONSOR.is_match(line) && super::words_up_to(line, 8) <= 8 && !super::ends_sentence(line)
+    // (The sponsor is named with a capital, or not at all: `Powered by the sun`, `Funded
+    // by the taxpayer` head a story's part.)
+    SPONSOR.find(line).is_some_and(|m| {
+        let sponsor = line[m.end()..].trim_start();
+        sponsor.is_empty() || sponsor.starts_with(char::is_uppercase)
+    }) && super::words_up_to(line, 8) <= 8
+        && !super::ends_sentence(line)
 }
 
 /// Words of such a label that point away from the story, to others: one is needed
@@ -498,13 +543,15 @@ const POINTERS: &[&str] = &[
 ];
 
 /// True when `line` opens with a label over a link to another story (`You may also
-/// like: ...`, `Don't miss » ...`, `Up next – ...`): at most five words before a colon,
-/// `»`, `›`, `>`, `|` or a spaced dash, all of them control, interface, label or function
-/// words, one of them pointing to other stories, and text after it. A label that brings
-/// news of the story itself (`Update:`, `Correction:`, `Editor's note:`) is the story's.
+/// like: ...`, `Don't miss » ...`, `Up next → ...`): at most five words before a colon,
+/// `»`, `›`, `>`, `|` or `→`, all of them control, interface, label or function words,
+/// one of them pointing to other stories, and after it three to thirty words opening
+/// with a capital or a figure. A label that brings news of the story itself (`Update:`,
+/// `Latest:`, `Correction:`, `Editor's note:`) is the story's; a spaced dash is no stop
+/// (`The latest – and most serious – allegation ...`).
 pub(super) fn is_label_over_link(line: &str) -> bool {
     static STOPS: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"\s*(?::|»|›|>|\|)\s*|\s+[–—-]\s+").expect("static regex is valid")
+        regex::Regex::new(r"\s*(?::|»|›|>|\||→)\s*").expect("static regex is valid")
     });
     // (Most lines open with a word no label has.)
     let mut buf = [0; 24];
@@ -522,7 +569,13 @@ pub(super) fn is_label_over_link(line: &str) -> bool {
         return false;
     };
     let (label, rest) = (&line[..stop.start()], &line[stop.end()..]);
-    if rest.trim().is_empty() || label.is_empty() {
+    // What follows is another story's headline or opening: a capital or a figure first,
+    // three words or more (`Other: 4%` is a poll's row), and no paragraph of this one.
+    if label.is_empty()
+        || !rest
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
+        || !(3..=30).contains(&super::words_up_to(rest, 30))
+    {
         return false;
     }
     let mut words = 0;
@@ -536,7 +589,13 @@ pub(super) fn is_label_over_link(line: &str) -> bool {
         if words > 5
             || matches!(
                 lower,
-                "update" | "updated" | "updates" | "correction" | "note" | "clarification"
+                "update"
+                    | "updated"
+                    | "updates"
+                    | "latest"
+                    | "correction"
+                    | "note"
+                    | "clarification"
             )
         {
             return false;
@@ -580,11 +639,12 @@ const OFFERS: &[&str] = &[
     "clicking",
 ];
 
-/// Words in which the site speaks (`please` too: a site's request).
-const SITE_VOICE: &[&str] = &["us", "our", "we", "please"];
+/// Words in which the site speaks (`please` too: a site's request; not `we`, in which
+/// reviewers and columnists write).
+const SITE_VOICE: &[&str] = &["us", "our", "please"];
 
 /// Verbs that open a prompt to the reader, beyond the calls to action of [`super`].
-const PROMPTS: &[&str] = &["catch", "tell", "find", "contact", "message", "enjoy"];
+const PROMPTS: &[&str] = &["catch", "find", "contact", "message", "enjoy"];
 
 /// What a notice about the piece itself says of it (`This article first appeared ...`,
 /// `This video is no longer available`). (A correction, `This article was amended on
@@ -612,22 +672,34 @@ const REPORTING: &[&str] = &[
     "added",
     "asked",
     "stated",
+    "wrote",
+    "writes",
+    "posted",
+    "explained",
+    "announced",
+    "claimed",
+    "insisted",
+    "warned",
+    "noted",
+    "argued",
+    "replied",
 ];
 
 /// True when `line` (at most 25 words) is a sentence or two a site writes to its reader
 /// (see the module header). Never with a quotation or a reporting verb. A notice about
 /// the piece itself (`This article first appeared in ...`); or, counting the interface's
 /// words and what a site offers (an e-mail address counts as two, a network none: stories
-/// name them), two or more with a prompt or the site's voice (`our`, `us`, `please`),
-/// three or more spoken to the reader (`you`), or one with both a prompt and the site's
-/// voice. A name the sentence gives that is not the site's (`your Hulu account`, a
-/// headline's capitals) makes it a story's unless the site speaks.
+/// name them), two or more with a prompt or the site's voice (`our`, `us`, `please`), or
+/// one with both. A name the sentence gives that is not the site's (`your Hulu account`,
+/// a headline's capitals) makes it a story's unless the site speaks. (Advice to `you`
+/// alone, `you can claim a refund through the app`, is a story's.)
 pub(super) fn is_reader_notice(line: &str) -> bool {
-    if line.contains(['"', '“', '”']) {
+    if line.contains(['"', '“', '”', '‘']) {
         return false;
     }
-    let (mut offers, mut site, mut you, mut prompt) = (0, false, false, false);
-    let (mut piece, mut about_it, mut named) = (false, false, false);
+    let (mut offers, mut site, mut prompt, mut named) = (0, false, false, false);
+    // Words since `This article` (none yet), and whether what it says of itself follows.
+    let (mut since_piece, mut about_it): (Option<usize>, bool) = (None, false);
     let mut sentence_start = true;
     let mut previous = "";
     let mut buf = [0; 24];
@@ -649,23 +721,34 @@ pub(super) fn is_reader_notice(line: &str) -> bool {
         }
         // (`US` is a country.)
         site |= k & IS_VOICE != 0 && w != "US";
-        you |= matches!(lower, "you" | "your" | "yours");
         named |= !starts
             && w.starts_with(char::is_uppercase)
             && w != "I"
             && w != "US"
             && k & (IS_INTERFACE | IS_OFFER | IS_NETWORK) == 0;
-        // `This article ...`, `This story ...` opening the line: the piece speaks of itself.
-        piece |= previous == "this"
+        // `This article ...`, `This story ...` opening a sentence: the piece speaks of
+        // itself, saying what it is within four words (`This article first appeared`,
+        // `This video is no longer available`; not `This video, published by the army,`).
+        if let Some(n) = since_piece.as_mut() {
+            *n += 1;
+            about_it |= *n <= 4 && k & IS_ABOUT != 0;
+            if *n > 4 || raw.ends_with(',') {
+                since_piece = None;
+            }
+        }
+        if previous == "this"
             && matches!(
                 lower,
                 "article" | "story" | "piece" | "post" | "video" | "content" | "material"
-            );
+            )
+            && !raw.ends_with(',')
+        {
+            since_piece = Some(0);
+        }
         // `Follow us`, `Email us`: a prompt whose object is the site.
         if previous == "prompt" && lower == "us" {
             offers += 1;
         }
-        about_it |= k & IS_ABOUT != 0;
         prompt |= starts && k & IS_PROMPT != 0;
         previous = match (starts, lower) {
             (true, "this") => "this",
@@ -673,11 +756,9 @@ pub(super) fn is_reader_notice(line: &str) -> bool {
             _ => "",
         };
     }
-    (piece && about_it)
+    about_it
         || ((site || !named)
-            && ((offers >= 2 && (prompt || site))
-                || (offers >= 3 && you)
-                || (offers >= 1 && site && prompt)))
+            && ((offers >= 2 && (prompt || site)) || (offers >= 1 && site && prompt)))
 }
 
 #[cfg(test)]
@@ -716,12 +797,23 @@ mod tests {
             ("Photo: Reuters", false),
             ("See more photos:", false),
             // Labels over other stories, a gallery's counter.
-            ("Also in the news", true),
+            ("Elsewhere in this section", true),
             ("People also read", true),
             ("Other stories you might like", true),
             ("1/12", true),
             ("Earlier today", false),
             ("What happens next?", false),
+            // Found by review: a song, a quote, a question, a review's part, a retailer.
+            ("Not Like Us", false),
+            ("People like us", false),
+            ("\"Help us.\"", false),
+            ("Is WhatsApp down?", false),
+            ("TikTok", false),
+            ("Video", false),
+            ("The site is now closed.", false),
+            ("Next", false),
+            ("Follow us on Instagram", true),
+            ("Like us on Facebook", true),
         ] {
             assert_eq!(is_interface_only(line), want, "{line}");
         }
@@ -765,6 +857,13 @@ mod tests {
             ),
             // A correction is news of the story.
             ("This article was amended on 4 March 2024.", false),
+            // Found by review: the piece as the subject of a story's sentence, a review in
+            // `we`, advice to `you`, an interview's question, a quote in single marks.
+            ("This video, published on Tuesday by the army, appears to show a strike.", false),
+            ("We found the app easy to use, and the video quality is excellent.", false),
+            ("If you were affected, you can claim a refund through the app, by email or on the website.", false),
+            ("Tell us about the podcast.", false),
+            ("‘Follow us on Instagram and share the video with your friends,’ the couple wrote.", false),
         ] {
             assert_eq!(is_reader_notice(line), want, "{line}");
         }
@@ -775,10 +874,21 @@ mod tests {
         for (line, want) in [
             ("You may also like: Ten ways to save on energy", true),
             ("Don't miss » The town where nobody pays rent", true),
-            ("Up next – How the storm changed the coast", true),
             ("Profile: Gordon Brown", false),
             ("Update: Police have now named the man.", false),
             ("We like: the low energy consumption", false),
+            // Found by review: dashes in a story's sentence, a live blog, a poll's row.
+            (
+                "The latest – and most serious – allegation came on Tuesday",
+                false,
+            ),
+            (
+                "Next week – for the first time since 2019 – the leaders meet.",
+                false,
+            ),
+            ("Latest: Police say the road has reopened", false),
+            ("Other: 4%", false),
+            ("Up next → How the storm changed the coast", true),
             ("Comment: The Seahawks have a solid edge", false),
             ("Also read:", false),
         ] {
@@ -797,6 +907,8 @@ mod tests {
                 false,
             ),
             ("Presenters said the show would return", false),
+            ("Powered by the sun", false),
+            ("Funded by the taxpayer", false),
         ] {
             assert_eq!(is_sponsor_label(line), want, "{line}");
         }

@@ -4,12 +4,15 @@
 //! a short line without sentence punctuation that opens with a call to action aimed at
 //! the reader ("sign up", "follow us", "share this"), ad and promotion labels, list headings
 //! ("most viewed"), prefixed link lines ("Read more: ..."), photo credits, copyright lines,
-//! cookie notices, and short lines made only of the words of a page's interface ("Next
-//! article", "Image 1 of 12": [`interface`]). Short lines that merely repeat stay: product
-//! boxes and tables repeat real content. What the corpus knows comes on top: a line the
-//! rules keep goes when it is furniture of the article's source ([`crate::furniture`]), a
-//! short line recurring in many of its articles. Byline and dateline lines leave the body
-//! and come back as `authors` and `date`. Every other line is kept.
+//! cookie notices; and, read by the vocabulary of a page's interface ([`interface`]),
+//! short lines made only of its words ("Next article", "Image 1 of 12"), sentences a site
+//! writes to its reader, labels over links to other stories and sponsors' labels. Short
+//! lines that merely repeat stay: product boxes and tables repeat real content. What the
+//! corpus knows comes on top: a line the rules keep goes when it is furniture of the
+//! article's source ([`crate::furniture`]), a short line recurring in many of its
+//! articles. Byline and dateline lines leave the body and come back as `authors` and
+//! `date` (a name alone beside the dateline in the header is the byline). Every other
+//! line is kept.
 
 use std::sync::LazyLock;
 
@@ -75,7 +78,7 @@ pub fn clean(text: &str, markup: Markup, furniture: &Furniture) -> Cleaned {
         .iter()
         .map(|l| (!l.is_empty()).then(|| classify(l)))
         .collect();
-    bylines_beside_datelines(&lines, &mut classes);
+    credits::byline_beside_dateline(&lines, &mut classes);
     let mut out = Cleaned::default();
     for (line, class) in lines.iter().zip(classes) {
         let Some(class) = class else {
@@ -139,40 +142,6 @@ pub fn clean(text: &str, markup: Markup, furniture: &Furniture) -> Cleaned {
         *last = true;
     }
     out
-}
-
-/// A line that is a person's name alone (`Maria Lopez`: a given name first, two to four
-/// words, nothing else) next to a dateline is the story's byline, as scrapers lay out a
-/// page's header (`Maria Lopez` then `March 4, 2024`). Elsewhere such a line stays: a
-/// list of people, a caption, a subheading naming whom a part is about.
-fn bylines_beside_datelines(lines: &[&str], classes: &mut [Option<Class>]) {
-    let dated = |i: usize| matches!(classes[i], Some(Class::Date(_)));
-    let mut named = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if !matches!(classes[i], Some(Class::Keep)) || !(2..=4).contains(&words_up_to(line, 4)) {
-            continue;
-        }
-        let prev = classes[..i].iter().rposition(Option::is_some);
-        let next = classes[i + 1..]
-            .iter()
-            .position(Option::is_some)
-            .map(|k| i + 1 + k);
-        if !(prev.is_some_and(dated) || next.is_some_and(dated)) {
-            continue;
-        }
-        let first_given = line
-            .split_whitespace()
-            .next()
-            .is_some_and(crate::text::given_names::is_given_name);
-        if let [name] = crate::text::names::split_names(line).as_slice() {
-            if first_given && name == line {
-                named.push((i, name.clone()));
-            }
-        }
-    }
-    for (i, name) in named {
-        classes[i] = Some(Class::Byline(vec![name]));
-    }
 }
 
 /// What one line is.
@@ -884,6 +853,10 @@ mod tests {
         );
         assert!(c.authors.is_empty());
         assert_eq!(c.paragraphs[1], "Grace Liu");
+        // Not the title (an obituary named for its subject), nor after the first paragraph.
+        assert!(authors("Grace Liu\nMarch 4, 2024\n\nShe died at home.").is_empty());
+        let long = "The storm reached the coast on Monday night and flooded the lower town.";
+        assert!(authors(&format!("Storm\n\n{long}\n\nGrace Liu\nMarch 4, 2024\n")).is_empty());
         // Not a person's name: no given name first.
         assert!(authors("Storm hits coast\n\nCoastal Desk\nMarch 4, 2024\n\nWaves.").is_empty());
     }
