@@ -41,7 +41,8 @@ pub enum Reason {
     ListHeading,
     Social,
     Cookie,
-    /// A short line made only of the words of a page's interface (`Next article`).
+    /// A short line made only of the words of a page's interface (`Next article`), or a
+    /// sponsor's label (`Presented by Acme`).
     Interface,
     /// A line the corpus repeats across articles of the source ([`crate::furniture`]).
     Furniture,
