@@ -914,6 +914,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        // Any line, wide characters and stops near the 60th byte included: no rule panics,
+        // an interface line has at most eight words, a label has its stop.
+        #[test]
+        fn no_line_makes_the_rules_panic(line in "[A-Za-z0-9 £’»›→:|/.,@()'\"-]{0,120}") {
+            let interface = is_interface_only(&line);
+            proptest::prop_assert!(!interface || line.split_whitespace().count() <= MAX_WORDS);
+            let label = is_label_over_link(&line);
+            proptest::prop_assert!(!label || line.contains([':', '»', '›', '>', '|', '→']));
+            let _ = (is_reader_notice(&line), is_sponsor_label(&line));
+            let _ = super::super::classify(line.trim());
+        }
+    }
+
     #[test]
     fn a_long_line_with_a_wide_character_near_sixty_bytes_does_not_panic() {
         let line = "It is not the fastest computer for the money but for under £400 you get more";
