@@ -363,12 +363,14 @@ fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 /// True when `line` is a short line of interface words only (see the module header):
-/// every word an interface word, a control word, a label's word ([`LABELS`]), a
-/// function word or a number, and at least one interface word, or a control word
-/// addressed to or from the reader (`Contact us`), or a control word and one pointing to
-/// other stories (`Elsewhere in this section`, `People also read`); or a gallery's counter
-/// (`1/12`). A line ending with a full stop is a sentence unless it is of five words at
-/// most; one ending with a colon, a semicolon or a comma is never chrome.
+/// every word an interface word, a network, a control word, a label's word ([`LABELS`]),
+/// a function word or a number, and one of: an interface word (not a medium alone:
+/// `Video` may head a review's part), a network with a control word (`Follow on
+/// Instagram`), a call to the site spoken to or for the reader (`Contact us`), a control
+/// word with one pointing to other stories (`People also read`); or a gallery's counter
+/// (`1/12`). Never a line in quotation marks or ending with a colon, a semicolon or a
+/// comma; a line ending with a full stop only of five words at most and no article; a
+/// question only with an interface word.
 pub(super) fn is_interface_only(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_']);
     // (A line ending with a colon introduces what follows it, `See more photos:` over a
