@@ -90,18 +90,34 @@ pub struct Walk {
     pub hidden: usize,
 }
 
+/// One entry the walk met: an article file, or an entry skipped with its reason.
+#[derive(Debug)]
+pub enum Found {
+    File(CorpusFile),
+    Skipped(Skipped),
+}
+
+/// The walk of a corpus as a stream, in sorted order, holding one entry at a time (a
+/// corpus of a million files is compared with the index's file table without being
+/// held: [`crate::index::NewsIndex::update`]).
+pub struct Walker {
+    root: PathBuf,
+    entries: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>,
+    hidden: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
 /// Walks `root` recursively in sorted order. Hidden entries (names starting with `.`)
 /// and `exclude` (the index folder when it lives inside the corpus) are not entered.
-/// Symlinks are followed; loops and unreadable entries are reported in `skipped`.
-pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
-    let mut out = Walk::default();
-    let hidden = std::cell::Cell::new(0usize);
+/// Symlinks are followed; loops and unreadable entries are reported as skipped.
+pub fn walker(root: &Path, exclude: Option<&Path>) -> Walker {
+    let hidden = std::rc::Rc::new(std::cell::Cell::new(0usize));
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
-    let walker = WalkDir::new(root)
+    let counter = hidden.clone();
+    let entries = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| {
+        .filter_entry(move |e| {
             if e.depth() == 0 {
                 return true;
             }
@@ -111,74 +127,112 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
                 }
             }
             if e.file_name().to_string_lossy().starts_with('.') {
-                hidden.set(hidden.get() + 1);
+                counter.set(counter.get() + 1);
                 return false;
             }
             true
         });
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map(|p| rel_path(root, p))
-                    .unwrap_or_else(|| root.display().to_string());
-                let reason = if err.loop_ancestor().is_some() {
-                    "symlink loop".to_string()
-                } else {
-                    match err.io_error() {
-                        Some(io) => format!("unreadable: {io}"),
-                        None => err.to_string(),
-                    }
-                };
-                out.skipped.push(Skipped { path, reason });
-                continue;
+    Walker {
+        root: root.to_path_buf(),
+        entries: Box::new(entries),
+        hidden,
+    }
+}
+
+impl Walker {
+    /// Hidden entries (names starting with `.`) passed over so far, files and folders.
+    pub fn hidden(&self) -> usize {
+        self.hidden.get()
+    }
+}
+
+impl Iterator for Walker {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            let found = match self.entries.next()? {
+                Ok(entry) => found(&self.root, &entry),
+                Err(err) => Some(Found::Skipped(walk_error(&self.root, &err))),
+            };
+            if found.is_some() {
+                return found;
             }
-        };
-        let path = entry.path();
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            continue;
-        }
-        let rel = rel_path(root, path);
-        if !file_type.is_file() {
-            out.skipped.push(Skipped {
-                path: rel,
-                reason: format!("not a regular file ({})", special_kind(&file_type)),
-            });
-            continue;
-        }
-        let Some(kind) = kind_of(path) else {
-            out.skipped.push(Skipped {
-                path: rel,
-                reason: unsupported(path),
-            });
-            continue;
-        };
-        match entry.metadata() {
-            Ok(md) => {
-                let mtime_ns = md
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map(|d| d.as_nanos() as u64)
-                    .unwrap_or(0);
-                out.files.push(CorpusFile {
-                    path: path.to_path_buf(),
-                    rel,
-                    size: md.len(),
-                    mtime_ns,
-                    kind,
-                });
-            }
-            Err(err) => out.skipped.push(Skipped {
-                path: rel,
-                reason: format!("unreadable: {err}"),
-            }),
         }
     }
-    out.hidden = hidden.get();
+}
+
+/// What a walk entry is; `None` for a folder.
+fn found(root: &Path, entry: &walkdir::DirEntry) -> Option<Found> {
+    let path = entry.path();
+    let file_type = entry.file_type();
+    if file_type.is_dir() {
+        return None;
+    }
+    let rel = rel_path(root, path);
+    if !file_type.is_file() {
+        return Some(Found::Skipped(Skipped {
+            path: rel,
+            reason: format!("not a regular file ({})", special_kind(&file_type)),
+        }));
+    }
+    let Some(kind) = kind_of(path) else {
+        return Some(Found::Skipped(Skipped {
+            path: rel,
+            reason: unsupported(path),
+        }));
+    };
+    Some(match entry.metadata() {
+        Ok(md) => {
+            let mtime_ns = md
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(0);
+            Found::File(CorpusFile {
+                path: path.to_path_buf(),
+                rel,
+                size: md.len(),
+                mtime_ns,
+                kind,
+            })
+        }
+        Err(err) => Found::Skipped(Skipped {
+            path: rel,
+            reason: format!("unreadable: {err}"),
+        }),
+    })
+}
+
+/// Why the walk could not enter or read an entry.
+fn walk_error(root: &Path, err: &walkdir::Error) -> Skipped {
+    let path = err
+        .path()
+        .map(|p| rel_path(root, p))
+        .unwrap_or_else(|| root.display().to_string());
+    let reason = if err.loop_ancestor().is_some() {
+        "symlink loop".to_string()
+    } else {
+        match err.io_error() {
+            Some(io) => format!("unreadable: {io}"),
+            None => err.to_string(),
+        }
+    };
+    Skipped { path, reason }
+}
+
+/// Walks `root` as [`walker`] does and keeps every entry.
+pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
+    let mut out = Walk::default();
+    let mut walker = walker(root, exclude);
+    for found in &mut walker {
+        match found {
+            Found::File(f) => out.files.push(f),
+            Found::Skipped(s) => out.skipped.push(s),
+        }
+    }
+    out.hidden = walker.hidden();
     out
 }
 

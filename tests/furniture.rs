@@ -211,6 +211,13 @@ fn an_index_from_before_furniture_reads_every_file_once_again() {
         e.as_object_mut().unwrap().remove("lines");
     }
     std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    // Nor had it a file table (an index's no-op check, newer than the furniture rule).
+    std::fs::remove_file(
+        tmp.path()
+            .join(".newsidx")
+            .join(newsidx::index::file_table::FILE_TABLE),
+    )
+    .unwrap();
     let again = index(tmp.path());
     assert_eq!((again.updated, again.unchanged), (3, 0), "{again:?}");
     assert!(search(tmp.path(), PHRASE).is_empty());

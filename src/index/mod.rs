@@ -8,6 +8,7 @@
 //! reported as skipped with its reason while the run goes on.
 
 pub mod clusters;
+pub mod file_table;
 pub mod like;
 pub mod location;
 pub mod manifest;
@@ -369,14 +370,19 @@ impl NewsIndex {
         if !root.is_dir() {
             return Err(Error::NotAFolder(root));
         }
+        let indexed_root = self.commit_info().root;
+        let root_changed = indexed_root.as_deref() != Some(root.as_path());
+        if !opts.rebuild && !root_changed {
+            if let Some(summary) = self.unchanged(&root, opts, started)? {
+                return Ok(summary);
+            }
+        }
         let walk = corpus::walk(&root, Some(&self.dir));
         let mut manifest = if opts.rebuild {
             Manifest::default()
         } else {
             Manifest::load(&self.dir, self.opstamp())
         };
-        let indexed_root = self.commit_info().root;
-        let root_changed = indexed_root.as_deref() != Some(root.as_path());
         // Another corpus's index is never emptied by accident (a typo in --index or
         // NEWSIDX_INDEX): only --rebuild replaces it, or a corpus that carries the index
         // inside it (the folder was moved or renamed with its .newsidx).
@@ -444,6 +450,11 @@ impl NewsIndex {
         }
         let must_reset = opts.rebuild || (manifest.files.is_empty() && self.num_docs()? > 0);
         if todo.is_empty() && deleted.is_empty() && !must_reset && !root_changed {
+            // An index of a version before the file table, or whose table was lost, gets
+            // one here, so that the next run with nothing to do needs only the walk.
+            if !file_table::is_current(&self.dir, manifest.opstamp) {
+                self.save_file_table(&manifest, &walk.files)?;
+            }
             summary.documents = self.num_docs()?;
             summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
             summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
@@ -680,6 +691,7 @@ impl NewsIndex {
             .wait_merging_threads()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
         manifest.save(&self.dir)?;
+        self.save_file_table(&manifest, &walk.files)?;
 
         summary.documents = self.num_docs()?;
         summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -687,6 +699,98 @@ impl NewsIndex {
         summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
+    }
+
+    /// The summary of an update with nothing to do, found by comparing the walk with the
+    /// [`file_table`] as both stream by; `None` as soon as anything differs (a file new,
+    /// changed, gone or to be read again; a table of another commit), and the update goes
+    /// the whole way.
+    fn unchanged(
+        &self,
+        root: &Path,
+        opts: &UpdateOptions,
+        started: Instant,
+    ) -> Result<Option<Summary>> {
+        let Some(mut table) = file_table::Reader::open(&self.dir) else {
+            return Ok(None);
+        };
+        if table.head.opstamp != self.opstamp() {
+            return Ok(None);
+        }
+        // As in the whole way: files skipped or with problems under other settings, and
+        // files read under another furniture rule, are read again.
+        let settings_changed = table.head.settings != manifest::settings_key(&opts.limits);
+        let rule_changed = table.head.furniture != furniture::RULE;
+        let mut summary = Summary {
+            root: root.to_path_buf(),
+            ..Summary::default()
+        };
+        let mut walker = corpus::walker(root, Some(&self.dir));
+        let mut files = 0;
+        for found in &mut walker {
+            summary.files_seen += 1;
+            let file = match found {
+                corpus::Found::File(f) => f,
+                corpus::Found::Skipped(s) => {
+                    summary.skipped.push(s);
+                    continue;
+                }
+            };
+            let Ok(Some(row)) = table.next_row() else {
+                return Ok(None);
+            };
+            let report = row.report;
+            if row.rel != file.rel
+                || row.size != file.size
+                || row.mtime_ns != file.mtime_ns
+                || (settings_changed && (report.skipped.is_some() || !report.problems.is_empty()))
+                || (rule_changed && report.skipped.is_none())
+            {
+                return Ok(None);
+            }
+            files += 1;
+            match report.skipped {
+                Some(reason) => summary.skipped.push(Skipped {
+                    path: file.rel.clone(),
+                    reason,
+                }),
+                None => summary.unchanged += 1,
+            }
+            summary
+                .damaged
+                .extend(report.damage.iter().map(|d| Damaged::of(&file.rel, d)));
+            summary
+                .problems
+                .extend(report.problems.into_iter().map(|reason| Skipped {
+                    path: file.rel.clone(),
+                    reason,
+                }));
+        }
+        // Files gone, a damaged table; or an index with documents and no file (it is
+        // emptied the whole way).
+        if !matches!(table.next_row(), Ok(None)) || (files == 0 && self.num_docs()? > 0) {
+            return Ok(None);
+        }
+        summary.hidden = walker.hidden();
+        summary.documents = self.num_docs()?;
+        summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.seconds = started.elapsed().as_secs_f64();
+        Ok(Some(summary))
+    }
+
+    /// Writes the [`file_table`] of `manifest`, its files in the walk's order.
+    fn save_file_table(&self, manifest: &Manifest, walked: &[CorpusFile]) -> Result<()> {
+        let head = file_table::Head {
+            opstamp: manifest.opstamp,
+            settings: manifest.settings.clone(),
+            furniture: manifest.furniture.clone(),
+        };
+        let rows = walked
+            .iter()
+            .filter_map(|f| Some((f.rel.as_str(), manifest.files.get(&f.rel)?)));
+        file_table::write(&self.dir, &head, rows)
     }
 
     /// Reads and extracts `files` on worker threads (cleaning with `table`) and hands each

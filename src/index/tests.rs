@@ -110,3 +110,56 @@ fn foreign_index_is_never_deleted() {
     assert!(NewsIndex::open_or_create(tmp.path()).is_err());
     assert!(tmp.path().join("meta.json").is_file());
 }
+
+/// With nothing changed, an update compares the walk with the file table as both stream
+/// by and never loads the manifest; what it reports is what the whole way reports
+/// (files skipped by the walk or by their reading, problems, hidden entries).
+#[test]
+fn an_update_with_nothing_changed_needs_only_the_walk_and_the_file_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::write(root.join("a.txt"), "Alpha\n\nThe first zqalpha story.\n").unwrap();
+    std::fs::write(root.join("sub/b.md"), "# Beta\n\nThe second story.\n").unwrap();
+    std::fs::write(root.join("c.pdf"), "not read").unwrap();
+    std::fs::write(root.join(".hidden.txt"), "hidden").unwrap();
+    std::fs::write(root.join("empty.txt"), "").unwrap();
+    std::fs::write(
+        root.join("d.jsonl"),
+        "{\"title\": \"Gamma\", \"body\": \"The third story.\"}\nnot json\n",
+    )
+    .unwrap();
+    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+    let opts = UpdateOptions::default();
+    let first = idx.update(&root, &opts, &NoProgress).unwrap();
+    assert_eq!(first.indexed, 3, "{first:?}");
+    assert!(file_table::is_current(idx.dir(), idx.opstamp()));
+
+    let without_seconds = |mut s: Summary| {
+        s.seconds = 0.0;
+        s
+    };
+    // The whole way (no table): it finds nothing to do, and writes the table.
+    std::fs::remove_file(idx.dir().join(file_table::FILE_TABLE)).unwrap();
+    let whole = without_seconds(idx.update(&root, &opts, &NoProgress).unwrap());
+    assert_eq!(whole.unchanged, 3, "{whole:?}");
+    assert!(!whole.skipped.is_empty() && !whole.problems.is_empty() && whole.hidden == 1);
+    assert!(file_table::is_current(idx.dir(), idx.opstamp()));
+    let fast = without_seconds(idx.update(&root, &opts, &NoProgress).unwrap());
+    assert_eq!(fast, whole);
+
+    // The manifest is not read: unreadable, the update still finds nothing to do.
+    std::fs::write(idx.dir().join(manifest::MANIFEST_FILE), "{}").unwrap();
+    let again = without_seconds(idx.update(&root, &opts, &NoProgress).unwrap());
+    assert_eq!(again, whole);
+    // Anything changed goes the whole way: here, with the manifest unreadable, every
+    // file is read again.
+    std::fs::write(root.join("a.txt"), "Alpha\n\nThe first story, changed.\n").unwrap();
+    let changed = idx.update(&root, &opts, &NoProgress).unwrap();
+    assert_eq!(changed.indexed + changed.updated, 3, "{changed:?}");
+    // A file gone is seen too.
+    std::fs::remove_file(root.join("sub/b.md")).unwrap();
+    let gone = idx.update(&root, &opts, &NoProgress).unwrap();
+    assert_eq!((gone.removed, gone.unchanged), (1, 2), "{gone:?}");
+    assert_eq!(gone.documents, 2);
+}
