@@ -527,6 +527,15 @@ fn attribution_table() {
             "\"We are not going away,\" hunt master, Captain Ian Farquhar, said.",
             &[("We are not going away,", Some("Captain Ian Farquhar"))],
         ),
+        // A few words quoted inside a sentence do not end it: the participle after them
+        // still hangs on its subject (not on the place named last).
+        (
+            "Nadia Kerr said the rules would “save lives” across Scotland, adding that the scheme was “long overdue”.",
+            &[
+                ("save lives", Some("Nadia Kerr")),
+                ("long overdue", Some("Nadia Kerr")),
+            ],
+        ),
         (
             "Sam Hill said: “The first part of it runs on\n“and the second part ends here.”",
             &[
