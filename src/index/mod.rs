@@ -604,7 +604,10 @@ impl NewsIndex {
                 } => {
                     entry.problems.clone_from(&problems);
                     entry.indexed_ns = run_ns;
-                    if !streamed {
+                    // Only a file the index had, or one this run wrote before, has documents
+                    // to replace: a delete costs tantivy about 1 KB until the commit (a
+                    // gigabyte over a new million-file corpus).
+                    if !streamed && (existed || again) {
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
                     }
                     for (record, a) in &articles {
