@@ -110,6 +110,25 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             }
         }
     }
+    // `Article 40 puts a cap on her life, she said. “I’ve prepared ...”`: a quote that
+    // opens the sentence after one ending in `she said.` goes on with her words.
+    // (The pattern ends within 200 bytes of the quote, with a reporting word.)
+    let from = floor_char_boundary(para, sentence_start.saturating_sub(200));
+    let prev = &para[from..sentence_start];
+    if before.trim().is_empty() && prev.trim_end().ends_with('.') && reports(prev) {
+        if let Some((at, who)) = SAID_BEFORE
+            .captures(prev)
+            .and_then(|c| c.name("who"))
+            .map(|(at, who)| (from + at, who))
+        {
+            if matches!(who, "he" | "she") {
+                return Some((who.to_string(), at));
+            }
+            if HONORIFIC_RE.is_match(who) || !is_not_name(who.split(' ').next().unwrap_or(who)) {
+                return Some((clean_name(who), at));
+            }
+        }
+    }
     // Without a reporting word, only the participle after the quote could attribute it.
     if !may_report {
         return None;

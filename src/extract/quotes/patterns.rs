@@ -153,6 +153,13 @@ pub(super) static BEFORE_SUBJECT: LazyLock<EndPattern> = LazyLock::new(|| {
         r"(?:^|[^\p{{L}}])(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,(?P<appos>[^,]{{1,160}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,60}}[:,]?\s*$"
     ))
 });
+/// `..., she said.` ending the sentence before a quote that opens the next one (with a
+/// time or place after the verb: `, he told reporters on Monday.`).
+pub(super) static SAID_BEFORE: LazyLock<EndPattern> = LazyLock::new(|| {
+    EndPattern::new(format!(
+        r",\s+(?P<who>he|she|{HONORIFIC}?{PERSON})\s+(?:said|says|added|adds|explained|explains|recalled|recalls|noted|notes|told\s+(?:me|us|reporters|journalists|\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{0,3}}))(?:\s+(?:on|in|at|last|this|earlier|later)(?:\s+[\p{{L}}\p{{N}}]+){{1,3}})?\.\s*$"
+    ))
+});
 /// Participles that attribute speech (`..., saying`, `, adding:`).
 pub(super) const PARTICIPLES: &[&str] = &[
     "saying",

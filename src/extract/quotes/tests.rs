@@ -536,6 +536,14 @@ fn attribution_table() {
                 ("long overdue", Some("Nadia Kerr")),
             ],
         ),
+        // A quote opening the sentence after `..., she said.` goes on with her words.
+        (
+            "Priya Nair runs the bakery on Mill Lane.\nThe new rent nearly closed it, she told reporters on Tuesday. “We had six weeks to find the money.”\nThe council has not replied, Mr Osei said. “Nobody answers the phone.”",
+            &[
+                ("We had six weeks to find the money.", Some("Priya Nair")),
+                ("Nobody answers the phone.", Some("Osei")),
+            ],
+        ),
         (
             "Sam Hill said: “The first part of it runs on\n“and the second part ends here.”",
             &[
