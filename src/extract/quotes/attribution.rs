@@ -209,9 +209,12 @@ static DOCUMENT_TO: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn subject(who: &str, appos: Option<&str>) -> String {
     // (A body before a person's name between commas is the person's: `The Leader of
     // Burnley Council, Councillor Afrasiab Anwar, said`.)
+    // (A place there ends a title: `Palestinian Ambassador to the Netherlands, Ammar
+    // Hijazi, told the court`.)
     let title = who.contains("'s ")
         || who.contains("’s ")
         || !personal(who)
+        || crate::text::places::is_place(who)
         || who
             .rsplit(' ')
             .next()

@@ -536,6 +536,11 @@ fn attribution_table() {
                 ("long overdue", Some("Nadia Kerr")),
             ],
         ),
+        // A place ends the title before a name between commas: the name speaks.
+        (
+            "Chile’s envoy to Japan, Marta Ruiz, told the hearing on Friday that the papers were “never sent”.",
+            &[("never sent", Some("Marta Ruiz"))],
+        ),
         // A quote opening the sentence after `..., she said.` goes on with her words.
         (
             "Priya Nair runs the bakery on Mill Lane.\nThe new rent nearly closed it, she told reporters on Tuesday. “We had six weeks to find the money.”\nThe council has not replied, Mr Osei said. “Nobody answers the phone.”",
