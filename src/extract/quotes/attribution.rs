@@ -59,20 +59,10 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     }
     let before = &para[..span.open_at];
     let (base, near) = recent(before);
-    // A closing quotation mark ends a sentence only after the quotation's own
-    // punctuation: `said they could “look their best” to represent the UK, adding that`
-    // goes on past a few words quoted inside it.
     let sentence_start = near
         .char_indices()
         .rev()
-        .find(|&(i, c)| match c {
-            '.' | '!' | '?' => true,
-            '”' | '»' | '"' => !near[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric),
-            _ => false,
-        })
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '»' | '"'))
         .map_or(base, |(i, c)| base + i + c.len_utf8());
     let before = &before[sentence_start..];
     // The patterns end within a few words of the quote: their reporting word too.
