@@ -83,9 +83,11 @@ pub fn write<'a>(
     files: impl Iterator<Item = (&'a str, &'a FileEntry)>,
 ) -> Result<()> {
     let path = dir.join(FILE_TABLE);
-    // Another process may write its own table at the same moment: each writes its own
-    // temporary file, and the last rename wins whole.
-    let tmp = dir.join(format!("{FILE_TABLE}.{}.tmp", std::process::id()));
+    // Another process, or another update of this one, may write its own table at the same
+    // moment: each writes its own temporary file, and the last rename wins whole.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!("{FILE_TABLE}.{}-{n}.tmp", std::process::id()));
     let written = (|| -> io::Result<()> {
         let mut w = BufWriter::new(File::create(&tmp)?);
         w.write_all(MAGIC)?;

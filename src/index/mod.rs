@@ -378,10 +378,11 @@ impl NewsIndex {
             }
         }
         let walk = corpus::walk(&root, Some(&self.dir));
+        let opstamp_read = self.opstamp();
         let mut manifest = if opts.rebuild {
             Manifest::default()
         } else {
-            Manifest::load(&self.dir, self.opstamp())
+            Manifest::load(&self.dir, opstamp_read)
         };
         // Another corpus's index is never emptied by accident (a typo in --index or
         // NEWSIDX_INDEX): only --rebuild replaces it, or a corpus that carries the index
@@ -453,7 +454,7 @@ impl NewsIndex {
             // An index of a version before the file table, or whose table was lost, gets
             // one here, so that the next run with nothing to do needs only the walk.
             if !file_table::is_current(&self.dir, manifest.opstamp) {
-                self.save_file_table(&manifest, &walk.files)?;
+                self.save_file_table(&manifest, &walk.files);
             }
             summary.documents = self.num_docs()?;
             summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -483,6 +484,13 @@ impl NewsIndex {
                 .delete_all_documents()
                 .map_err(|e| Error::tantivy(&self.dir, e))?;
         }
+        // A run that starts from an empty index (emptied now, or empty when the manifest was
+        // read and not committed to since: the writer's lock now keeps it so) adds a file's
+        // articles without deleting its path first: a delete costs tantivy about 1 KB until
+        // the commit, a gigabyte over a new million-file corpus. Any other run deletes before
+        // it adds, so a manifest out of step with the index (another process committed in
+        // between) never leaves an article twice.
+        let starts_empty = must_reset || (self.opstamp() == opstamp_read && self.num_docs()? == 0);
         for rel in &deleted {
             writer.delete_term(Term::from_field_text(self.fields.path, rel));
             manifest.files.remove(rel);
@@ -604,10 +612,7 @@ impl NewsIndex {
                 } => {
                     entry.problems.clone_from(&problems);
                     entry.indexed_ns = run_ns;
-                    // Only a file the index had, or one this run wrote before, has documents
-                    // to replace: a delete costs tantivy about 1 KB until the commit (a
-                    // gigabyte over a new million-file corpus).
-                    if !streamed && (existed || again) {
+                    if !streamed && (!starts_empty || again) {
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.rel));
                     }
                     for (record, a) in &articles {
@@ -694,7 +699,7 @@ impl NewsIndex {
             .wait_merging_threads()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
         manifest.save(&self.dir)?;
-        self.save_file_table(&manifest, &walk.files)?;
+        self.save_file_table(&manifest, &walk.files);
 
         summary.documents = self.num_docs()?;
         summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -783,8 +788,11 @@ impl NewsIndex {
         Ok(Some(summary))
     }
 
-    /// Writes the [`file_table`] of `manifest`, its files in the walk's order.
-    fn save_file_table(&self, manifest: &Manifest, walked: &[CorpusFile]) -> Result<()> {
+    /// Writes the [`file_table`] of `manifest`, its files in the walk's order. The table
+    /// only spares the next run the manifest: when it cannot be written (a full disk), the
+    /// run stands and the next one goes the whole way (the table left is of an older
+    /// commit, so it is not used).
+    fn save_file_table(&self, manifest: &Manifest, walked: &[CorpusFile]) {
         let head = file_table::Head {
             opstamp: manifest.opstamp,
             settings: manifest.settings.clone(),
@@ -793,7 +801,7 @@ impl NewsIndex {
         let rows = walked
             .iter()
             .filter_map(|f| Some((f.rel.as_str(), manifest.files.get(&f.rel)?)));
-        file_table::write(&self.dir, &head, rows)
+        let _ = file_table::write(&self.dir, &head, rows);
     }
 
     /// Reads and extracts `files` on worker threads (cleaning with `table`) and hands each

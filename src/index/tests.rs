@@ -163,3 +163,25 @@ fn an_update_with_nothing_changed_needs_only_the_walk_and_the_file_table() {
     assert_eq!((gone.removed, gone.unchanged), (1, 2), "{gone:?}");
     assert_eq!(gone.documents, 2);
 }
+
+/// A manifest of the index's commit that lacks a file the index has (another process
+/// committed between this run's reading of the manifest and its writer) must not leave the
+/// file's articles twice: only a run that starts from an empty index adds without deleting.
+#[test]
+fn a_manifest_out_of_step_with_the_index_never_leaves_an_article_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("a.txt"), "Alpha\n\nThe first story.\n").unwrap();
+    std::fs::write(root.join("b.txt"), "Beta\n\nThe second story.\n").unwrap();
+    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+    let opts = UpdateOptions::default();
+    assert_eq!(idx.update(&root, &opts, &NoProgress).unwrap().documents, 2);
+    let path = idx.dir().join(manifest::MANIFEST_FILE);
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    m["files"].as_object_mut().unwrap().remove("b.txt");
+    std::fs::write(&path, serde_json::to_vec(&m).unwrap()).unwrap();
+    std::fs::remove_file(idx.dir().join(file_table::FILE_TABLE)).unwrap();
+    let again = idx.update(&root, &opts, &NoProgress).unwrap();
+    assert_eq!((again.indexed, again.documents), (1, 2), "{again:?}");
+}
