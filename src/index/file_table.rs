@@ -20,10 +20,12 @@
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::Path;
+use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use super::FileEntry;
+use super::{furniture, manifest, Damaged, FileEntry, Manifest, NewsIndex, Summary, UpdateOptions};
+use crate::corpus::{self, CorpusFile, Skipped};
 use crate::error::{Error, Result};
 use crate::formats::warc::Damage;
 
@@ -188,6 +190,103 @@ impl Reader {
             mtime_ns,
             report,
         }))
+    }
+}
+
+impl NewsIndex {
+    /// The summary of an update with nothing to do, found by comparing the walk with the
+    /// [file table](self) as both stream by; `None` as soon as anything differs (a file new,
+    /// changed, gone or to be read again; a table of another commit), and the update goes
+    /// the whole way.
+    pub(super) fn unchanged(
+        &self,
+        root: &Path,
+        opts: &UpdateOptions,
+        started: Instant,
+    ) -> Result<Option<Summary>> {
+        let Some(mut table) = Reader::open(&self.dir) else {
+            return Ok(None);
+        };
+        if table.head.opstamp != self.opstamp() {
+            return Ok(None);
+        }
+        // As in the whole way: files skipped or with problems under other settings, and
+        // files read under another furniture rule, are read again.
+        let settings_changed = table.head.settings != manifest::settings_key(&opts.limits);
+        let rule_changed = table.head.furniture != furniture::RULE;
+        let mut summary = Summary {
+            root: root.to_path_buf(),
+            ..Summary::default()
+        };
+        let mut walker = corpus::walker(root, Some(&self.dir));
+        let mut files = 0;
+        for found in &mut walker {
+            summary.files_seen += 1;
+            let file = match found {
+                corpus::Found::File(f) => f,
+                corpus::Found::Skipped(s) => {
+                    summary.skipped.push(s);
+                    continue;
+                }
+            };
+            let Ok(Some(row)) = table.next_row() else {
+                return Ok(None);
+            };
+            let report = row.report;
+            if row.rel != file.rel
+                || row.size != file.size
+                || row.mtime_ns != file.mtime_ns
+                || (settings_changed && (report.skipped.is_some() || !report.problems.is_empty()))
+                || (rule_changed && report.skipped.is_none())
+            {
+                return Ok(None);
+            }
+            files += 1;
+            match report.skipped {
+                Some(reason) => summary.skipped.push(Skipped {
+                    path: file.rel.clone(),
+                    reason,
+                }),
+                None => summary.unchanged += 1,
+            }
+            summary
+                .damaged
+                .extend(report.damage.iter().map(|d| Damaged::of(&file.rel, d)));
+            summary
+                .problems
+                .extend(report.problems.into_iter().map(|reason| Skipped {
+                    path: file.rel.clone(),
+                    reason,
+                }));
+        }
+        // Files gone, a damaged table; or an index with documents and no file (it is
+        // emptied the whole way).
+        if !matches!(table.next_row(), Ok(None)) || (files == 0 && self.num_docs()? > 0) {
+            return Ok(None);
+        }
+        summary.hidden = walker.hidden();
+        summary.documents = self.num_docs()?;
+        summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
+        summary.seconds = started.elapsed().as_secs_f64();
+        Ok(Some(summary))
+    }
+
+    /// Writes the [file table](self) of `manifest`, its files in the walk's order. The table
+    /// only spares the next run the manifest: when it cannot be written (a full disk), the
+    /// run stands and the next one goes the whole way (the table left is of an older
+    /// commit, so it is not used).
+    pub(super) fn save_file_table(&self, manifest: &Manifest, walked: &[CorpusFile]) {
+        let head = Head {
+            opstamp: manifest.opstamp,
+            settings: manifest.settings.clone(),
+            furniture: manifest.furniture.clone(),
+        };
+        let rows = walked
+            .iter()
+            .filter_map(|f| Some((f.rel.as_str(), manifest.files.get(&f.rel)?)));
+        let _ = write(&self.dir, &head, rows);
     }
 }
 
