@@ -266,10 +266,7 @@ impl NewsIndex {
         }
         summary.hidden = walker.hidden();
         summary.documents = self.num_docs()?;
-        summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
-        summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
-        summary.seconds = started.elapsed().as_secs_f64();
+        summary.finish(started);
         Ok(Some(summary))
     }
 

@@ -169,6 +169,15 @@ impl Damaged {
 }
 
 impl Summary {
+    /// Sorts what is reported by path and stamps the run's time: the last step of every
+    /// update, whichever way it went.
+    fn finish(&mut self, started: Instant) {
+        self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        self.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        self.damaged.sort_by(|a, b| a.path.cmp(&b.path));
+        self.seconds = started.elapsed().as_secs_f64();
+    }
+
     /// Megabytes per second over the bytes read.
     pub fn mb_per_sec(&self) -> f64 {
         if self.seconds > 0.0 {
@@ -457,10 +466,7 @@ impl NewsIndex {
                 self.save_file_table(&manifest, &walk.files);
             }
             summary.documents = self.num_docs()?;
-            summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-            summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
-            summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
-            summary.seconds = started.elapsed().as_secs_f64();
+            summary.finish(started);
             return Ok(summary);
         }
 
@@ -702,10 +708,7 @@ impl NewsIndex {
         self.save_file_table(&manifest, &walk.files);
 
         summary.documents = self.num_docs()?;
-        summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        summary.problems.sort_by(|a, b| a.path.cmp(&b.path));
-        summary.damaged.sort_by(|a, b| a.path.cmp(&b.path));
-        summary.seconds = started.elapsed().as_secs_f64();
+        summary.finish(started);
         Ok(summary)
     }
 
