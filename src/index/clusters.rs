@@ -3,9 +3,9 @@
 //! cluster of the copies it verifiably is, else its own id (a story printed once).
 //!
 //! Candidates are, among the articles this run wrote (kept in memory), those sharing an
-//! LSH band with it; among those committed before, the few most like it by the rarest
-//! words of its body (a more-like-this query: no band keys are stored, so copies cost
-//! the index nothing but the cluster id). A candidate is verified when the estimated share of
+//! LSH band with it; among those committed before, the few that share most of the rarest
+//! words of its body (an OR query of its words in the fewest documents: no band keys are
+//! stored, so copies cost the index nothing but the cluster id). A candidate is verified when the estimated share of
 //! the smaller body the other holds ([`Signature::containment`]) reaches [`THRESHOLD`].
 //! The article joins the cluster of its most similar verified candidate, if more of that
 //! cluster's candidates verify than fail: a story that merged two others (an update)
@@ -25,7 +25,7 @@ use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyDocument};
 
-use super::like::like_query;
+use super::like::rarest_query;
 use super::Fields;
 use crate::text::minhash::{Signature, BANDS};
 
@@ -37,8 +37,17 @@ pub const THRESHOLD: f64 = 0.6;
 /// Most committed candidates read per article (most alike first).
 const MAX_CANDIDATES: usize = 8;
 
-/// Words of an article's body its more-like-this query asks for (the rarest in the index).
-const MORE_LIKE_TERMS: usize = 25;
+/// Words of an article's body its query for committed copies asks for (the rarest in the
+/// index). On gen_copies (docs/copies.md) an update that adds half the files places the
+/// same pairs in one cluster as a build from nothing with 12; the 25 words of highest
+/// tf-idf asked before lost a few pairs and read a third of the index for a word an
+/// article repeats.
+const RARE_TERMS: usize = 12;
+
+/// Most words whose document frequency a run remembers (about 50 bytes each): the
+/// articles of an update share most of their words, and each asked every segment's
+/// dictionary for each.
+const DF_CACHE: usize = 1 << 18;
 
 /// The end of a bucket's chain.
 const NONE: u32 = u32::MAX;
@@ -83,6 +92,8 @@ pub struct Clusterer {
     by_id: FxHashMap<u64, u32>,
     /// Live articles of this run per cluster.
     sizes: FxHashMap<u64, u32>,
+    /// Document frequencies in `committed`, as they were asked (at most [`DF_CACHE`]).
+    doc_freqs: FxHashMap<Term, u64>,
 }
 
 impl Clusterer {
@@ -104,6 +115,7 @@ impl Clusterer {
             next: Vec::new(),
             by_id: FxHashMap::default(),
             sizes: FxHashMap::default(),
+            doc_freqs: FxHashMap::default(),
         }
     }
 
@@ -221,18 +233,28 @@ impl Clusterer {
             .collect()
     }
 
-    /// Committed candidates: the articles most like this one by its body's rarest words
-    /// (more-like-this), their signatures computed again from their stored bodies. Copies
-    /// share nearly every word, so they rank first among the few read. A failed read
-    /// leaves the article to the run's candidates.
-    fn committed_candidates(&self, id: u64, sig: &Signature, body: &str) -> Vec<Candidate> {
+    /// Committed candidates: the articles that share most of this one's rarest words (by
+    /// score), their signatures computed again from their stored bodies. Copies share
+    /// nearly every word, so they rank first among the few read. A failed read leaves the
+    /// article to the run's candidates.
+    fn committed_candidates(&mut self, id: u64, sig: &Signature, body: &str) -> Vec<Candidate> {
         let Some(searcher) = &self.committed else {
             return Vec::new();
         };
         let f = &self.fields;
-        let mut analyzer = self.analyzer.clone();
+        let cache = &mut self.doc_freqs;
+        let doc_freq = |term: &Term| -> tantivy::Result<u64> {
+            if let Some(n) = cache.get(term) {
+                return Ok(*n);
+            }
+            let n = searcher.doc_freq(term)?;
+            if cache.len() < DF_CACHE {
+                cache.insert(term.clone(), n);
+            }
+            Ok(n)
+        };
         let Ok(Some(like)) =
-            like_query(searcher, &mut analyzer, &[(f.body, body)], MORE_LIKE_TERMS)
+            rarest_query(&mut self.analyzer, &[(f.body, body)], RARE_TERMS, doc_freq)
         else {
             return Vec::new();
         };

@@ -6,6 +6,8 @@
 //! while document frequencies still count deleted ones until a merge, and asserts the
 //! first is the larger: on an index where files were removed or changed it panicked.
 //! Here both count the same documents (every document a segment holds).
+//!
+//! Copies are found by another pick of words: the rarest ([`rarest_query`]).
 
 use rustc_hash::FxHashMap;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -25,6 +27,54 @@ pub fn like_query(
     texts: &[(Field, &str)],
     max_terms: usize,
 ) -> tantivy::Result<Option<Box<dyn Query>>> {
+    let docs: u64 = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| u64::from(r.max_doc()))
+        .sum();
+    let mut scored: Vec<(f32, Term)> = Vec::new();
+    for (term, tf) in word_counts(analyzer, texts) {
+        let df = searcher.doc_freq(&term)?;
+        if df == 0 {
+            continue;
+        }
+        let idf = (1.0 + (docs.saturating_sub(df) as f32 + 0.5) / (df as f32 + 0.5)).ln();
+        scored.push((tf as f32 * idf, term));
+    }
+    // Best first; equal weights by term, so the query is the same from run to run.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    Ok(any_of(scored.into_iter().map(|(_, t)| t), max_terms))
+}
+
+/// A query for the documents that share the rarest words of `texts`: the `max_terms`
+/// words in the fewest documents (`doc_freq`, which may answer from a cache), OR-ed and
+/// scored as any query. What finds copies: a copy holds the rare words of what it copies,
+/// and the fewest documents are read (a word a third of the corpus uses, which tf-idf
+/// picks when a text repeats it, costs as much as all the rare ones together).
+pub fn rarest_query(
+    analyzer: &mut TextAnalyzer,
+    texts: &[(Field, &str)],
+    max_terms: usize,
+    mut doc_freq: impl FnMut(&Term) -> tantivy::Result<u64>,
+) -> tantivy::Result<Option<Box<dyn Query>>> {
+    let mut ranked: Vec<(u64, u32, Term)> = Vec::new();
+    for (term, tf) in word_counts(analyzer, texts) {
+        let df = doc_freq(&term)?;
+        if df > 0 {
+            ranked.push((df, tf, term));
+        }
+    }
+    // Rarest first; then the most used; then by term, so the query is the same every run.
+    ranked.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    Ok(any_of(ranked.into_iter().map(|(_, _, t)| t), max_terms))
+}
+
+/// How often `texts` use each word (of at least [`MIN_WORD_LEN`] bytes after analysis).
+fn word_counts(analyzer: &mut TextAnalyzer, texts: &[(Field, &str)]) -> FxHashMap<Term, u32> {
     let mut freq: FxHashMap<Term, u32> = FxHashMap::default();
     for (field, text) in texts {
         let mut stream = analyzer.token_stream(text);
@@ -36,32 +86,83 @@ pub fn like_query(
             }
         }
     }
-    let docs: u64 = searcher
-        .segment_readers()
-        .iter()
-        .map(|r| u64::from(r.max_doc()))
-        .sum();
-    let mut scored: Vec<(f32, Term)> = Vec::with_capacity(freq.len());
-    for (term, tf) in freq {
-        let df = searcher.doc_freq(&term)?;
-        if df == 0 {
-            continue;
-        }
-        let idf = (1.0 + (docs.saturating_sub(df) as f32 + 0.5) / (df as f32 + 0.5)).ln();
-        scored.push((tf as f32 * idf, term));
-    }
-    if scored.is_empty() {
-        return Ok(None);
-    }
-    // Best first; equal weights by term, so the query is the same from run to run.
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    scored.truncate(max_terms);
-    let clauses: Vec<(Occur, Box<dyn Query>)> = scored
-        .into_iter()
-        .map(|(_, term)| {
+    freq
+}
+
+/// The first `max_terms` of `terms`, OR-ed (None: no term).
+fn any_of(terms: impl Iterator<Item = Term>, max_terms: usize) -> Option<Box<dyn Query>> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+        .take(max_terms)
+        .map(|term| {
             let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
             (Occur::Should, q)
         })
         .collect();
-    Ok(Some(Box::new(BooleanQuery::new(clauses))))
+    if clauses.is_empty() {
+        return None;
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{Schema, TEXT};
+    use tantivy::{doc, Index};
+
+    /// The words a query asks for, in order.
+    fn words(q: &dyn Query) -> Vec<String> {
+        let mut out = Vec::new();
+        q.query_terms(&mut |t, _| out.push(t.value().as_str().unwrap_or("").to_string()));
+        out
+    }
+
+    fn index(texts: &[&str]) -> (Searcher, Field) {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for t in texts {
+            writer.add_document(doc!(body => *t)).unwrap();
+        }
+        writer.commit().unwrap();
+        (index.reader().unwrap().searcher(), body)
+    }
+
+    #[test]
+    fn tf_idf_and_rarest_pick_different_words() {
+        let (searcher, body) = index(&[
+            "market prices rose",
+            "market stalls",
+            "market day",
+            "zebra crossing",
+            "rain",
+            "snow",
+            "wind",
+            "fog",
+            "hail",
+            "sleet",
+        ]);
+        let text = "market market market market zebra";
+        let mut analyzer = TextAnalyzer::from(tantivy::tokenizer::SimpleTokenizer::default());
+        // A word the text repeats outweighs a rarer one in tf-idf ...
+        let like = like_query(&searcher, &mut analyzer, &[(body, text)], 1)
+            .unwrap()
+            .unwrap();
+        assert_eq!(words(&*like), ["market"]);
+        // ... the rarest pick takes the word in fewest documents, and none unknown.
+        let mut asked = 0;
+        let rare = rarest_query(&mut analyzer, &[(body, "market zebra unicorn")], 1, |t| {
+            asked += 1;
+            searcher.doc_freq(t)
+        })
+        .unwrap()
+        .unwrap();
+        assert_eq!(words(&*rare), ["zebra"]);
+        assert_eq!(asked, 3);
+        let none = rarest_query(&mut analyzer, &[(body, "unicorn")], 5, |t| {
+            searcher.doc_freq(t)
+        });
+        assert!(none.unwrap().is_none());
+    }
 }
