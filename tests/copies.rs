@@ -346,3 +346,47 @@ fn search_folds_copies_into_one_hit_per_story_and_copies_lists_them() {
     assert_eq!(stats["clusters"], 3);
     assert_eq!(stats["clustered_articles"], 3);
 }
+
+/// An article read again (its file changed) still finds its committed copies when it has
+/// a paragraph of its own. Its old version counted in the index's document frequencies,
+/// so the words only it has looked rarest, took every word of the query for copies, and
+/// found nothing but itself: the article left its story.
+#[test]
+fn a_changed_article_with_words_of_its_own_keeps_its_copies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("news");
+    let own = "Councillors Zorbelle Quintraxe, Vellamyne Oskarine and Brindleforth Tarquenth \
+        joined Mollivar Pesquadine, Ulvarske Hennibright, Crosswaithe Fendlemoor and Jaxtorian \
+        Plumbergh on the Skelbrooke footbridge beside the Wintercombe sluice.";
+    write(
+        &root,
+        "wire/bridge.txt",
+        &format!("Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n\n{own}\n"),
+    );
+    write(
+        &root,
+        "herald/bridge-copy.txt",
+        &format!("Lorry ban for crumbling bridge\n\n{P1}\n\n{P2}\n\n{P3}\n"),
+    );
+    write(
+        &root,
+        "wire/flu.txt",
+        &format!("Flu fills hospital\n\n{Q1}\n\n{Q2}\n"),
+    );
+    let idx = NewsIndex::open_or_create(&tmp.path().join("idx")).unwrap();
+    update(&idx, &root, false);
+    let c = clusters(&idx);
+    assert_eq!(c["wire/bridge.txt"], c["herald/bridge-copy.txt"]);
+
+    write(
+        &root,
+        "wire/bridge.txt",
+        &format!(
+            "Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n\n{own}\n\nUpdated at 5pm.\n"
+        ),
+    );
+    update(&idx, &root, false);
+    let after = clusters(&idx);
+    assert_eq!(after["wire/bridge.txt"], c["herald/bridge-copy.txt"]);
+    assert_ne!(after["wire/flu.txt"], after["wire/bridge.txt"]);
+}

@@ -4,9 +4,10 @@
 //!
 //! Candidates are, among the articles this run wrote (kept in memory), those sharing an
 //! LSH band with it; among those committed before, the few that share most of the rarest
-//! words of its body (an OR query of its words in the fewest documents: no band keys are
-//! stored, so copies cost the index nothing but the cluster id). A candidate is verified when the estimated share of
-//! the smaller body the other holds ([`Signature::containment`]) reaches [`THRESHOLD`].
+//! words of its body (an OR query of its words in the fewest documents, its own old
+//! version not counted: no band keys are stored, so copies cost the index nothing but the
+//! cluster id). A candidate is verified when the estimated share of the smaller body the
+//! other holds ([`Signature::containment`]) reaches [`THRESHOLD`].
 //! The article joins the cluster of its most similar verified candidate, if more of that
 //! cluster's candidates verify than fail: a story that merged two others (an update)
 //! sits close to one member of each but not to the rest, and a long story that quotes a
@@ -23,7 +24,7 @@ use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
 
 use super::like::rarest_query;
 use super::Fields;
@@ -80,7 +81,7 @@ pub struct Clusterer {
     /// The last commit, whose documents are candidates; None when the run starts over.
     committed: Option<Searcher>,
     fields: Fields,
-    /// The body's analyzer, for the more-like-this query.
+    /// The body's analyzer, for the query for committed copies.
     analyzer: TextAnalyzer,
     /// Files whose committed documents this run deletes or replaces: not candidates.
     excluded: HashSet<String>,
@@ -235,11 +236,29 @@ impl Clusterer {
             .collect()
     }
 
+    /// The committed versions of article `id` (its file is read again; none for a new
+    /// article). The index's document frequencies count them: words only the article's
+    /// old self has would look rarest and find nothing but itself.
+    fn own_versions(&self, id: u64) -> Vec<DocAddress> {
+        let Some(searcher) = &self.committed else {
+            return Vec::new();
+        };
+        let q = TermQuery::new(
+            Term::from_field_u64(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        searcher
+            .search(&q, &TopDocs::with_limit(4).order_by_score())
+            .map(|top| top.into_iter().map(|(_, addr)| addr).collect())
+            .unwrap_or_default()
+    }
+
     /// Committed candidates: the articles that share most of this one's rarest words (by
     /// score), their signatures computed again from their stored bodies. Copies share
     /// nearly every word, so they rank first among the few read. A failed read leaves the
     /// article to the run's candidates.
     fn committed_candidates(&mut self, id: u64, sig: &Signature, body: &str) -> Vec<Candidate> {
+        let own = self.own_versions(id);
         let Some(searcher) = &self.committed else {
             return Vec::new();
         };
@@ -255,18 +274,30 @@ impl Clusterer {
             }
             Ok(n)
         };
-        let Ok(Some(like)) =
-            rarest_query(&mut self.analyzer, &[(f.body, body)], RARE_TERMS, doc_freq)
-        else {
+        // A word is worth asking for when some document besides the article's own old
+        // versions has it.
+        let others_have = |term: &Term, df: u64| {
+            let mine = own.iter().filter(|a| holds(searcher, **a, term)).count() as u64;
+            df > mine
+        };
+        let Ok(Some(like)) = rarest_query(
+            &mut self.analyzer,
+            &[(f.body, body)],
+            RARE_TERMS,
+            doc_freq,
+            others_have,
+        ) else {
             return Vec::new();
         };
         let Ok(top) = searcher.search(
             &*like,
-            &TopDocs::with_limit(MAX_CANDIDATES).order_by_score(),
+            &TopDocs::with_limit(MAX_CANDIDATES + own.len()).order_by_score(),
         ) else {
             return Vec::new();
         };
         top.into_iter()
+            // The article's own old versions are not read: they are not its copies.
+            .filter(|(_, addr)| !own.contains(addr))
             .filter_map(|(_, addr)| {
                 let doc = searcher.doc::<TantivyDocument>(addr).ok()?;
                 let other = doc.get_first(f.id).and_then(|v| v.as_u64())?;
@@ -293,6 +324,20 @@ impl Clusterer {
             })
             .collect()
     }
+}
+
+/// Whether the document at `addr` has the word `term` (a failed read: no).
+fn holds(searcher: &Searcher, addr: DocAddress, term: &Term) -> bool {
+    searcher
+        .segment_reader(addr.segment_ord)
+        .inverted_index(term.field())
+        .ok()
+        .and_then(|ii| {
+            ii.read_postings(term, IndexRecordOption::Basic)
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|mut p| p.seek(addr.doc_id) == addr.doc_id)
 }
 
 /// The cluster an article joins: that of its most similar (by Jaccard) verified candidate whose

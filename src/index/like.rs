@@ -48,14 +48,17 @@ pub fn like_query(
 
 /// A query for the documents that share the rarest words of `texts`: the `max_terms`
 /// words in the fewest documents (`doc_freq`, which may answer from a cache), OR-ed and
-/// scored as any query. What finds copies: a copy holds the rare words of what it copies,
-/// and the fewest documents are read (a word a third of the corpus uses, which tf-idf
-/// picks when a text repeats it, costs as much as all the rare ones together).
+/// scored as any query, leaving out the words `keep` refuses (given the word and its
+/// document frequency; asked in order, rarest first, until the query is full). What finds
+/// copies: a copy holds the rare words of what it copies, and the fewest documents are
+/// read (a word a third of the corpus uses, which tf-idf picks when a text repeats it,
+/// costs as much as all the rare ones together).
 pub fn rarest_query(
     analyzer: &mut TextAnalyzer,
     texts: &[(Field, &str)],
     max_terms: usize,
     mut doc_freq: impl FnMut(&Term) -> tantivy::Result<u64>,
+    mut keep: impl FnMut(&Term, u64) -> bool,
 ) -> tantivy::Result<Option<Box<dyn Query>>> {
     let mut ranked: Vec<(u64, u32, Term)> = Vec::new();
     for (term, tf) in word_counts(analyzer, texts) {
@@ -70,11 +73,18 @@ pub fn rarest_query(
             .then(b.1.cmp(&a.1))
             .then_with(|| a.2.cmp(&b.2))
     });
-    Ok(any_of(ranked.into_iter().map(|(_, _, t)| t), max_terms))
+    let kept = ranked
+        .into_iter()
+        .filter(|(df, _, term)| keep(term, *df))
+        .map(|(_, _, t)| t);
+    Ok(any_of(kept, max_terms))
 }
 
 /// How often `texts` use each word (of at least [`MIN_WORD_LEN`] bytes after analysis).
-fn word_counts(analyzer: &mut TextAnalyzer, texts: &[(Field, &str)]) -> FxHashMap<Term, u32> {
+pub(super) fn word_counts(
+    analyzer: &mut TextAnalyzer,
+    texts: &[(Field, &str)],
+) -> FxHashMap<Term, u32> {
     let mut freq: FxHashMap<Term, u32> = FxHashMap::default();
     for (field, text) in texts {
         let mut stream = analyzer.token_stream(text);
@@ -141,7 +151,7 @@ mod tests {
             "wind",
             "fog",
             "hail",
-            "sleet",
+            "sleet ox",
         ]);
         let text = "market market market market zebra";
         let mut analyzer = TextAnalyzer::from(tantivy::tokenizer::SimpleTokenizer::default());
@@ -150,19 +160,33 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(words(&*like), ["market"]);
-        // ... the rarest pick takes the word in fewest documents, and none unknown.
+        // ... the rarest pick takes the word in fewest documents, however often the text
+        // uses the other; words not in the index and words under 3 bytes are left out.
         let mut asked = 0;
-        let rare = rarest_query(&mut analyzer, &[(body, "market zebra unicorn")], 1, |t| {
-            asked += 1;
-            searcher.doc_freq(t)
-        })
+        let rare = rarest_query(
+            &mut analyzer,
+            &[(body, text)],
+            1,
+            |t| {
+                asked += 1;
+                searcher.doc_freq(t)
+            },
+            |_, _| true,
+        )
         .unwrap()
         .unwrap();
         assert_eq!(words(&*rare), ["zebra"]);
-        assert_eq!(asked, 3);
-        let none = rarest_query(&mut analyzer, &[(body, "unicorn")], 5, |t| {
-            searcher.doc_freq(t)
-        });
+        assert_eq!(asked, 2);
+        let text = "ox unicorn zebra market";
+        let all = |_: &Term, _: u64| true;
+        let df = |t: &Term| searcher.doc_freq(t);
+        let rare = rarest_query(&mut analyzer, &[(body, text)], 5, df, all);
+        assert_eq!(words(&*rare.unwrap().unwrap()), ["zebra", "market"]);
+        // A word refused is passed over, and the next rarest takes its place.
+        let not_zebra = |t: &Term, _: u64| t.value().as_str() != Some("zebra");
+        let rare = rarest_query(&mut analyzer, &[(body, text)], 1, df, not_zebra);
+        assert_eq!(words(&*rare.unwrap().unwrap()), ["market"]);
+        let none = rarest_query(&mut analyzer, &[(body, "unicorn")], 5, df, all);
         assert!(none.unwrap().is_none());
     }
 }
