@@ -350,7 +350,8 @@ fn search_folds_copies_into_one_hit_per_story_and_copies_lists_them() {
 /// An article read again (its file changed) still finds its committed copies when it has
 /// a paragraph of its own. Its old version counted in the index's document frequencies,
 /// so the words only it has looked rarest, took every word of the query for copies, and
-/// found nothing but itself: the article left its story.
+/// found nothing but itself: the article left its story. A file changed twice between
+/// merges also has a deleted version that the frequencies count.
 #[test]
 fn a_changed_article_with_words_of_its_own_keeps_its_copies() {
     let tmp = tempfile::tempdir().unwrap();
@@ -389,4 +390,19 @@ fn a_changed_article_with_words_of_its_own_keeps_its_copies() {
     let after = clusters(&idx);
     assert_eq!(after["wire/bridge.txt"], c["herald/bridge-copy.txt"]);
     assert_ne!(after["wire/flu.txt"], after["wire/bridge.txt"]);
+
+    // Changed again before a merge: its first version, deleted, still counts in the
+    // index's document frequencies, and is not a document that has the words either.
+    write(
+        &root,
+        "wire/bridge.txt",
+        &format!(
+            "Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n\n{own}\n\nUpdated at 6pm.\n"
+        ),
+    );
+    update(&idx, &root, false);
+    assert_eq!(
+        clusters(&idx)["wire/bridge.txt"],
+        c["herald/bridge-copy.txt"]
+    );
 }

@@ -24,7 +24,7 @@ use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, TERMINATED};
 
 use super::like::rarest_query;
 use super::Fields;
@@ -236,7 +236,7 @@ impl Clusterer {
             .collect()
     }
 
-    /// The committed versions of article `id` (its file is read again; none for a new
+    /// The live committed versions of article `id` (its file is read again; none for a new
     /// article). The index's document frequencies count them: words only the article's
     /// old self has would look rarest and find nothing but itself.
     fn own_versions(&self, id: u64) -> Vec<DocAddress> {
@@ -274,12 +274,11 @@ impl Clusterer {
             }
             Ok(n)
         };
-        // A word is worth asking for when some document besides the article's own old
-        // versions has it.
-        let others_have = |term: &Term, df: u64| {
-            let mine = own.iter().filter(|a| holds(searcher, **a, term)).count() as u64;
-            df > mine
-        };
+        // A word is worth asking for when a live document besides the article's own old
+        // versions has it (document frequencies count them, and deleted documents until
+        // a merge). A new article has no old version: any word in the index will do.
+        let others_have =
+            |term: &Term, _df: u64| own.is_empty() || others_hold(searcher, &own, term);
         let Ok(Some(like)) = rarest_query(
             &mut self.analyzer,
             &[(f.body, body)],
@@ -326,18 +325,31 @@ impl Clusterer {
     }
 }
 
-/// Whether the document at `addr` has the word `term` (a failed read: no).
-fn holds(searcher: &Searcher, addr: DocAddress, term: &Term) -> bool {
+/// Whether a live committed document not in `own` has the word `term` (a failed read:
+/// no). The first such document ends the walk: a common word costs one posting.
+fn others_hold(searcher: &Searcher, own: &[DocAddress], term: &Term) -> bool {
     searcher
-        .segment_reader(addr.segment_ord)
-        .inverted_index(term.field())
-        .ok()
-        .and_then(|ii| {
-            ii.read_postings(term, IndexRecordOption::Basic)
-                .ok()
-                .flatten()
+        .segment_readers()
+        .iter()
+        .enumerate()
+        .any(|(ord, reader)| {
+            let Ok(index) = reader.inverted_index(term.field()) else {
+                return false;
+            };
+            let Ok(Some(mut postings)) = index.read_postings(term, IndexRecordOption::Basic) else {
+                return false;
+            };
+            let alive = reader.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                let mine = own.contains(&DocAddress::new(ord as u32, doc));
+                if !mine && alive.is_none_or(|a| a.is_alive(doc)) {
+                    return true;
+                }
+                doc = postings.advance();
+            }
+            false
         })
-        .is_some_and(|mut p| p.seek(addr.doc_id) == addr.doc_id)
 }
 
 /// The cluster an article joins: that of its most similar (by Jaccard) verified candidate whose
