@@ -359,11 +359,13 @@ fn a_changed_article_with_words_of_its_own_keeps_its_copies() {
     let own = "Councillors Zorbelle Quintraxe, Vellamyne Oskarine and Brindleforth Tarquenth \
         joined Mollivar Pesquadine, Ulvarske Hennibright, Crosswaithe Fendlemoor and Jaxtorian \
         Plumbergh on the Skelbrooke footbridge beside the Wintercombe sluice.";
-    write(
-        &root,
-        "wire/bridge.txt",
-        &format!("Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n\n{own}\n"),
-    );
+    // The story with a paragraph of its own, and a last line that each change adds.
+    let bridge = |last: &str| {
+        let text =
+            format!("Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n\n{own}\n\n{last}\n");
+        write(&root, "wire/bridge.txt", &text);
+    };
+    bridge("");
     write(
         &root,
         "herald/bridge-copy.txt",
@@ -379,13 +381,7 @@ fn a_changed_article_with_words_of_its_own_keeps_its_copies() {
     let c = clusters(&idx);
     assert_eq!(c["wire/bridge.txt"], c["herald/bridge-copy.txt"]);
 
-    write(
-        &root,
-        "wire/bridge.txt",
-        &format!(
-            "Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n\n{own}\n\nUpdated at 5pm.\n"
-        ),
-    );
+    bridge("Updated at 5pm.");
     update(&idx, &root, false);
     let after = clusters(&idx);
     assert_eq!(after["wire/bridge.txt"], c["herald/bridge-copy.txt"]);
@@ -393,13 +389,7 @@ fn a_changed_article_with_words_of_its_own_keeps_its_copies() {
 
     // Changed again before a merge: its first version, deleted, still counts in the
     // index's document frequencies, and is not a document that has the words either.
-    write(
-        &root,
-        "wire/bridge.txt",
-        &format!(
-            "Bridge to close to lorries\n\n{P1}\n\n{P2}\n\n{P3}\n\n{own}\n\nUpdated at 6pm.\n"
-        ),
-    );
+    bridge("Updated at 6pm.");
     update(&idx, &root, false);
     assert_eq!(
         clusters(&idx)["wire/bridge.txt"],

@@ -277,8 +277,7 @@ impl Clusterer {
         // A word is worth asking for when a live document besides the article's own old
         // versions has it (document frequencies count them, and deleted documents until
         // a merge). A new article has no old version: any word in the index will do.
-        let others_have =
-            |term: &Term, _df: u64| own.is_empty() || others_hold(searcher, &own, term);
+        let others_have = |term: &Term| own.is_empty() || others_hold(searcher, &own, term);
         let Ok(Some(like)) = rarest_query(
             &mut self.analyzer,
             &[(f.body, body)],

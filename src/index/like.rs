@@ -48,8 +48,8 @@ pub fn like_query(
 
 /// A query for the documents that share the rarest words of `texts`: the `max_terms`
 /// words in the fewest documents (`doc_freq`, which may answer from a cache), OR-ed and
-/// scored as any query, leaving out the words `keep` refuses (given the word and its
-/// document frequency; asked in order, rarest first, until the query is full). What finds
+/// scored as any query, leaving out the words `keep` refuses (asked in order, rarest
+/// first, until the query is full). What finds
 /// copies: a copy holds the rare words of what it copies, and the fewest documents are
 /// read (a word a third of the corpus uses, which tf-idf picks when a text repeats it,
 /// costs as much as all the rare ones together).
@@ -58,7 +58,7 @@ pub fn rarest_query(
     texts: &[(Field, &str)],
     max_terms: usize,
     mut doc_freq: impl FnMut(&Term) -> tantivy::Result<u64>,
-    mut keep: impl FnMut(&Term, u64) -> bool,
+    mut keep: impl FnMut(&Term) -> bool,
 ) -> tantivy::Result<Option<Box<dyn Query>>> {
     let mut ranked: Vec<(u64, u32, Term)> = Vec::new();
     for (term, tf) in word_counts(analyzer, texts) {
@@ -75,16 +75,13 @@ pub fn rarest_query(
     });
     let kept = ranked
         .into_iter()
-        .filter(|(df, _, term)| keep(term, *df))
+        .filter(|(_, _, term)| keep(term))
         .map(|(_, _, t)| t);
     Ok(any_of(kept, max_terms))
 }
 
 /// How often `texts` use each word (of at least [`MIN_WORD_LEN`] bytes after analysis).
-pub(super) fn word_counts(
-    analyzer: &mut TextAnalyzer,
-    texts: &[(Field, &str)],
-) -> FxHashMap<Term, u32> {
+fn word_counts(analyzer: &mut TextAnalyzer, texts: &[(Field, &str)]) -> FxHashMap<Term, u32> {
     let mut freq: FxHashMap<Term, u32> = FxHashMap::default();
     for (field, text) in texts {
         let mut stream = analyzer.token_stream(text);
@@ -171,19 +168,19 @@ mod tests {
                 asked += 1;
                 searcher.doc_freq(t)
             },
-            |_, _| true,
+            |_| true,
         )
         .unwrap()
         .unwrap();
         assert_eq!(words(&*rare), ["zebra"]);
         assert_eq!(asked, 2);
         let text = "ox unicorn zebra market";
-        let all = |_: &Term, _: u64| true;
+        let all = |_: &Term| true;
         let df = |t: &Term| searcher.doc_freq(t);
         let rare = rarest_query(&mut analyzer, &[(body, text)], 5, df, all);
         assert_eq!(words(&*rare.unwrap().unwrap()), ["zebra", "market"]);
         // A word refused is passed over, and the next rarest takes its place.
-        let not_zebra = |t: &Term, _: u64| t.value().as_str() != Some("zebra");
+        let not_zebra = |t: &Term| t.value().as_str() != Some("zebra");
         let rare = rarest_query(&mut analyzer, &[(body, text)], 1, df, not_zebra);
         assert_eq!(words(&*rare.unwrap().unwrap()), ["market"]);
         let none = rarest_query(&mut analyzer, &[(body, "unicorn")], 5, df, all);
