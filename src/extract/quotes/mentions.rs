@@ -441,6 +441,31 @@ pub(super) fn expand_name(name: &str, names: &Names) -> Option<String> {
         .or_else(|| names.by_first.get(name).cloned().flatten())
 }
 
+/// Who a mention names, as a full name ([`expand_name`]): not an organisation or a title
+/// ([`personal`]). A place named alone is the place, not the last word of another name
+/// (`Florida` is not `Ocean Florida`; `Israel ... rejected the questions as "..."` is
+/// Israel), unless that name starts with a given name (`Washington` of `Denzel
+/// Washington`).
+pub(super) fn person_named(m: &Mention, names: &Names) -> Option<String> {
+    let full = expand_name(&m.name, names)?;
+    if place_alone(&m.name, &full) {
+        return Some(m.name.trim_start_matches('?').to_string());
+    }
+    personal(&full).then_some(full)
+}
+
+/// Whether the one-word mention `name`, taken for `full`, is a place's name rather
+/// than a person's surname.
+pub(super) fn place_alone(name: &str, full: &str) -> bool {
+    let name = name.trim_start_matches('?');
+    !name.contains(' ')
+        && crate::text::places::is_place(name)
+        && !full
+            .split(' ')
+            .next()
+            .is_some_and(crate::text::given_names::is_given_name)
+}
+
 /// Where the sentence holding byte `at` of `para` starts: after a `.`, `!` or `?`
 /// (and any closing quote marks) followed by a space and a capital or an opening mark.
 /// A "sentence" longer than [`LOOKBACK`] starts that far back (bounded work on text with

@@ -179,7 +179,7 @@ pub(super) fn pronoun(
             .then(|| m.name.trim_start_matches('?').to_string());
         expand_name(&m.name, full_names)
             .or(bare)
-            .filter(|n| could_be(n, pronoun, mentions))
+            .filter(|n| could_be(n, pronoun, mentions) && !place_alone(&m.name, n))
     };
     // In a window, someone already quoted wins over the first name in it
     // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
@@ -583,7 +583,7 @@ pub(super) fn sentence_subject(
         .between((span.para, here), (span.para, span.open_at))
         .iter()
         .filter(|m| !m.in_quote && !m.oblique)
-        .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
+        .find_map(|m| person_named(m, full_names))
 }
 
 /// The first person named in the sentence just before `span`'s, when that sentence lies
@@ -609,7 +609,7 @@ pub(super) fn narration_subject(
         .between((span.para, from), (span.para, here))
         .iter()
         .filter(|m| !m.in_quote && !m.oblique)
-        .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
+        .find_map(|m| person_named(m, full_names))
 }
 
 /// For a paragraph that is all quote, attributed to no one: who speaks in the paragraph
@@ -637,7 +637,7 @@ pub(super) fn previous_subject(
         .iter()
         .rev()
         .filter(|m| m.speaks && !m.in_quote && !m.oblique)
-        .find_map(|m| expand_name(&m.name, &mentions.names).filter(|n| personal(n)));
+        .find_map(|m| person_named(m, &mentions.names));
     if speaking.is_some() {
         return speaking;
     }
@@ -670,6 +670,6 @@ pub(super) fn paragraph_subject(
             .iter()
             .filter(|m| !m.oblique)
             .rev()
-            .find_map(|m| expand_name(&m.name, full_names).filter(|n| personal(n)))
+            .find_map(|m| person_named(m, full_names))
     })
 }

@@ -706,3 +706,12 @@ fn a_participle_after_quoted_words_hangs_on_the_subject_after_them() {
         .expect("quote found");
     assert_eq!(shambles.1.as_deref(), Some("Anna Jones"), "{got:?}");
 }
+
+/// A place named alone is the place, not the last word of a company's name the story
+/// gave before (`Florida` was read as `Harbour Florida`, and `she` went to it).
+#[test]
+fn a_place_named_alone_is_not_the_surname_of_a_company() {
+    let got = run("Booking insider Tom Price, head of sales at Harbour Florida, shared the best times to book.\nMarketing manager at Harbour Florida Jane Cole shared her tips.\nJane said: \"Buy the park tickets when you book the flights, not later.\"\nThe Florida fan explained: \"Stay an odd number of nights to save money.\"\nFly elsewhere\nShe noted: \"Fly to a smaller airport nearby if you can find one.\"");
+    let last = got.last().expect("quotes found");
+    assert_eq!(last.1.as_deref(), Some("Jane Cole"), "{got:?}");
+}
