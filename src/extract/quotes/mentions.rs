@@ -245,11 +245,18 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                 .filter(|&(pj, end)| pj == pi && end <= m.start())
                 .is_some_and(|(_, end)| {
                     // A comma joins only inside a list ("Bernal, Jamie Foxx, Jim Carrey and"),
-                    // not after an opening phrase ("in the Independent, Mr Abbas said").
+                    // not after an opening phrase ("in the Independent, Mr Abbas said") or
+                    // before a verb (`Minister of Natural Resources, Mohlomi Moleko, would
+                    // not confirm`: the minister's name).
                     let rest = &p[m.end()..];
+                    let listed = rest.strip_prefix(", ").is_some_and(|next| {
+                        next.starts_with(char::is_uppercase)
+                            || next.starts_with("and ")
+                            || next.starts_with("or ")
+                    });
                     match &p[end..m.start()] {
                         " and " | " or " => true,
-                        ", " => rest.starts_with(", ") || rest.starts_with(" and "),
+                        ", " => listed || rest.starts_with(" and "),
                         _ => false,
                     }
                 });

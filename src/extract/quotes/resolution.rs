@@ -641,6 +641,25 @@ pub(super) fn previous_subject(
     if speaking.is_some() {
         return speaking;
     }
+    // `Minister of Natural Resources, Mohlomi Moleko, would not confirm ... and only
+    // said:`: a colon after a reporting verb introduces the quote, and who says it is the
+    // subject of that last sentence, however far from the verb.
+    let introduces = prev
+        .trim_end()
+        .strip_suffix(':')
+        .and_then(|head| head.rsplit(' ').next())
+        .is_some_and(is_speech_verb);
+    if introduces {
+        let from = sentence_start(prev, prev.len().saturating_sub(2));
+        let subject = mentions
+            .between((before, from), (before, prev.len()))
+            .iter()
+            .filter(|m| !m.in_quote && !m.oblique)
+            .find_map(|m| person_named(m, &mentions.names));
+        if subject.is_some() {
+            return subject;
+        }
+    }
     let mut at = 0;
     while at < prev.len() {
         let sentence_end = prev[at..].find(". ").map_or(prev.len(), |i| at + i + 2);

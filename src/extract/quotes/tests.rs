@@ -715,3 +715,23 @@ fn a_place_named_alone_is_not_the_surname_of_a_company() {
     let last = got.last().expect("quotes found");
     assert_eq!(last.1.as_deref(), Some("Jane Cole"), "{got:?}");
 }
+
+/// A name between commas after a body named with `of` is the body's person, not one
+/// more name in a list of objects (`Computer specialist at the IAEA, Peter Smith, would
+/// like ...` was read like `competition from Bernal, Jamie Foxx and ...`).
+#[test]
+fn a_name_after_a_title_with_of_is_the_subject_not_a_list() {
+    let got = run("Head of Research at the Institute of Physics, Anna Berg, would like faster machines. \"We could model a whole reactor in a day,\" she said.");
+    assert_eq!(got[0].1.as_deref(), Some("Anna Berg"), "{got:?}");
+    // A list stays a list: none of its names is the sentence's subject.
+    let got = run("The film beat competition from Bernal, Jamie Foxx and Kate Winslet to win the \"best picture of the year\" award.");
+    assert!(got.iter().all(|(_, s)| s.is_none()), "{got:?}");
+}
+
+/// A paragraph ending in a reporting verb and a colon introduces the quote after it,
+/// spoken by the subject of its sentence however far from the verb.
+#[test]
+fn a_colon_after_said_hands_the_next_paragraph_to_the_sentence_subject() {
+    let got = run("Minister of Water Affairs, Thabo Lekhanya, would not confirm whether the ministry knew and only said:\n“Ask them to send a formal complaint to the ministry”.");
+    assert_eq!(got[0].1.as_deref(), Some("Thabo Lekhanya"), "{got:?}");
+}
