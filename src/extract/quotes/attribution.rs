@@ -49,6 +49,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             &*AFTER_SPOKESMAN,
             &*AFTER_TAIL,
             &*AFTER_ROLE_SUBJECT,
+            &*AFTER_ROLE_APPOS,
             &*AFTER_ACCORDING,
         ] {
             if let Some(c) = re.captures(after) {

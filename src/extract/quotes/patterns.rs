@@ -98,6 +98,13 @@ pub(super) static AFTER_ROLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\s,—–-]*(?:\p{{Lu}}[\p{{L}}'’\-]*\s+){{0,3}}(?:(?:\p{{Ll}}[\p{{Ll}}\-]*),?\s+){{1,6}}(?P<who>{HONORIFIC}?{PERSON})(?:,[^,]{{1,60}},|,)?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
     ))
 });
+/// `the UN undersecretary general for legal affairs, Elinor Hammarskjöld, told the
+/// court`: a role led by an article, then the name between commas, then the verb.
+pub(super) static AFTER_ROLE_APPOS: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,—–-]*(?:the|a|an|its|their|his|her)\s+[^,.;:!?“”\x22]{{1,80}},\s+(?P<who>{HONORIFIC}?{PERSON}),\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+    ))
+});
 /// Words for an organisation speaking: `it said`, `the firm said`, `the committee added`.
 pub(super) const ORG: &str = r"(?:\p{Lu}[\p{L}'’&\-]+(?:\s+\p{Lu}[\p{L}'’&\-]+){0,2}\s+(?:magazine|newspaper|firm|company|group|bank|airline|agency|charity|union|website|network|channel|broadcaster)|[Ii]t|[Tt]he (?:firm|company|group|bank|club|airline|retailer|agency|organisation|organization|charity|union|committee|council|government|ministry|department|board|regulator|watchdog|report|survey|statement|complaint|lawsuit|letter|ruling|study|magazine|newspaper|paper|broadcaster|network|channel|website|league|federation|association|commission|authority|police|force|court|center|centre|bureau|college|institute|foundation|service|administration|party|university|trust|society|campaign|coalition|alliance|army|military|spokesman|spokeswoman|spokesperson))";
 pub(super) static AFTER_ORG: LazyLock<Regex> = LazyLock::new(|| {

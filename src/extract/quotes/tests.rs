@@ -735,3 +735,10 @@ fn a_colon_after_said_hands_the_next_paragraph_to_the_sentence_subject() {
     let got = run("Minister of Water Affairs, Thabo Lekhanya, would not confirm whether the ministry knew and only said:\n“Ask them to send a formal complaint to the ministry”.");
     assert_eq!(got[0].1.as_deref(), Some("Thabo Lekhanya"), "{got:?}");
 }
+
+/// After the quote, a role led by an article and the name between commas, then the verb.
+#[test]
+fn a_role_then_a_name_between_commas_after_the_quote_is_the_speaker() {
+    let got = run("“These obligations allow every relief agency to carry on its work,” the UN undersecretary general for legal affairs, Ingrid Dahl, told the court.");
+    assert_eq!(got[0].1.as_deref(), Some("Ingrid Dahl"), "{got:?}");
+}
