@@ -293,11 +293,11 @@ fn quotes_on_the_english_pages_of_fundus_dev() {
 /// (precision, recall, speaker) measured on each half of the fundus-dev quote gold.
 /// First scored blind (before any rule was written from it): half 0 0.836, 0.925, 0.705;
 /// half 1 0.988, 0.945, 0.663.
-const FUNDUS_HALF_0_NOW: (f64, f64, f64) = (0.837, 0.925, 0.828);
-const FUNDUS_HALF_1_NOW: (f64, f64, f64) = (0.988, 0.945, 0.871);
+const FUNDUS_HALF_0_NOW: (f64, f64, f64) = (0.838, 0.925, 0.836);
+const FUNDUS_HALF_1_NOW: (f64, f64, f64) = (0.988, 0.945, 0.874);
 
 const PRECISION_NOW: f64 = 0.994;
-const RECALL_NOW: f64 = 0.982;
+const RECALL_NOW: f64 = 0.984;
 const SPEAKER_NOW: f64 = 0.946;
 // The 31st-38th articles of each section, scored blind (annotated before
 // newsidx ran on them, after the rules written from the 1st-30th; no rule changed after):

@@ -48,6 +48,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             &*AFTER_ORG,
             &*AFTER_SPOKESMAN,
             &*AFTER_TAIL,
+            &*AFTER_TAIL_SUBJECT,
             &*AFTER_ROLE_SUBJECT,
             &*AFTER_ROLE_APPOS,
             &*AFTER_ACCORDING,

@@ -150,6 +150,13 @@ pub(super) static AFTER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         r#"^[^.!?:“”"]{{1,100}},\s+(?:said|says|added|adds)\s+(?P<who>{HONORIFIC}?{PERSON})\s*\."#
     ))
 });
+/// `“...” of the boat, which was on patrol, the bureau said.`: the subject and its verb
+/// ending the sentence the quote is in.
+pub(super) static AFTER_TAIL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r#"^[^.!?:“”"]{{1,100}},\s+(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON}|{ORG})\s+(?:has\s+|had\s+)?(?:said|says|added|adds|told)\b[^.!?:“”"]{{0,40}}\."#
+    ))
+});
 pub(super) static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,.!?—–-]*according to (?P<who>{HONORIFIC}?{PERSON})"

@@ -742,3 +742,15 @@ fn a_role_then_a_name_between_commas_after_the_quote_is_the_speaker() {
     let got = run("“These obligations allow every relief agency to carry on its work,” the UN undersecretary general for legal affairs, Ingrid Dahl, told the court.");
     assert_eq!(got[0].1.as_deref(), Some("Ingrid Dahl"), "{got:?}");
 }
+
+/// A subject and its verb ending the sentence a quote stands in the middle of.
+#[test]
+fn a_subject_and_verb_ending_the_sentence_attribute_a_quote_inside_it() {
+    let got = run("The coastguard ship also “made dangerous turns and tried to block the way” of the fishing boat, which was on patrol, the bureau said.\nThe outlook for next year looks “very favourable indeed” thanks to new contracts, Brightline Media said.");
+    let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("bureau"), Some("Brightline Media")],
+        "{got:?}"
+    );
+}
