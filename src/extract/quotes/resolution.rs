@@ -671,7 +671,32 @@ pub(super) fn previous_subject(
         }
         at = sentence_end;
     }
-    None
+    // `Even more concerning, he said, is that the lease was renewed ...`: the last `he`
+    // or `she` with a reporting verb anywhere in it.
+    let said = prev
+        .match_indices(['h', 'H', 's', 'S'])
+        .rev()
+        .find_map(|(i, _)| {
+            let word = prev[i..].split([' ', ',']).next()?;
+            let boundary = prev[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let verb = prev[i + word.len()..]
+                .trim_start_matches([' ', ','])
+                .split([' ', ',', '.'])
+                .next()?;
+            (boundary && matches!(word, "he" | "He" | "she" | "She") && is_speech_verb(verb))
+                .then_some((i, word))
+        });
+    let (offset, p) = said?;
+    pronoun(
+        &p.to_lowercase(),
+        (before, offset),
+        paragraphs,
+        mentions,
+        speakers,
+    )
 }
 
 /// For a quote the text attributes to no one: the first person named in its sentence

@@ -754,3 +754,10 @@ fn a_subject_and_verb_ending_the_sentence_attribute_a_quote_inside_it() {
         "{got:?}"
     );
 }
+
+/// A paragraph of quote after one where `he said` stands inside a sentence is his.
+#[test]
+fn a_paragraph_of_quote_after_he_said_inside_a_sentence_is_his() {
+    let got = run("Former councillor Tom Baxter said the villagers had raised their concerns many times.\nEven more worrying, he said, is that the lease was renewed without a meeting.\n“How does a lease get renewed for a company that never kept its word?”");
+    assert_eq!(got[0].1.as_deref(), Some("Tom Baxter"), "{got:?}");
+}
