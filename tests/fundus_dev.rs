@@ -91,14 +91,25 @@ fn fundus_dev_title_bylines_date_body_on_both_halves() {
                 );
             }
             if !title_ok {
-                println!("  {id}: title {:?} want {:?}", a.title, field("title"));
+                println!(
+                    "  half {} {id}: title {:?} want {:?}",
+                    half(id),
+                    a.title,
+                    field("title")
+                );
             }
             if !date_ok {
-                println!("  {id}: date {:?} want {:?}", a.date, field("date"));
+                println!(
+                    "  half {} {id}: date {:?} want {:?}",
+                    half(id),
+                    a.date,
+                    field("date")
+                );
             }
             if body.f1() < 0.8 {
                 println!(
-                    "  {id}: body F1 {:.3} (P {:.3} R {:.3})",
+                    "  half {} {id}: body F1 {:.3} (P {:.3} R {:.3})",
+                    half(id),
                     body.f1(),
                     body.precision,
                     body.recall

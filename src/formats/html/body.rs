@@ -217,6 +217,9 @@ const MIN_ARTICLE_CHARS: usize = 250;
 /// characters.
 const TEASER_CHARS: usize = 400;
 
+/// A block with a form control and fewer visible characters than this is a widget.
+const WIDGET_CHARS: usize = 600;
+
 /// Node ids are small integers; SipHash on them cost a twentieth of extraction time.
 #[derive(Default)]
 struct IdHasher(u64);
@@ -263,6 +266,10 @@ struct Stats {
     /// keeps it to the smallest such span, so the name in the sentence stays.
     card: bool,
     card_inside: bool,
+    /// Form controls inside (`input`, `button`, `select`, `textarea`, `label`), though
+    /// set aside themselves: a small block with one is a widget (a consent toggle for an
+    /// embedded video, a newsletter sign-up, a poll), not article text.
+    controls: u32,
 }
 
 impl Stats {
@@ -467,9 +474,15 @@ impl<'a> Page<'a> {
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(el) => {
-                        if skip == 0 && el.name() == "img" {
+                        if skip == 0 {
                             if let Some((_, s)) = stack.last_mut() {
-                                s.images += 1;
+                                match el.name() {
+                                    "img" => s.images += 1,
+                                    "input" | "button" | "select" | "textarea" | "label" => {
+                                        s.controls += 1
+                                    }
+                                    _ => {}
+                                }
                             }
                         }
                         if skip > 0 || (node.id() != root.id() && furniture(el, strict)) {
@@ -538,6 +551,7 @@ impl<'a> Page<'a> {
                         parent.images += s.images;
                         parent.link_count += s.link_count;
                         parent.card_inside |= s.card || s.card_inside;
+                        parent.controls += s.controls;
                     }
                     stats.insert(id, s);
                 }
@@ -756,7 +770,7 @@ impl<'a> Page<'a> {
                 return true;
             }
         }
-        if s.card {
+        if s.card || (s.controls > 0 && s.text < WIDGET_CHARS) {
             return true;
         }
         if el.name() == "p" || el.name() == "span" || el.name() == "li" {

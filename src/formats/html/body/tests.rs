@@ -41,6 +41,14 @@ fn main_text_table() {
             vec!["most powerful hatch", "306 HP", "Marcus Lee", "Renault", "MPV"],
         ),
         (
+            "a consent toggle for an embedded video between paragraphs: a small block with a form control is a widget",
+            format!(
+                r#"<div class="article">{story}<div class="box embed"><div class="info-box"><div class="h3">Recommended content</div><p>Here you will find external content from a video site that adds to the article.<br>You can show it and hide it again with one click.</p><div class="toggle"><input type="checkbox" id="t1"><label for="t1">Allow video content</label></div><p class="info">I agree that content from the video site is shown to me.</p></div></div><p>After the video, the council said the bridge would open next spring, and that the cost had risen.</p></div>"#
+            ),
+            vec!["Story paragraph 5", "After the video, the council said"],
+            vec!["Recommended content", "external content", "Allow video", "I agree"],
+        ),
+        (
             "a pop-up card set inside a sentence: its picture and other stories go, the name stays",
             format!(
                 r#"<div class="article"><p>A man pleaded guilty to threatening Rep. <span class="person"><a href="/people/omar">Ilhan Omar</a><span class="card"><img src="o.jpg"><a href="/people/omar">Ilhan Omar</a><a href="/a">Progressives oppose funding bill</a> <a href="/b">Omar asks court for compassion</a></span></span> (D-Minn.), the office said, in a statement, on Monday.</p>{story}</div>"#
