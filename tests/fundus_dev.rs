@@ -134,3 +134,23 @@ fn fundus_dev_title_bylines_date_body_on_both_halves() {
     assert!(date >= FLOORS.2, "date {date:.3}");
     assert!(body >= FLOORS.3, "body F1 {body:.3}");
 }
+
+/// A story cut into chunks by banners, each chunk's text in an element with no class of
+/// its own inside the same classed wrappers: every chunk is read, not only the last run of
+/// them (the page's body was half missing).
+#[test]
+fn chunks_known_by_their_classed_wrappers_are_read_whole() {
+    let Some(dir) = common::shared("extraction/fundus-dev") else {
+        return;
+    };
+    let id = "dk-JyllandsPosten_2025_02_02";
+    let gold: BTreeMap<String, Value> =
+        serde_json::from_slice(&std::fs::read(dir.join("truth.json")).unwrap()).unwrap();
+    let path = dir.join("html").join(format!("{id}.html.gz"));
+    let a = extract_one(&path, Limits::default())
+        .unwrap()
+        .remove(0)
+        .article;
+    let body = score_body(&a.body, gold[id]["text"].as_str().unwrap());
+    assert!(body.recall >= 0.95, "{id}: body recall {:.3}", body.recall);
+}

@@ -641,11 +641,22 @@ impl<'a> Page<'a> {
                 })
                 .filter(|c| !c.is_empty())
         };
-        let top_class = class_of(top);
+        // A block with no class of its own is known by its nearest classed ancestor, up
+        // to two levels up, and how far up that is (`<div class="text-container"><div>`
+        // around each chunk).
+        let component = |id: NodeId| {
+            let node = tree.get(id)?;
+            std::iter::once(node)
+                .chain(node.ancestors())
+                .take(3)
+                .enumerate()
+                .find_map(|(up, n)| class_of(n.id()).map(|c| (up, c)))
+        };
+        let top_class = component(top);
         for (rank, &(id, score)) in ranked.iter().enumerate().skip(1) {
             // The same component (same class list) scoring well is another chunk.
             let chunk = top_class.is_some()
-                && class_of(id) == top_class
+                && component(id) == top_class
                 && score >= (top_score * 0.2).max(10.0);
             if !(chunk || (rank <= 10 && score >= top_score * 0.75)) {
                 continue;
