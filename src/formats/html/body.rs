@@ -266,9 +266,10 @@ struct Stats {
     /// keeps it to the smallest such span, so the name in the sentence stays.
     card: bool,
     card_inside: bool,
-    /// Form controls inside (`input`, `button`, `select`, `textarea`, `label`), though
-    /// set aside themselves: a small block with one is a widget (a consent toggle for an
-    /// embedded video, a newsletter sign-up, a poll), not article text.
+    /// Form controls inside (`input`, `button`, `select`, `textarea`, `label`) but not
+    /// inside a paragraph, though set aside themselves: a small block with one is a
+    /// widget (a consent toggle for an embedded video, a newsletter sign-up, a poll), not
+    /// article text.
     controls: u32,
 }
 
@@ -532,6 +533,11 @@ impl<'a> Page<'a> {
                     }
                     if el.name() == "a" {
                         s.link_count += 1;
+                    }
+                    // (A control inside a paragraph is part of its prose: a stock ticker's
+                    // watch-list button after the company's name.)
+                    if el.name() == "p" {
+                        s.controls = 0;
                     }
                     s.card = el.name() == "span"
                         && all_link
