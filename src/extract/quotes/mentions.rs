@@ -473,6 +473,26 @@ pub(super) fn place_alone(name: &str, full: &str) -> bool {
             .is_some_and(crate::text::given_names::is_given_name)
 }
 
+/// Whether a quote's words `quoted` name the person `name`, in full or by a given first
+/// name: someone the quote talks about is not its speaker (`“Leslie’s insight was ...,”
+/// he told me` is not Leslie Field's, `“... a book by Piers Morgan?” he said` not Piers
+/// Morgan's). A surname alone may be a relative's: it does not count.
+pub(super) fn named_in(name: &str, quoted: &str) -> bool {
+    if quoted.is_empty() {
+        return false;
+    }
+    if quoted.contains(name) {
+        return true;
+    }
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or("");
+    words.next().is_some()
+        && crate::text::given_names::is_given_name(first)
+        && quoted
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == first)
+}
+
 /// Where the sentence holding byte `at` of `para` starts: after a `.`, `!` or `?`
 /// (and any closing quote marks) followed by a space and a capital or an opening mark.
 /// A "sentence" longer than [`LOOKBACK`] starts that far back (bounded work on text with

@@ -15,8 +15,9 @@ pub(super) fn resolve(
     let full_names = &mentions.names;
     let expand = |name: &str| expand_name(name, full_names);
     let lower = who.to_lowercase();
+    let quoted = &paragraphs[span.para][span.start..span.end];
     match lower.as_str() {
-        "he" | "she" => pronoun(&lower, at, paragraphs, mentions, speakers),
+        "he" | "she" => pronoun(&lower, at, paragraphs, mentions, speakers, quoted),
         w if w == "it" || w.starts_with("the ") => {
             let noun = w.trim_start_matches("the ");
             let last_speaker = || speakers.last().cloned();
@@ -60,7 +61,7 @@ pub(super) fn resolve(
                                 .flatten()
                         })
                         .map(|n| expand(&n).unwrap_or(n))
-                        .or_else(|| pronoun("", at, paragraphs, mentions, speakers))
+                        .or_else(|| pronoun("", at, paragraphs, mentions, speakers, quoted))
                         // "the expert explains": a description, not an office, is
                         // whoever has been speaking; "the prime minister" is the story's.
                         .or_else(|| (!TITLES.contains(&noun)).then(last_speaker).flatten())
@@ -165,6 +166,7 @@ pub(super) fn pronoun(
     paragraphs: &[String],
     mentions: &Mentions,
     speakers: &[String],
+    quoted: &str,
 ) -> Option<String> {
     let full_names = &mentions.names;
     let para = &paragraphs[at.0];
@@ -177,9 +179,9 @@ pub(super) fn pronoun(
         // "DiCaprio, who lost out" or "Rasheed said".
         let bare = (!m.name.starts_with('?') || m.speaks)
             .then(|| m.name.trim_start_matches('?').to_string());
-        expand_name(&m.name, full_names)
-            .or(bare)
-            .filter(|n| could_be(n, pronoun, mentions) && !place_alone(&m.name, n))
+        expand_name(&m.name, full_names).or(bare).filter(|n| {
+            could_be(n, pronoun, mentions) && !place_alone(&m.name, n) && !named_in(n, quoted)
+        })
     };
     // In a window, someone already quoted wins over the first name in it
     // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
@@ -577,7 +579,8 @@ pub(super) fn sentence_subject(
     // the pronoun, not the first name after it.
     let head = para[here..span.open_at].trim_start_matches(['"', '“', '”']);
     if let Some(p) = leading_pronoun(head).filter(|p| matches!(*p, "He" | "She")) {
-        return pronoun(p, (span.para, here), paragraphs, mentions, speakers);
+        let quoted = &para[span.start..span.end];
+        return pronoun(p, (span.para, here), paragraphs, mentions, speakers, quoted);
     }
     mentions
         .between((span.para, here), (span.para, span.open_at))
@@ -629,6 +632,7 @@ pub(super) fn previous_subject(
     }
     let before = span.para - 1;
     let prev = &paragraphs[before];
+    let quoted = &para[span.start..span.end];
     if prev.contains(['“', '”', '"']) {
         return None;
     }
@@ -666,7 +670,7 @@ pub(super) fn previous_subject(
         if let Some(p) = leading_pronoun(&prev[at..sentence_end]) {
             if matches!(p, "He" | "She") {
                 let offset = at + prev[at..].find(p).unwrap_or(0);
-                return pronoun(p, (before, offset), paragraphs, mentions, speakers);
+                return pronoun(p, (before, offset), paragraphs, mentions, speakers, quoted);
             }
         }
         at = sentence_end;
@@ -696,6 +700,7 @@ pub(super) fn previous_subject(
         paragraphs,
         mentions,
         speakers,
+        quoted,
     )
 }
 

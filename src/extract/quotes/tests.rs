@@ -761,3 +761,13 @@ fn a_paragraph_of_quote_after_he_said_inside_a_sentence_is_his() {
     let got = run("Former councillor Tom Baxter said the villagers had raised their concerns many times.\nEven more worrying, he said, is that the lease was renewed without a meeting.\n“How does a lease get renewed for a company that never kept its word?”");
     assert_eq!(got[0].1.as_deref(), Some("Tom Baxter"), "{got:?}");
 }
+
+/// Someone a quote talks about is not its speaker: `he` passes over a person the quote
+/// names in full or by first name.
+#[test]
+fn he_is_not_the_person_the_quote_names() {
+    let got = run("In 2015, Field gave a talk at the space centre and met its associate director, Steven Zornetzer, a former neuroscientist. “Leslie’s insight was that we could slow the melting of the ice,” he told me.");
+    assert_eq!(got[0].1.as_deref(), Some("Steven Zornetzer"), "{got:?}");
+    let got = run("Leslie Field runs a consulting company in California.\nIn 2015, Field gave a talk at the space centre and met its associate director, Steven Zornetzer, a former neuroscientist. “Leslie’s insight was that we could slow the melting of the ice,” he told me.");
+    assert_eq!(got[0].1.as_deref(), Some("Steven Zornetzer"), "{got:?}");
+}
