@@ -82,12 +82,35 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             .any(|w| before.contains(w)))
     .then(|| BEFORE_SPOKESMAN.captures(before))
     .flatten();
+    let office = spokesman.as_ref().is_some_and(|c| c.name("who").is_some());
     if let Some((at, who)) = spokesman.and_then(|c| c.name("who").or_else(|| c.name("for"))) {
         // (`The Kremlin press service`: the body's name, not `the kremlin`, a role.)
         let who = match who.strip_prefix("The ") {
             Some(name) if name.starts_with(char::is_uppercase) => name,
             _ => who,
         };
+        // `Matthew O’Connor from UPS corporate communications said`: the person from the
+        // office speaks.
+        static PERSON_FROM: LazyLock<Regex> = LazyLock::new(|| {
+            re(format!(
+                r"(?P<who>{HONORIFIC}?{PERSON})(?:,[^,]{{1,60}},)?\s+(?:from|of|at)\s+(?:the\s+)?$"
+            ))
+        });
+        if let Some(c) = office
+            .then(|| PERSON_FROM.captures(&before[..at]))
+            .flatten()
+        {
+            let person = &c["who"];
+            let first = person.split(' ').next().unwrap_or("");
+            let named =
+                HONORIFIC_RE.is_match(person) || crate::text::given_names::is_given_name(first);
+            if named && personal(person) {
+                return Some((
+                    clean_name(person),
+                    sentence_start + c.get(0).map_or(at, |m| m.start()),
+                ));
+            }
+        }
         return Some((who.to_string(), sentence_start + at));
     }
     // `sent Mr Bush his "warmest congratulations", saying:` — the participle after the

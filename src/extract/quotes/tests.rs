@@ -771,3 +771,10 @@ fn he_is_not_the_person_the_quote_names() {
     let got = run("Leslie Field runs a consulting company in California.\nIn 2015, Field gave a talk at the space centre and met its associate director, Steven Zornetzer, a former neuroscientist. “Leslie’s insight was that we could slow the melting of the ice,” he told me.");
     assert_eq!(got[0].1.as_deref(), Some("Steven Zornetzer"), "{got:?}");
 }
+
+/// A person named from a press office speaks for it in person.
+#[test]
+fn a_person_from_a_press_office_is_the_speaker() {
+    let got = run("When asked about the long shifts, Matthew Olsen from Acme corporate communications said, “We don’t want anyone to work six days in a row unless they want to.”");
+    assert_eq!(got[0].1.as_deref(), Some("Matthew Olsen"), "{got:?}");
+}
