@@ -91,11 +91,6 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
         };
         // `Matthew O’Connor from UPS corporate communications said`: the person from the
         // office speaks.
-        static PERSON_FROM: LazyLock<Regex> = LazyLock::new(|| {
-            re(format!(
-                r"(?P<who>{HONORIFIC}?{PERSON})(?:,[^,]{{1,60}},)?\s+(?:from|of|at)\s+(?:the\s+)?$"
-            ))
-        });
         if let Some(c) = office
             .then(|| PERSON_FROM.captures(&before[..at]))
             .flatten()
@@ -107,7 +102,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             if named && personal(person) {
                 return Some((
                     clean_name(person),
-                    sentence_start + c.get(0).map_or(at, |m| m.start()),
+                    sentence_start + c.get(0).expect("whole match").start(),
                 ));
             }
         }

@@ -244,10 +244,11 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
             let joined = prev_object
                 .filter(|&(pj, end)| pj == pi && end <= m.start())
                 .is_some_and(|(_, end)| {
-                    // A comma joins only inside a list ("Bernal, Jamie Foxx, Jim Carrey and"),
-                    // not after an opening phrase ("in the Independent, Mr Abbas said") or
-                    // before a verb (`Minister of Natural Resources, Mohlomi Moleko, would
-                    // not confirm`: the minister's name).
+                    // A comma joins only inside a list ("Bernal, Jamie Foxx, Jim Carrey and":
+                    // another name, `and` or `or` after the next comma), not after an
+                    // opening phrase ("in the Independent, Mr Abbas said") nor in an
+                    // apposition (`Minister of Natural Resources, Mohlomi Moleko, would not
+                    // confirm`: the minister's name).
                     let rest = &p[m.end()..];
                     let listed = rest.strip_prefix(", ").is_some_and(|next| {
                         next.starts_with(char::is_uppercase)
@@ -449,9 +450,9 @@ pub(super) fn expand_name(name: &str, names: &Names) -> Option<String> {
 }
 
 /// Who a mention names, as a full name ([`expand_name`]): not an organisation or a title
-/// ([`personal`]). A place named alone is the place, not the last word of another name
-/// (`Florida` is not `Ocean Florida`; `Israel ... rejected the questions as "..."` is
-/// Israel), unless that name starts with a given name (`Washington` of `Denzel
+/// ([`personal`]). A place named alone is the place itself, which may speak (`Israel ...
+/// rejected the questions as "..."`), not the last word of another name (`Florida` is not
+/// `Ocean Florida`), unless that name starts with a given name (`Washington` of `Denzel
 /// Washington`).
 pub(super) fn person_named(m: &Mention, names: &Names) -> Option<String> {
     let full = expand_name(&m.name, names)?;
@@ -473,24 +474,22 @@ pub(super) fn place_alone(name: &str, full: &str) -> bool {
             .is_some_and(crate::text::given_names::is_given_name)
 }
 
-/// Whether a quote's words `quoted` name the person `name`, in full or by a given first
-/// name: someone the quote talks about is not its speaker (`“Leslie’s insight was ...,”
-/// he told me` is not Leslie Field's, `“... a book by Piers Morgan?” he said` not Piers
-/// Morgan's). A surname alone may be a relative's: it does not count.
+/// Whether a quote's words `quoted` name the person `name` (a full name) in full or by a
+/// given first name, as whole words: someone the quote talks about is not its speaker
+/// (`“Leslie’s insight was ...,” he told me` is not Leslie Field's, `“... a book by
+/// Piers Morgan?” he said` not Piers Morgan's). A surname alone may be a relative's and
+/// does not count, nor does a name of one word.
 pub(super) fn named_in(name: &str, quoted: &str) -> bool {
-    if quoted.is_empty() {
+    let Some((first, _)) = name.split_once(' ') else {
         return false;
-    }
-    if quoted.contains(name) {
-        return true;
-    }
-    let mut words = name.split(' ');
-    let first = words.next().unwrap_or("");
-    words.next().is_some()
-        && crate::text::given_names::is_given_name(first)
-        && quoted
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == first)
+    };
+    let words: Vec<&str> = quoted
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let parts: Vec<&str> = name.split(' ').collect();
+    words.windows(parts.len()).any(|w| w == parts.as_slice())
+        || (crate::text::given_names::is_given_name(first) && words.contains(&first))
 }
 
 /// Where the sentence holding byte `at` of `para` starts: after a `.`, `!` or `?`

@@ -157,6 +157,17 @@ pub(super) static AFTER_TAIL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r#"^[^.!?:“”"]{{1,100}},\s+(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON}|{ORG})\s+(?:has\s+|had\s+)?(?:said|says|added|adds|told)\b[^.!?:“”"]{{0,40}}\."#
     ))
 });
+/// `he said`, `she added`: a pronoun and a reporting verb, anywhere in a sentence
+/// (`Even more concerning, he said, is that ...`); group 1 is the pronoun.
+pub(super) static PRONOUN_SAYS: LazyLock<Regex> =
+    LazyLock::new(|| re(format!(r"\b([Hh]e|[Ss]he),?\s+(?:{VERBS})\b")));
+/// `Matthew O’Connor from` before `UPS corporate communications said`: a person from the
+/// press office.
+pub(super) static PERSON_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"(?P<who>{HONORIFIC}?{PERSON})(?:,[^,]{{1,60}},)?\s+(?:from|of|at)\s+(?:the\s+)?$"
+    ))
+});
 pub(super) static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
         r"^[\s,.!?—–-]*according to (?P<who>{HONORIFIC}?{PERSON})"

@@ -572,7 +572,6 @@ pub(super) fn sentence_subject(
     mentions: &Mentions,
     speakers: &[String],
 ) -> Option<String> {
-    let full_names = &mentions.names;
     let para = &paragraphs[span.para];
     let here = sentence_start(para, span.open_at);
     // "He said Stiller and Jackson would play ... and that the jokes "...": the subject is
@@ -582,11 +581,17 @@ pub(super) fn sentence_subject(
         let quoted = &para[span.start..span.end];
         return pronoun(p, (span.para, here), paragraphs, mentions, speakers, quoted);
     }
+    first_person(mentions, (span.para, here), (span.para, span.open_at))
+}
+
+/// The first person named from `from` up to `to` (paragraph, byte), outside quotes and
+/// not the object of a preposition: a sentence's subject.
+fn first_person(mentions: &Mentions, from: (usize, usize), to: (usize, usize)) -> Option<String> {
     mentions
-        .between((span.para, here), (span.para, span.open_at))
+        .between(from, to)
         .iter()
         .filter(|m| !m.in_quote && !m.oblique)
-        .find_map(|m| person_named(m, full_names))
+        .find_map(|m| person_named(m, &mentions.names))
 }
 
 /// The first person named in the sentence just before `span`'s, when that sentence lies
@@ -607,12 +612,7 @@ pub(super) fn narration_subject(
     if leading_pronoun(&para[from..here]).is_some() {
         return None;
     }
-    let full_names = &mentions.names;
-    mentions
-        .between((span.para, from), (span.para, here))
-        .iter()
-        .filter(|m| !m.in_quote && !m.oblique)
-        .find_map(|m| person_named(m, full_names))
+    first_person(mentions, (span.para, from), (span.para, here))
 }
 
 /// For a paragraph that is all quote, attributed to no one: who speaks in the paragraph
@@ -647,7 +647,8 @@ pub(super) fn previous_subject(
     }
     // `Minister of Natural Resources, Mohlomi Moleko, would not confirm ... and only
     // said:`: a colon after a reporting verb introduces the quote, and who says it is the
-    // subject of that last sentence, however far from the verb.
+    // subject of that last sentence, however far from the verb: the first person named in
+    // its first words (a sentence led by `He` or `She` is left to the pronoun below).
     let introduces = prev
         .trim_end()
         .strip_suffix(':')
@@ -655,13 +656,15 @@ pub(super) fn previous_subject(
         .is_some_and(is_speech_verb);
     if introduces {
         let from = sentence_start(prev, prev.len().saturating_sub(2));
-        let subject = mentions
-            .between((before, from), (before, prev.len()))
-            .iter()
-            .filter(|m| !m.in_quote && !m.oblique)
-            .find_map(|m| person_named(m, &mentions.names));
-        if subject.is_some() {
-            return subject;
+        if leading_pronoun(&prev[from..]).is_none() {
+            let subject_end = prev[from..]
+                .match_indices(' ')
+                .nth(5)
+                .map_or(prev.len(), |(i, _)| from + i);
+            let subject = first_person(mentions, (before, from), (before, subject_end));
+            if subject.is_some() {
+                return subject;
+            }
         }
     }
     let mut at = 0;
@@ -677,22 +680,12 @@ pub(super) fn previous_subject(
     }
     // `Even more concerning, he said, is that the lease was renewed ...`: the last `he`
     // or `she` with a reporting verb anywhere in it.
-    let said = prev
-        .match_indices(['h', 'H', 's', 'S'])
-        .rev()
-        .find_map(|(i, _)| {
-            let word = prev[i..].split([' ', ',']).next()?;
-            let boundary = prev[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let verb = prev[i + word.len()..]
-                .trim_start_matches([' ', ','])
-                .split([' ', ',', '.'])
-                .next()?;
-            (boundary && matches!(word, "he" | "He" | "she" | "She") && is_speech_verb(verb))
-                .then_some((i, word))
-        });
+    let (base, near) = recent(prev);
+    let said = PRONOUN_SAYS
+        .captures_iter(near)
+        .last()
+        .and_then(|c| c.get(1))
+        .map(|m| (base + m.start(), m.as_str()));
     let (offset, p) = said?;
     pronoun(
         &p.to_lowercase(),

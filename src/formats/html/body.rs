@@ -217,6 +217,21 @@ const MIN_ARTICLE_CHARS: usize = 250;
 /// characters.
 const TEASER_CHARS: usize = 400;
 
+/// Class names of a grid's layout, which say nothing of what a block holds.
+const LAYOUT: &[&str] = &[
+    "row",
+    "col",
+    "column",
+    "columns",
+    "container",
+    "wrapper",
+    "wrap",
+    "grid",
+    "inner",
+    "outer",
+    "clearfix",
+];
+
 /// A block with a form control and fewer visible characters than this is a widget.
 const WIDGET_CHARS: usize = 600;
 
@@ -267,9 +282,9 @@ struct Stats {
     card: bool,
     card_inside: bool,
     /// Form controls inside (`input`, `button`, `select`, `textarea`, `label`) but not
-    /// inside a paragraph, though set aside themselves: a small block with one is a
-    /// widget (a consent toggle for an embedded video, a newsletter sign-up, a poll), not
-    /// article text.
+    /// inside a paragraph, though set aside themselves: a small block
+    /// (`div`, `section`, `form`, `table`) with one is a widget (a consent toggle for an
+    /// embedded video, a newsletter sign-up, a poll), not article text.
     controls: u32,
 }
 
@@ -535,7 +550,8 @@ impl<'a> Page<'a> {
                         s.link_count += 1;
                     }
                     // (A control inside a paragraph is part of its prose: a stock ticker's
-                    // watch-list button after the company's name.)
+                    // watch-list button after the company's name. One in a list item is
+                    // not: the options of a poll, the buttons of a share bar.)
                     if el.name() == "p" {
                         s.controls = 0;
                     }
@@ -652,11 +668,16 @@ impl<'a> Page<'a> {
         // around each chunk).
         let component = |id: NodeId| {
             let node = tree.get(id)?;
-            std::iter::once(node)
-                .chain(node.ancestors())
-                .take(3)
+            let own = class_of(id);
+            if own.is_some() {
+                return own.map(|c| (0, c));
+            }
+            // (A grid's layout classes (`row`, `col`, `container`) name no component.)
+            node.ancestors()
+                .take(2)
                 .enumerate()
-                .find_map(|(up, n)| class_of(n.id()).map(|c| (up, c)))
+                .find_map(|(up, n)| class_of(n.id()).map(|c| (up + 1, c)))
+                .filter(|(_, c)| !c.iter().all(|t| LAYOUT.contains(t)))
         };
         let top_class = component(top);
         for (rank, &(id, score)) in ranked.iter().enumerate().skip(1) {
@@ -787,7 +808,10 @@ impl<'a> Page<'a> {
                 return true;
             }
         }
-        if s.card || (s.controls > 0 && s.text < WIDGET_CHARS) {
+        let widget = s.controls > 0
+            && s.text < WIDGET_CHARS
+            && matches!(el.name(), "div" | "section" | "form" | "table");
+        if s.card || widget {
             return true;
         }
         if el.name() == "p" || el.name() == "span" || el.name() == "li" {
