@@ -68,6 +68,12 @@ pub(super) fn wire_credit(line: &str) -> Option<Class> {
     })
 }
 
+/// A segment of a byline crediting the pictures to someone: `Photos: Sam Reed`,
+/// `Pictures by Sam Reed`, `Photography Sam Reed`, `Illustration: ...`.
+static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:photos?|photograph(?:s|y)?|pictures?|pics|images?|illustrations?|graphics?|video)\s*(?:by\b|:)?\s*\p{Lu}").expect("static regex is valid")
+});
+
 /// Words of a picture's credit (`Getty Images`, `AP Photo`, `AFP/FILE`).
 const PICTURES: &[&str] = &[
     "images",
@@ -511,6 +517,12 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         return None;
     }
     let rest = rest.unwrap_or(line).trim();
+    // `By Staff Writer Jane Hollis`: a staff role between `By` and the name.
+    let rest = if prefixed {
+        role_then_name(rest).unwrap_or(rest)
+    } else {
+        rest
+    };
     let mut segments = SEGMENTS.split(rest);
     let names_part = segments.next()?;
     // Segments after the names: a date, an update time or a reading time ([`dated`]), a
@@ -523,9 +535,12 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         let newsroom = words
             .last()
             .is_some_and(|w| NEWSROOM.contains(&w.to_lowercase().as_str()));
+        // `Words: Peter Mallory | Photos: Sam Reed`: who took the pictures (no author).
+        let pictures = PICTURE_CREDIT.is_match(seg);
         let tail = dated(seg)
             || is_role(&words)
             || newsroom
+            || pictures
             || crate::text::agencies::agency(seg).is_some();
         if !tail {
             return None;
@@ -681,6 +696,25 @@ mod tests {
             ("Posted on March 4, 2024 by Grace Liu", some(&["Grace Liu"])),
             ("2 hours ago by Grace Liu", some(&["Grace Liu"])),
             ("Senior Correspondent Grace Liu", some(&["Grace Liu"])),
+            // A role between `By` and the name; who took the pictures is no author.
+            ("By Staff Writer Grace Liu", some(&["Grace Liu"])),
+            (
+                "Words: Grace Liu | Photos: Tom Hughes",
+                some(&["Grace Liu"]),
+            ),
+            (
+                "Words by Grace Liu · Pictures by Tom Hughes",
+                some(&["Grace Liu"]),
+            ),
+            (
+                "Words: Grace Liu · Photos: Tom Hughes",
+                some(&["Grace Liu"]),
+            ),
+            (
+                "By Grace Liu | Pictures by Tom Hughes",
+                some(&["Grace Liu"]),
+            ),
+            ("Words: Grace Liu | Tom Hughes", None),
             ("News industry analyst Grace Liu", None),
             ("Grace Liu / Staff Writer", some(&["Grace Liu"])),
             ("By Grace Liu (@graceliu)", some(&["Grace Liu"])),
