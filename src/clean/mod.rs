@@ -180,7 +180,7 @@ re!(
 );
 re!(
     CREDIT,
-    r"^(?i:photo(?:graph)?s?|image|picture|pictures|pictured|illustration|credit|photo credit|image source|video|graphic)\s*(?::|by\b)"
+    r"^(?i:photo(?:graph)?s?|image|picture|pictures|pictured|illustration|credit|(?:photo|image|picture)\s+(?:credit|source)s?|video|graphic)\s*(?::|by\b)"
 );
 re!(
     AGENCY_CREDIT,
@@ -209,10 +209,11 @@ re!(
     r"^(?i:(?:updated|published|posted|last\s+updated|first\s+published|modified)\s*:?\s*(?:on\s+|at\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|reading\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?)|(?:comments?|replies|shares)\s*\(\d+\)|\d+\s+(?:comments?|replies|shares)|(?:view|show|read|see)\s+(?:all\s+)?\d+\s+(?:comments?|replies)|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+(?:feedback|support))|link\s+copied|copy\s+(?:the\s+)?link|(?:click|tap)\s+(?:here\s+)?to\s+(?:expand|enlarge|unmute|mute|play|zoom|view|see|read|watch|listen|continue|close|open)|leave\s+a\s+(?:comment|reply)|become\s+a\s+(?:member|subscriber|supporter|patron)|enter\s+your\s+(?:email|e-mail)(?:\s+address)?|already\s+(?:a\s+)?(?:subscriber|member|registered)(?:\s*\?\s*(?:log|sign)\s+in)?|(?:audio\s+(?:version\s+of\s+)?|hear\s+)(?:this|the)\s+(?:article|story)|recommended\s+for\s+you|popular\s+(?:on|at|in)\s+\S+(?:\s+\S+)?|what\s+(?:we'?re|we’re|we\s+are)\s+(?:reading|watching|listening\s+to)|in\s+other\s+news|around\s+the\s+web|from\s+(?:our|the)\s+partners?|related\s+(?:video|videos|audio|podcasts?|galleries)|top\s+picks|watch\s+more|more\s+videos|(?:promoted|sponsored|partner|paid)\s+(?:stories|content|links|posts?|partnership)|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy|notice|settings)|cookie\s+(?:settings|policy|preferences|notice)|accept\s+(?:all\s+)?cookies|reuse\s+this\s+content|republish\s+(?:this|our)\s+(?:article|story|content)|contact\s+the\s+(?:author|reporter|writer|newsroom)|(?:back|go|return|skip|jump)\s+to\s+(?:the\s+)?(?:top|home\s*page|home|navigation|nav|menu|main\s+(?:content|menu)|content|footer|search)|(?:manage|update|change|review|edit)\s+(?:your\s+)?(?:cookie|cookies|privacy|consent|ad)\s+(?:settings|preferences|choices|options)|(?:keep|stay)\s+(?:up\s+to\s+date|informed|in\s+the\s+know|connected)|corrections\s+and\s+clarifications|editorial\s+(?:standards|guidelines|policy|values)|(?:report|flag)\s+(?:this\s+)?(?:comment|post|reply)|(?:report|flag)\s+as\s+(?:inappropriate|offensive|abusive|spam))[\s.!:…]*$"
 );
 // A picture's credit given as the picture service alone or after the photographer or a
-// caption label (`Getty Images`, `AFP via Getty Images`, `Image source, Getty Images`).
+// caption label (`Getty Images`, `AFP via Getty Images`, `Image source, Getty Images`), or
+// as a wire's photo credit before the photographer (`AP Photo/Evan Vucci`).
 re!(
     PICTURE_CREDIT,
-    r"^(?i:(?:image|picture|photo)\s+(?:source|caption|credit)\s*,\s*\S.*|(?:[\p{L}.'’\- ]{1,40}(?:\s+via\s+|\s*/\s*))?(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|istock(?:photo)?|epa-efe|pa\s+images|pa\s+wire|ap\s+photo|imago\s+images|picture[\s-]alliance))$"
+    r"^(?i:(?:image|picture|photo)\s+(?:source|caption|credit)\s*,\s*\S.*|(?:[\p{L}.'’\- ]{1,40}(?:\s+via\s+|\s*/\s*))?(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|istock(?:photo)?|epa-efe|pa\s+images|pa\s+wire|ap\s+photo|imago\s+images|picture[\s-]alliance)|(?:ap|afp|reuters|epa|pa|upi)\s+(?:photo|images?)\s*/\s*[\p{L}.'’\- ]{1,40})$"
 );
 // The tabs over a list of other stories: one word, maybe with when (`Latest`, `Popular
 // now`, `Trending today`). (`Analysis` or `Background` may head the story's own part.)
@@ -471,7 +472,14 @@ pub fn classify(line: &str) -> Class {
         }
         return Class::Residue(Reason::Copyright);
     }
-    if words <= 14 && CREDIT.is_match(line) {
+    // (A credit may stand in brackets: `(Photo by Ann Lee/Getty Images)`, `(AP Photo/Evan
+    // Vucci)`.)
+    let unbracketed = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .filter(|l| !l.contains(['(', ')']))
+        .unwrap_or(line);
+    if words <= 14 && CREDIT.is_match(unbracketed) {
         return Class::Residue(Reason::Credit);
     }
     if READ_MORE.is_match(line) || interface::is_label_over_link(line) {
@@ -481,7 +489,7 @@ pub fn classify(line: &str) -> Class {
         if PAGE_CHROME.is_match(line) {
             return Class::Residue(Reason::ReadMore);
         }
-        if PICTURE_CREDIT.is_match(line) {
+        if PICTURE_CREDIT.is_match(unbracketed) {
             return Class::Residue(Reason::Credit);
         }
     }
@@ -710,6 +718,11 @@ mod tests {
             ),
             ("Photo: Jane Doe/AFP via Getty Images", Residue(Credit)),
             ("Photograph: Sam Ray/Reuters", Residue(Credit)),
+            // In brackets, after `Image credit`, or as a wire's photo credit.
+            ("(Photo by Jane Doe/Getty Images)", Residue(Credit)),
+            ("Image credit: AFP via Getty Images", Residue(Credit)),
+            ("(AP Photo/Evan Vucci)", Residue(Credit)),
+            ("AFP Photo / Sam Ray", Residue(Credit)),
             // The page's own chrome, whole lines of a class of wordings.
             ("Updated 2 hours ago", Residue(ReadMore)),
             ("Posted: 45 minutes ago", Residue(ReadMore)),
