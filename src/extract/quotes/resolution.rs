@@ -158,8 +158,9 @@ fn people_counts(
 /// pronoun, or naming no one, passes the reference back; beyond the first only a person
 /// leading the sentence counts), else the last person seen speaking or named more than
 /// once, else the last one named. Only people can be meant: organisations, places, bare
-/// titles, names inside quotes, objects of prepositions and names of the other gender
-/// are passed over. `""` stands for a title (`the prime minister`): nearby sentences only.
+/// titles, names inside quotes, objects of prepositions, names of the other gender and
+/// people the quote's own words `quoted` name ([`named_in`]) are passed over. `""` stands
+/// for a title (`the prime minister`): nearby sentences only.
 pub(super) fn pronoun(
     pronoun: &str,
     at: (usize, usize),
