@@ -729,6 +729,10 @@ type Read = (Vec<formats::RawArticle>, Vec<String>);
 
 /// Reads and parses one file; a web archive record by record.
 fn read_one(path: &Path, limits: Limits) -> Result<Read> {
+    // (A path that is not there is said so, whatever its name looks like: `dir/`.)
+    if let Err(e) = std::fs::metadata(path) {
+        return Err(crate::Error::io(path, e).into());
+    }
     let Some(kind) = corpus::kind_of(path) else {
         bail!(
             "{}: {} (expected .txt, .md, .html, .htm, .json, .jsonl, .ndjson, optionally .gz, or a .warc or .warc.gz web archive)",

@@ -187,11 +187,9 @@ struct Where {
     index: Option<PathBuf>,
 }
 
+/// How large a file and an article may be, for `index` and `extract`.
 #[derive(Debug, Args)]
-struct UpdateArgs {
-    /// Drop the index and read the whole corpus again.
-    #[arg(long)]
-    rebuild: bool,
+struct LimitArgs {
     /// Skip files larger than this (after decompression), in MiB. Web archives (.warc,
     /// .warc.gz) are read record by record, whatever their size.
     #[arg(long, default_value_t = 64, value_name = "MIB")]
@@ -200,6 +198,24 @@ struct UpdateArgs {
     /// larger than this.
     #[arg(long, default_value_t = 8, value_name = "MIB")]
     max_article_mb: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_mb.saturating_mul(1 << 20),
+            max_article_bytes: self.max_article_mb.saturating_mul(1 << 20),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct UpdateArgs {
+    /// Drop the index and read the whole corpus again.
+    #[arg(long)]
+    rebuild: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
     /// At most N threads for extraction and N for tantivy's indexing [default: cores - 1
     /// (at least 1) for extraction; for indexing, half the cores (2 to 8), or one on a
     /// machine of two cores]
@@ -443,6 +459,8 @@ struct ExtractArgs {
     /// One JSON object per article.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -491,10 +509,7 @@ impl UpdateArgs {
     fn into_options(self) -> UpdateOptions {
         let o = UpdateOptions {
             rebuild: self.rebuild,
-            limits: Limits {
-                max_file_bytes: self.max_file_mb.saturating_mul(1 << 20),
-                max_article_bytes: self.max_article_mb.saturating_mul(1 << 20),
-            },
+            limits: self.limits.limits(),
             ..UpdateOptions::default()
         };
         let mut o = match self.threads {
@@ -615,7 +630,7 @@ impl Cli {
             Cmd::Extract(a) => Command::Extract(ExtractConfig {
                 files: a.files,
                 json: a.json,
-                limits: Limits::default(),
+                limits: a.limits.limits(),
             }),
             Cmd::Export(a) => Command::Export(ExportConfig {
                 location: Location {

@@ -752,3 +752,46 @@ fn search_hits_show_the_matched_quote_and_speaker() {
         "{text}"
     );
 }
+
+/// `extract` takes the size limits its error names (`--max-file-mb`), and a path that is
+/// not there is said to be missing, not of an unsupported type (a folder's name).
+#[test]
+fn extract_takes_the_size_limits_and_names_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let para = "The council met on Tuesday and voted to rebuild the bridge.\n\n";
+    std::fs::write(&big, para.repeat(20_000)).unwrap();
+    let out = newsidx()
+        .args(["extract", "--max-file-mb", "0"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("big.txt") && err.contains("--max-file-mb"),
+        "{err}"
+    );
+    let out = newsidx()
+        .args(["extract", "--json", "--max-file-mb", "2"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let missing = dir.path().join("no-such-folder");
+    let out = newsidx()
+        .arg("extract")
+        .arg(format!("{}/", missing.display()))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-such-folder") && !err.contains("unsupported"),
+        "{err}"
+    );
+}
