@@ -8,7 +8,7 @@ use super::*;
 pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     // (The patterns before the quote are checked the same way, on its sentence.)
     let after = &para[span.after..];
-    let after = &after[..after.find(['“', '„', '«', '"']).unwrap_or(after.len())];
+    let after = &after[..after.find(['“', '„', '«', '»', '"']).unwrap_or(after.len())];
     // `"...strikers". Rinaldi told BBC Sport:` and `"... to 20." All three parties say`
     // start a new sentence: what follows introduces the next quote, not this one.
     let quoted = para[span.start..span.end].trim_end();

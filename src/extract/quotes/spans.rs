@@ -7,6 +7,11 @@ pub(super) fn find_spans(paragraphs: &[String]) -> Vec<Span> {
     let mut spans = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut open: Option<(char, usize)> = None;
+        // Danish, Swedish and German print guillemets pointing inwards (`»Ja,« siger
+        // hun.`): a paragraph whose first guillemet is `»`, with a `«` after it.
+        let inward = p
+            .find(['«', '»'])
+            .is_some_and(|j| p[j..].starts_with('»') && p[j..].contains('«'));
         for (i, c) in p.char_indices() {
             // A straight mark opens when it stands before a word after a space (or at the
             // start); otherwise it closes. Papers that lost their paragraph breaks show a new
@@ -16,6 +21,7 @@ pub(super) fn find_spans(paragraphs: &[String]) -> Vec<Span> {
                 '“' => c == '”',
                 '„' => c == '“' || c == '”',
                 '«' => c == '»',
+                '»' => c == '«',
                 '"' => c == '"' && !opening_straight,
                 _ => false,
             };
@@ -57,7 +63,10 @@ pub(super) fn find_spans(paragraphs: &[String]) -> Vec<Span> {
                     });
                     open = Some((c, i));
                 }
-                None if matches!(c, '“' | '„' | '«' | '"') => open = Some((c, i)),
+                None if matches!(c, '“' | '„' | '«' | '"') && !(inward && c == '«') => {
+                    open = Some((c, i))
+                }
+                None if inward && c == '»' => open = Some((c, i)),
                 _ => {}
             }
         }

@@ -776,3 +776,25 @@ fn a_person_from_a_press_office_is_the_speaker() {
     let got = run("When asked about the long shifts, Matthew Olsen from Acme corporate communications said, “We don’t want anyone to work six days in a row unless they want to.”");
     assert_eq!(got[0].1.as_deref(), Some("Matthew Olsen"), "{got:?}");
 }
+
+/// Guillemets pointing inwards, as Danish, Swedish and German print them, pair `»` with
+/// `«`; French ones stay `«` with `»`.
+#[test]
+fn inward_guillemets_pair_the_other_way() {
+    let paras: Vec<String> = [
+        "»Vi skal smage på verden. Hvis vi ikke smager, lærer vi ingenting,« siger hun med et smil.",
+        "« Nous allons reconstruire le pont avant l'hiver », a déclaré le maire.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let texts: Vec<String> = quotes(&paras).into_iter().map(|q| q.text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Vi skal smage på verden. Hvis vi ikke smager, lærer vi ingenting,",
+            "Nous allons reconstruire le pont avant l'hiver",
+        ],
+        "{texts:?}"
+    );
+}
