@@ -86,6 +86,20 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
     if NOT_A_NAME.contains(&first.to_lowercase().as_str()) {
         return None;
     }
+    // `Brown's Budget`, `Sculthorpe's Saints`: a possessor and one word of what is theirs
+    // is a thing, no speaker (`India's Sania Mirza`, `Labour's Mr Livingstone` name a
+    // person after the possessive; `India's ONGC`, `the Commissioner's Office` a body).
+    if let [.., owner, thing] = words.as_slice() {
+        let possessive = owner.ends_with("'s") || owner.ends_with("’s");
+        let body = thing.chars().all(|c| c.is_uppercase())
+            || matches!(
+                thing.to_lowercase().as_str(),
+                "office" | "department" | "team"
+            );
+        if possessive && !body && !crate::text::given_names::is_given_name(thing) {
+            return None;
+        }
+    }
     // A name has a capital (`Broadcast magazine`, `British Chambers of Commerce`);
     // `government` or `committee` names no one: it is kept as the role of an unnamed
     // speaker.
@@ -231,6 +245,15 @@ mod tests {
             ("Under IAAF", None),
             ("Broadcast magazine", c("Broadcast magazine", None)),
             ("BA", c("BA", None)),
+            // A possessor's thing is no one; a person or a body after a possessive is.
+            ("Brown's Budget", None),
+            ("Sculthorpe’s Saints", None),
+            ("India's Sania Mirza", c("India's Sania Mirza", None)),
+            ("India's ONGC", c("India's ONGC", None)),
+            (
+                "Information Commissioner's Office",
+                c("Information Commissioner's Office", None),
+            ),
             ("", None),
         ];
         for (speaker, want) in cases {
