@@ -132,10 +132,11 @@ pub(super) static BEFORE_SPOKESMAN: LazyLock<EndPattern> = LazyLock::new(|| {
     ))
 });
 /// `Mr Blair's spokesman`, `a spokesman for the LSE`, `UPS corporate communications`, `the
-/// Kremlin press service`: the body or person spoken for, in group `who` or `for`.
+/// Kremlin press service`, `A Department for Constitutional Affairs spokeswoman`: the body
+/// or person spoken for, in group `who` or `for`.
 pub(super) fn spokesman() -> String {
     format!(
-        r"(?:(?P<who>{HONORIFIC}?{PERSON})(?:'s|’s)?\s+(?:spokes(?:man|woman|person)|press\s+(?:office|service|team)|(?:corporate\s+)?communications(?:\s+(?:team|office|department))?|media\s+(?:office|team))|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{HONORIFIC}?{PERSON}))"
+        r"(?:(?P<who>{HONORIFIC}?{PERSON}(?:\s+(?:of|for)\s+(?:the\s+)?{PERSON})?)(?:'s|’s)?\s+(?:spokes(?:man|woman|person)|press\s+(?:office|service|team)|(?:corporate\s+)?communications(?:\s+(?:team|office|department))?|media\s+(?:office|team))|[Ss]pokes(?:man|woman|person) for (?:the )?(?P<for>{HONORIFIC}?{PERSON}))"
     )
 }
 pub(super) static AFTER_SPOKESMAN: LazyLock<Regex> = LazyLock::new(|| {

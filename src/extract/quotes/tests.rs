@@ -798,3 +798,14 @@ fn inward_guillemets_pair_the_other_way() {
         "{texts:?}"
     );
 }
+
+/// A body's name joined by `for` or `of` speaks whole through its spokesman.
+#[test]
+fn a_spokeswoman_of_a_body_named_with_for_speaks_for_all_of_it() {
+    let got = run("A Department for Rural Affairs spokeswoman said: \"Judges are free to decide for themselves whether to sit on inquiries.\"");
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("Department for Rural Affairs"),
+        "{got:?}"
+    );
+}
