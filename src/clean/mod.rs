@@ -213,7 +213,7 @@ re!(
 // as a wire's photo credit before the photographer (`AP Photo/Evan Vucci`).
 re!(
     PICTURE_CREDIT,
-    r"^(?i:(?:image|picture|photo)\s+(?:source|caption|credit)\s*,\s*\S.*|(?:[\p{L}.'’\- ]{1,40}(?:\s+via\s+|\s*/\s*))?(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|istock(?:photo)?|epa-efe|pa\s+images|pa\s+wire|ap\s+photo|imago\s+images|picture[\s-]alliance)|(?:ap|afp|reuters|epa|pa|upi)\s+(?:photo|images?)\s*/\s*[\p{L}.'’\- ]{1,40})$"
+    r"^(?i:(?:image|picture|photo)\s+(?:source|caption|credit)\s*,\s*\S.*|(?:[\p{L}.'’\- ]{1,40}(?:\s+via\s+|\s*/\s*))?(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|istock(?:photo)?|epa-efe|pa\s+images|pa\s+wire|ap\s+photo|imago\s+images|picture[\s-]alliance)|(?:ap|afp|reuters|epa|pa|upi)\s+(?:photo|images?)\s*/\s*\S[^/]*)$"
 );
 // The tabs over a list of other stories: one word, maybe with when (`Latest`, `Popular
 // now`, `Trending today`). (`Analysis` or `Background` may head the story's own part.)
