@@ -70,6 +70,7 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: gen_queries CORPUS SEED");
     };
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(corpus)
+        .follow_links(true)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))

@@ -59,7 +59,10 @@ fn index(corpus: &Path, out: &Path) -> anyhow::Result<()> {
     let index = Index::create_in_dir(out, schema.build())?;
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 128 << 20)?;
     let mut files = 0u64;
-    for entry in walkdir::WalkDir::new(corpus).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(corpus)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = entry?;
         let path = entry.path();
         if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "txt") {

@@ -4,14 +4,18 @@
 //! articles its story holds in the whole index, and where they were published.
 
 use std::collections::HashSet;
+use std::sync::Mutex;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::postings::TermInfo;
+use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{
+    DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, Term, TERMINATED,
+};
 
 use super::NewsSearcher;
 use crate::error::{Error, Result};
@@ -66,9 +70,12 @@ impl Clusters {
 }
 
 /// The source and folder columns of every segment: where an article was published.
+/// Names read from a column's dictionary are kept: a page's copies come from few places.
 pub struct Places {
     sources: Vec<Option<StrColumn>>,
     folders: Vec<Option<StrColumn>>,
+    /// (segment, whether the folder column, term ordinal) -> the name.
+    read: Mutex<FxHashMap<(usize, bool, u64), String>>,
 }
 
 impl Places {
@@ -80,22 +87,32 @@ impl Places {
             sources.push(r.fast_fields().str(&source)?);
             folders.push(r.fast_fields().str(&folder)?);
         }
-        Ok(Places { sources, folders })
+        Ok(Places {
+            sources,
+            folders,
+            read: Mutex::new(FxHashMap::default()),
+        })
     }
 
     /// Where the article at `addr` was published: its source, else its file's folder
     /// ([`crate::corpus::folder_label`]).
     pub fn of(&self, addr: DocAddress) -> Option<String> {
         let seg = addr.segment_ord as usize;
-        let first = |col: &Option<StrColumn>| -> Option<String> {
+        let first = |col: &Option<StrColumn>, folder: bool| -> Option<String> {
             let col = col.as_ref()?;
             let ord = col.term_ords(addr.doc_id).next()?;
+            let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(name) = read.get(&(seg, folder, ord)) {
+                return Some(name.clone());
+            }
             let mut text = String::new();
-            col.ord_to_str(ord, &mut text).ok()?.then_some(text)
+            col.ord_to_str(ord, &mut text).ok()?.then_some(())?;
+            read.insert((seg, folder, ord), text.clone());
+            Some(text)
         };
-        first(&self.sources[seg])
+        first(&self.sources[seg], false)
             .filter(|s| !s.is_empty())
-            .or_else(|| first(&self.folders[seg]))
+            .or_else(|| first(&self.folders[seg], true))
     }
 }
 
@@ -125,100 +142,55 @@ pub fn members_of_each(
     limit: usize,
 ) -> tantivy::Result<FxHashMap<u64, Vec<DocAddress>>> {
     let field = index.fields().cluster;
-    let mut wanted: Vec<u64> = Vec::with_capacity(clusters.len());
-    for c in clusters {
-        if searcher.doc_freq(&Term::from_field_u64(field, *c))? > 1 {
-            wanted.push(*c);
-        }
-    }
+    let mut wanted: Vec<u64> = clusters.to_vec();
     wanted.sort_unstable();
     wanted.dedup();
-    if wanted.is_empty() {
-        return Ok(FxHashMap::default());
+    // Each cluster's term looked up once per segment: its document count (deleted
+    // articles included) says whether anyone joined it, and its postings are read from
+    // the same entry. No query is built: the clusters' postings are walked directly.
+    let readers = searcher.segment_readers();
+    let mut found: Vec<(u64, Vec<(usize, TermInfo)>)> = Vec::new();
+    let mut inverted = Vec::with_capacity(readers.len());
+    for r in readers {
+        inverted.push(r.inverted_index(field)?);
     }
-    let clauses: Vec<(Occur, Box<dyn Query>)> = wanted
-        .iter()
-        .map(|c| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_u64(field, *c),
-                IndexRecordOption::Basic,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    let by = ByCluster {
-        limit,
-        column: column_name(index, field),
-    };
-    searcher.search(&BooleanQuery::new(clauses), &by)
-}
-
-/// Matching documents grouped by their cluster (in the fast column `column`), at most
-/// `limit` per cluster.
-struct ByCluster {
-    limit: usize,
-    column: String,
-}
-
-struct ByClusterSegment {
-    segment: SegmentOrdinal,
-    limit: usize,
-    column: Column<u64>,
-    found: FxHashMap<u64, Vec<DocAddress>>,
-}
-
-impl Collector for ByCluster {
-    type Fruit = FxHashMap<u64, Vec<DocAddress>>;
-    type Child = ByClusterSegment;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
-        Ok(ByClusterSegment {
-            segment,
-            limit: self.limit,
-            column: reader.fast_fields().u64(&self.column)?,
-            found: FxHashMap::default(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<FxHashMap<u64, Vec<DocAddress>>>,
-    ) -> tantivy::Result<Self::Fruit> {
-        let mut all: FxHashMap<u64, Vec<DocAddress>> = FxHashMap::default();
-        for fruit in fruits {
-            for (cluster, docs) in fruit {
-                let slot = all.entry(cluster).or_default();
-                slot.extend(docs);
-                slot.truncate(self.limit);
+    for &c in &wanted {
+        let term = Term::from_field_u64(field, c);
+        let mut infos = Vec::new();
+        let mut docs = 0u32;
+        for (seg, inv) in inverted.iter().enumerate() {
+            if let Some(info) = inv.get_term_info(&term)? {
+                docs += info.doc_freq;
+                infos.push((seg, info));
             }
         }
-        Ok(all)
-    }
-}
-
-impl SegmentCollector for ByClusterSegment {
-    type Fruit = FxHashMap<u64, Vec<DocAddress>>;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(c) = self.column.first(doc) {
-            let slot = self.found.entry(c).or_default();
-            if slot.len() < self.limit {
-                slot.push(DocAddress::new(self.segment, doc));
-            }
+        if docs > 1 {
+            found.push((c, infos));
         }
     }
-
-    fn harvest(self) -> Self::Fruit {
-        self.found
+    let mut all: FxHashMap<u64, Vec<DocAddress>> = FxHashMap::default();
+    for (c, infos) in found {
+        let mut members = Vec::new();
+        'segments: for (seg, info) in infos {
+            let alive = readers[seg].alive_bitset();
+            let mut postings =
+                inverted[seg].read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    if members.len() == limit {
+                        break 'segments;
+                    }
+                    members.push(DocAddress::new(seg as SegmentOrdinal, doc));
+                }
+                doc = postings.advance();
+            }
+        }
+        if !members.is_empty() {
+            all.insert(c, members);
+        }
     }
+    Ok(all)
 }
 
 /// The first `0` matching documents in index order, unscored.
