@@ -28,6 +28,18 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector is valid")
 }
 
+/// A `<meta>` key as it is compared: lower-cased, its separators (`:`, `_`, `-`, `.`) one
+/// and the same, since sites write the same property in each way
+/// (`article:published:time`, `og:site:name`, `publish_date`, `dc:date`).
+fn meta_key(key: &str) -> String {
+    key.chars()
+        .map(|c| match c {
+            ':' | '_' | '-' | '.' => ':',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 /// Reads an HTML page into one raw article.
 pub fn read_html(text: &str) -> RawArticle {
     let text = super::depth::cap_depth(text, super::depth::MAX_DEPTH);
@@ -43,14 +55,14 @@ pub fn read_html(text: &str) -> RawArticle {
                 .attr("property")
                 .or_else(|| v.attr("name"))
                 .or_else(|| v.attr("itemprop"))?;
-            Some((key.to_ascii_lowercase(), v.attr("content")?))
+            Some((meta_key(key), v.attr("content")?))
         })
         .collect();
     let meta = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
             metas
                 .iter()
-                .filter(|(key, _)| key.eq_ignore_ascii_case(k))
+                .filter(|(key, _)| *key == meta_key(k))
                 .map(|(_, c)| unescape(c))
                 .find(|c| !c.is_empty())
         })
@@ -84,7 +96,7 @@ pub fn read_html(text: &str) -> RawArticle {
     // newsroom in one `author` tag and the reporter in the next).
     let meta_authors = AUTHOR_META
         .iter()
-        .flat_map(|k| metas.iter().filter(move |(key, _)| key == k))
+        .flat_map(|k| metas.iter().filter(move |(key, _)| *key == meta_key(k)))
         .map(|(_, c)| unescape(c))
         .chain(yoast_author(&metas))
         .filter(|a| !a.starts_with("http"))
@@ -722,6 +734,14 @@ mod tests {
                 date: Some("2024-09-02T07:45:00+01:00"),
                 source: Some("Coast News"),
                 url: Some("https://coast.example/bridge"),
+                ..NONE
+            },
+            Case {
+                what: "meta properties written with other separators (`article:published:time`, `og:site:name`, `sailthru_author`)",
+                head: r#"<meta name="og:site:name" content="Market Daily"><meta name="article:published:time" content="2024-10-23T15:48:15+00:00"><meta name="sailthru_author" content="Ina Berg">"#,
+                authors: &["Ina Berg"],
+                date: Some("2024-10-23T15:48:15Z"),
+                source: Some("Market Daily"),
                 ..NONE
             },
             Case {
