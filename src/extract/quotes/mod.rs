@@ -232,6 +232,12 @@ pub(super) fn quotes_in(
             (None, Some((_, who))) => Some(who.clone()),
             (a, _) => a,
         };
+        // A short fragment inside what a reporting verb reports is its subject's words.
+        let attributed = attributed.or_else(|| {
+            (span.closed && (2..4).contains(&words))
+                .then(|| reported_by(&span, paragraphs, &mentions, &speakers).map(Some))
+                .flatten()
+        });
         // Short unattributed spans are titles, nicknames and scare quotes; a single word
         // ("scorching", "gossip") is a label even where someone is named as using it.
         let short = words < 4 || attributed_only;

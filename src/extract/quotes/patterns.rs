@@ -162,6 +162,9 @@ pub(super) static AFTER_TAIL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// (`Even more concerning, he said, is that ...`); group 1 is the pronoun.
 pub(super) static PRONOUN_SAYS: LazyLock<Regex> =
     LazyLock::new(|| re(format!(r"\b([Hh]e|[Ss]he),?\s+(?:{VERBS})\b")));
+/// A reporting verb anywhere (`Mr Lammy said the couple could “look their best”`).
+pub(super) static REPORTING_VERB: LazyLock<Regex> =
+    LazyLock::new(|| re(format!(r"\b(?:{VERBS})\b")));
 /// `Matthew O’Connor from` before `UPS corporate communications said`: a person from the
 /// press office.
 pub(super) static PERSON_FROM: LazyLock<Regex> = LazyLock::new(|| {

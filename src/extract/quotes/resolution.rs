@@ -585,6 +585,65 @@ pub(super) fn sentence_subject(
     first_person(mentions, (span.para, here), (span.para, span.open_at))
 }
 
+/// For a fragment too short to stand as a quote alone: the subject of a reporting verb
+/// earlier in its sentence, whose reported clause the fragment is part of (`Mr Lammy said
+/// the couple had accepted the clothes so they could “look their best”`; `councillor
+/// Margaret Clarke, who said those responsible had shown “stone age thinking”`): the name
+/// standing just before the verb (past `who`, auxiliaries, adverbs and commas), or the
+/// `He`/`She` the sentence opens with. A verb in the passive (`has been described as`)
+/// or after a common noun (`film distributors have hailed`) gives no one.
+pub(super) fn reported_by(
+    span: &Span,
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+) -> Option<String> {
+    let para = &paragraphs[span.para];
+    let here = sentence_start(para, span.open_at);
+    let head = &para[here..span.open_at];
+    let verb = REPORTING_VERB.find(head)?;
+    let before = head[..verb.start()].trim_start_matches(['"', '“', '”']);
+    if let Some(p) = leading_pronoun(before).filter(|p| matches!(*p, "He" | "She")) {
+        if before.split_whitespace().count() == 1 {
+            let quoted = &para[span.start..span.end];
+            return pronoun(p, (span.para, here), paragraphs, mentions, speakers, quoted);
+        }
+    }
+    // The last word before the verb, past the words that may stand between a subject
+    // and its verb.
+    let mut end = here + verb.start();
+    loop {
+        let text = para[here..end].trim_end_matches([' ', ',']);
+        let word_at = text.rfind(' ').map_or(0, |i| i + 1);
+        let word = &text[word_at..];
+        let between =
+            matches!(
+                word,
+                "who" | "has" | "have" | "had" | "also" | "then" | "again" | "once" | "today"
+            ) || (word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase));
+        if !between || word_at == 0 {
+            end = here + text.len();
+            break;
+        }
+        end = here + word_at;
+    }
+    let last = para[..end].rsplit(' ').next()?;
+    if !last.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let m = mentions
+        .between((span.para, here), (span.para, end))
+        .iter()
+        .rev()
+        .find(|m| !m.in_quote)?;
+    let named = para.get(m.at.1..end)?;
+    // The mention must reach the word before the verb (`Tracey Lomax, recently told`).
+    if m.oblique || named.split_whitespace().count() > m.name.split_whitespace().count() + 1 {
+        return None;
+    }
+    person_named(m, &mentions.names)
+}
+
 /// The first person named from `from` up to `to` (paragraph, byte), outside quotes and
 /// not the object of a preposition: a sentence's subject.
 fn first_person(mentions: &Mentions, from: (usize, usize), to: (usize, usize)) -> Option<String> {

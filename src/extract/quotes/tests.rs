@@ -809,3 +809,32 @@ fn a_spokeswoman_of_a_body_named_with_for_speaks_for_all_of_it() {
         "{got:?}"
     );
 }
+
+/// A fragment of two or three words inside what a reporting verb reports is the verb's
+/// subject's (the name just before the verb); not after a common noun, a passive verb or
+/// someone unnamed.
+#[test]
+fn a_short_fragment_in_a_reported_clause_table() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("On Sunday, Mr Lammy said the couple had accepted the clothes so they could “look their best” at state events.", Some("Lammy")),
+        ("Among the volunteers was councillor Margaret Clarke, who said those responsible had shown “stone age thinking”.", Some("Margaret Clarke")),
+        ("Her sister, Tracey Lomax, recently told reporters she “really wanted” him to stay in jail.", Some("Tracey Lomax")),
+        ("Film distributors have hailed the conviction as “a major boost” for the trade.", None),
+        ("The network has been criticised for “incessant sleaze” by campaigners.", None),
+        ("The technology has been described as “3G on steroids” by analysts.", None),
+        ("Until someone tells me “the radio's off” I keep singing.", None),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        match want {
+            Some(who) => {
+                assert_eq!(got.len(), 1, "{text}: {got:?}");
+                assert!(
+                    got[0].1.as_deref().is_some_and(|s| s.ends_with(who)),
+                    "{text}: {got:?}"
+                );
+            }
+            None => assert!(got.is_empty(), "{text}: {got:?}"),
+        }
+    }
+}
