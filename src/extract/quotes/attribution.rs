@@ -61,11 +61,16 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     }
     let before = &para[..span.open_at];
     let (base, near) = recent(before);
-    let sentence_start = near
+    let stop = near
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '»' | '"'))
-        .map_or(base, |(i, c)| base + i + c.len_utf8());
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '»' | '"'));
+    let sentence_start = stop.map_or(base, |(i, c)| base + i + c.len_utf8());
+    // `... could “look their best” to represent the UK, adding that`: the text since a
+    // quote that did not end its sentence is the rest of a clause, not a clause of its own.
+    let after_open_quote = stop.is_some_and(|(i, c)| {
+        matches!(c, '”' | '»' | '"') && !near[..i].trim_end().ends_with(['.', '!', '?', ','])
+    });
     let before = &before[sentence_start..];
     // The patterns end within a few words of the quote: their reporting word too.
     let tail = &before[floor_char_boundary(before, before.len().saturating_sub(240))..];
@@ -143,7 +148,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     if !may_report {
         return None;
     }
-    if let Some((clause_at, clause)) = participle_clause(before) {
+    if let Some((clause_at, clause)) = participle_clause(before).filter(|_| !after_open_quote) {
         // "X is a member, but Turkey, which ..., had insisted ..., calling": the clause
         // the participle hangs on starts after the last `but` or `;`.
         let cut = [", but ", " but ", "; "]
@@ -157,13 +162,17 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             }
         }
     }
-    for (re, may_match) in [
-        (&*BEFORE_SUBJECT, verb_60),
-        (&*BEFORE_ROLE, verb_80),
-        (&*BEFORE_ORG, verb_60),
-        (&*BEFORE_ACCORDING, before.contains("ccording to")),
+    // A possessor is no subject: `what he made of Mr Lammy’s comments, Sir Keir said:`
+    // must not read `Mr Lammy’s comments` as a name and a verb. (A role keeps its
+    // possessor: `The band's spokesman said`.)
+    let unpossessed = mask_possessives(before);
+    for (re, may_match, text) in [
+        (&*BEFORE_SUBJECT, verb_60, &*unpossessed),
+        (&*BEFORE_ROLE, verb_80, before),
+        (&*BEFORE_ORG, verb_60, &*unpossessed),
+        (&*BEFORE_ACCORDING, before.contains("ccording to"), before),
     ] {
-        if let Some(c) = may_match.then(|| re.captures(before)).flatten() {
+        if let Some(c) = may_match.then(|| re.captures(text)).flatten() {
             let (who, who_text) = c.name("who").unwrap_or((0, ""));
             // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
             // the subject; the title before it is.
@@ -499,4 +508,25 @@ pub(super) fn name_in_clause(clause: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `text` with the space after each possessive `’s` or `'s` before a lower-case word made
+/// `_` (the same length, so positions stay): the patterns that end at a quote then never
+/// take the possessor for a subject and the thing possessed for a verb (`Mr Lammy’s
+/// comments`).
+fn mask_possessives(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("’s ") && !text.contains("'s ") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("s ") {
+        let possessive =
+            rest[..i].ends_with(['’', '\'']) && rest[i + 2..].starts_with(char::is_lowercase);
+        out.push_str(&rest[..i + 1]);
+        out.push(if possessive { '_' } else { ' ' });
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }

@@ -838,3 +838,37 @@ fn a_short_fragment_in_a_reported_clause_table() {
         }
     }
 }
+
+/// A possessor is never the subject of a reporting verb (`Mr Lammy’s comments` is no
+/// name and verb), and a participle after a quote that did not end its sentence hangs on
+/// the sentence's subject, not on a name in the words since the quote.
+#[test]
+fn possessors_and_participles_after_a_fragment_table() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        (
+            "Labour leader Sir Keir Starmer met David Lammy on Friday.\nAsked what he made of Mr Lammy’s comments, Keir Starmer said: “We should not have a budget for it at all.”",
+            &[Some("Keir Starmer")],
+        ),
+        (
+            "On Sunday, Mr Lammy said the couple had accepted the clothes so they could “look their best” to represent the UK, adding that the US had a “huge budget from the taxpayer” for its leaders.",
+            &[Some("Lammy"), Some("Lammy")],
+        ),
+        (
+            // Found (a role keeps its possessor), with no one named to be the spokesman.
+            "The band's spokesman said that they would review their remaining dates on a \"day-to-day basis\", based on advice.",
+            &[None],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), want.len(), "{text}: {got:?}");
+        for ((_, who), want) in got.iter().zip(*want) {
+            let ok = match (who, want) {
+                (Some(w), Some(x)) => w.ends_with(x),
+                (None, None) => true,
+                _ => false,
+            };
+            assert!(ok, "{text}: {got:?}");
+        }
+    }
+}
