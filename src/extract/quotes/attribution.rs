@@ -44,6 +44,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
         for re in [
             &*AFTER_INVERTED,
             &*AFTER_SUBJECT,
+            &*AFTER_TITLED_SUBJECT,
             &*AFTER_ROLE,
             &*AFTER_ORG,
             &*AFTER_SPOKESMAN,
@@ -243,6 +244,22 @@ pub(super) fn subject(who: &str, appos: Option<&str>) -> String {
             return name;
         }
     }
+    // `Majority Leader Chuck Schumer`, `Parish Sheriff Harry Lee`: a title in capitals
+    // before a name of two words or more; the name speaks.
+    let words: Vec<&str> = who.split(' ').collect();
+    if let Some(k) = words
+        .iter()
+        .rposition(|w| TITLES.contains(&w.to_lowercase().as_str()))
+    {
+        let name = &words[k + 1..];
+        // (A name with its honorific, `MP Lord Janner`, is read whole as before.)
+        let honoured = name
+            .first()
+            .is_some_and(|w| HONORIFIC_RE.is_match(&format!("{w} ")));
+        if name.len() >= 2 && !honoured && name.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return name.join(" ");
+        }
+    }
     who.to_string()
 }
 
@@ -285,6 +302,7 @@ pub(crate) const TITLES: &[&str] = &[
     "editor",
     "founder",
     "senator",
+    "sheriff",
     "mp",
 ];
 

@@ -112,11 +112,38 @@ fn introduced(span: &Span, paragraphs: &[String]) -> Option<(String, (usize, usi
 pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     let spans = find_spans(paragraphs);
     if spans.is_empty() && paragraphs.iter().any(|p| p.contains(['‘', '\''])) {
-        let doubled: Vec<String> = paragraphs.iter().map(|p| singles_as_doubles(p)).collect();
+        let doubled: Vec<String> = paragraphs
+            .iter()
+            .map(|p| abbreviations_unstopped(&singles_as_doubles(p)))
+            .collect();
         let spans = find_spans(&doubled);
         return quotes_in(&doubled, paragraphs, spans, true);
     }
-    quotes_in(paragraphs, paragraphs, spans, false)
+    let read: Vec<String> = paragraphs
+        .iter()
+        .map(|p| abbreviations_unstopped(p))
+        .collect();
+    quotes_in(&read, paragraphs, spans, false)
+}
+
+/// `p` with the full stop of a title abbreviated before a name (`Rep. Kevin McCarthy`,
+/// `Mr. Smith`, `Sen. Warren`) made a space, the same length: the attribution then reads
+/// no sentence end there (`said Rep. Kevin McCarthy, R-Calif.` had given `Rep`).
+pub(super) fn abbreviations_unstopped(p: &str) -> String {
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Gen", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov",
+    ];
+    let mut out = p.to_string();
+    for (i, _) in p.match_indices(". ") {
+        let word_at = p[..i]
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |j| j + p[j..].chars().next().map_or(1, char::len_utf8));
+        let next_upper = p[i + 2..].starts_with(char::is_uppercase);
+        if next_upper && TITLES.contains(&&p[word_at..i]) {
+            out.replace_range(i..i + 1, " ");
+        }
+    }
+    out
 }
 
 /// `p` with single quote marks that open or close a quotation replaced by double ones of

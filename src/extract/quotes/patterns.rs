@@ -85,6 +85,14 @@ pub(super) static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\s,.!?—–-]*(?P<who>[Hh]e|[Ss]he|{HONORIFIC}?{PERSON})(?:,(?P<appos>[^,]{{1,80}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b"
     ))
 });
+/// As [`AFTER_SUBJECT`], for a name after a title in capitals longer than a name is
+/// read (`Senate Majority Leader Chuck Schumer, D-N.Y., told`): the words before the last
+/// four are the title's.
+pub(super) static AFTER_TITLED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(format!(
+        r"^[\s,.!?—–-]*(?:\p{{Lu}}[\p{{L}}\-]+\s+){{1,2}}(?P<who>{PERSON})(?:,(?P<appos>[^,]{{1,80}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b"
+    ))
+});
 /// `said LSE chief executive Clara Furse`, `declared Wallabies coach Eddie Jones on ...`,
 /// `said the 34-year-old`: the clause after the verb, where a name is looked for.
 pub(super) static AFTER_VERB_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {

@@ -872,3 +872,22 @@ fn possessors_and_participles_after_a_fragment_table() {
         }
     }
 }
+
+/// Titles abbreviated with a full stop (`Rep.`, `Sen.`) end no sentence, and a name after
+/// a title in capitals longer than a name (`Senate Majority Leader Chuck Schumer`) is the
+/// name: US political copy (`Sen` and `Rep` alone had been given as speakers).
+#[test]
+fn us_titles_and_party_affiliations_table() {
+    let cases: &[(&str, &str)] = &[
+        ("\"We will not let this pass without a fight,\" said Rep. Kevin McCarthy, R-Calif., the House minority leader.", "Kevin McCarthy"),
+        ("\"This is a matter of basic fairness,\" Sen. Elizabeth Warren, D-Mass., said in a statement.", "Elizabeth Warren"),
+        ("\"There is no deal yet,\" Senate Majority Leader Chuck Schumer, D-N.Y., told reporters Wednesday.", "Chuck Schumer"),
+        ("\"We are watching the border closely,\" Homeland Security Secretary Alejandro Mayorkas said.", "Alejandro Mayorkas"),
+        ("\"I'm not pleased,\" Jefferson Parish Sheriff Harry Lee said.", "Harry Lee"),
+    ];
+    for (text, want) in cases {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(*want), "{text}: {got:?}");
+    }
+}
