@@ -132,9 +132,9 @@ pub fn members(
 }
 
 /// The live articles of each of `clusters` that has more than one, at most `limit` of
-/// each, in one pass. A cluster that no other article joined (most of them) is left out
-/// after a look at its term's document count, which counts deleted articles too: one
-/// means the hit alone, without building a query for it.
+/// each, in index order. A cluster that no other article joined (most of them) is left
+/// out after a look at its term's document count, which counts deleted articles too: one
+/// means the hit alone.
 pub fn members_of_each(
     index: &NewsIndex,
     searcher: &Searcher,

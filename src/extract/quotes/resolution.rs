@@ -599,7 +599,9 @@ pub(super) fn reported_by(
     speakers: &[String],
 ) -> Option<String> {
     let para = &paragraphs[span.para];
-    let here = sentence_start(para, span.open_at);
+    // (The sentence's last REPORTED_REACH bytes: bounded work on a huge paragraph.)
+    let reach = floor_char_boundary(para, span.open_at.saturating_sub(REPORTED_REACH));
+    let here = sentence_start(para, span.open_at).max(reach);
     let head = &para[here..span.open_at];
     let verb = REPORTING_VERB.find(head)?;
     let before = head[..verb.start()].trim_start_matches(['"', '“', '”']);
@@ -641,8 +643,26 @@ pub(super) fn reported_by(
     if m.oblique || named.split_whitespace().count() > m.name.split_whitespace().count() + 1 {
         return None;
     }
+    // Nor be named in a phrase inside the subject (`The study, led by Professor John
+    // Smith, said`; `Supporters, including Senator Jane Doe, said`), past any title,
+    // unless a relative clause makes it the subject (`pre-empted by Jacques Chirac, who
+    // announced`).
+    let relative = para
+        .get(m.at.1..here + verb.start())
+        .is_some_and(|t| t.split_whitespace().any(|w| w == "who"));
+    let mut prior = para[here..m.at.1].split_whitespace().rev();
+    let mut word = prior.next().unwrap_or("");
+    while word.starts_with(char::is_uppercase) && !word.ends_with(',') {
+        word = prior.next().unwrap_or("");
+    }
+    if !relative && (OBLIQUE.contains(&word) || matches!(word, "including" | "as" | "of" | "led")) {
+        return None;
+    }
     person_named(m, &mentions.names)
 }
+
+/// How far back from a fragment [`reported_by`] looks for its reporting verb, in bytes.
+const REPORTED_REACH: usize = 400;
 
 /// The first person named from `from` up to `to` (paragraph, byte), outside quotes and
 /// not the object of a preposition: a sentence's subject.

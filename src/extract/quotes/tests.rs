@@ -823,6 +823,13 @@ fn a_short_fragment_in_a_reported_clause_table() {
         ("The network has been criticised for “incessant sleaze” by campaigners.", None),
         ("The technology has been described as “3G on steroids” by analysts.", None),
         ("Until someone tells me “the radio's off” I keep singing.", None),
+        // `He` opening the sentence is the man named before.
+        ("Gordon Brown spoke in Leeds on Monday.\nHe said the rates would stay “low and sustainable” this year.", Some("Gordon Brown")),
+        // Named inside a phrase of the subject: not the subject.
+        ("The study, led by Professor John Smith, said the drug was “highly effective” in trials.", None),
+        ("Supporters of the bill, including Senator Jane Doe, said it was “long overdue” for reform.", None),
+        // ... unless a relative clause makes the name the subject.
+        ("The talks were pre-empted by French President Jacques Chirac, who announced he had a “special message” for them.", Some("Jacques Chirac")),
     ];
     for (text, want) in cases {
         let got = run(text);
@@ -890,4 +897,13 @@ fn us_titles_and_party_affiliations_table() {
         assert_eq!(got.len(), 1, "{text}: {got:?}");
         assert_eq!(got[0].1.as_deref(), Some(*want), "{text}: {got:?}");
     }
+    // A long body's name with no title in it is no title and a person.
+    let got = run(
+        "\"We need more ambulances on the road tonight,\" London Ambulance Service NHS Trust said.",
+    );
+    assert!(
+        got.iter()
+            .all(|(_, who)| who.as_deref() != Some("Service NHS Trust")),
+        "{got:?}"
+    );
 }

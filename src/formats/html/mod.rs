@@ -60,9 +60,10 @@ pub fn read_html(text: &str) -> RawArticle {
         .collect();
     let meta = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
+            let k = meta_key(k);
             metas
                 .iter()
-                .filter(|(key, _)| *key == meta_key(k))
+                .filter(|(key, _)| *key == k)
                 .map(|(_, c)| unescape(c))
                 .find(|c| !c.is_empty())
         })
@@ -96,7 +97,8 @@ pub fn read_html(text: &str) -> RawArticle {
     // newsroom in one `author` tag and the reporter in the next).
     let meta_authors = AUTHOR_META
         .iter()
-        .flat_map(|k| metas.iter().filter(move |(key, _)| *key == meta_key(k)))
+        .map(|k| meta_key(k))
+        .flat_map(|k| metas.iter().filter(move |(key, _)| *key == k))
         .map(|(_, c)| unescape(c))
         .chain(yoast_author(&metas))
         .filter(|a| !a.starts_with("http"))
