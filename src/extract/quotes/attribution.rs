@@ -55,16 +55,6 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             &*AFTER_ACCORDING,
         ] {
             if let Some(c) = re.captures(after) {
-                if std::ptr::eq(re, &*AFTER_TITLED_SUBJECT) {
-                    // Only with a title read before the name: `London Ambulance Service
-                    // NHS Trust said` is a body's name, not a title and a person.
-                    let who = c.name("who").expect("group");
-                    let run = after[..who.end()].trim_start_matches(|c: char| !c.is_alphabetic());
-                    match name_after_title(run) {
-                        Some(name) => return Some((name, span.after)),
-                        None => continue,
-                    }
-                }
                 let appos = c.name("appos").map(|a| a.as_str());
                 return Some((subject(&c["who"], appos), span.after));
             }
@@ -255,22 +245,6 @@ pub(super) fn subject(who: &str, appos: Option<&str>) -> String {
         }
     }
     who.to_string()
-}
-
-/// `Senate Majority Leader Chuck Schumer`, `Jefferson Parish Sheriff Harry Lee`: the name
-/// of two words or more after the last title word ([`TITLES`]) of a run of capitalised
-/// words, when it has no honorific of its own; None when no title stands there.
-fn name_after_title(run: &str) -> Option<String> {
-    let words: Vec<&str> = run.split_whitespace().collect();
-    let k = words
-        .iter()
-        .rposition(|w| TITLES.contains(&w.to_lowercase().as_str()))?;
-    let name = &words[k + 1..];
-    let honoured = name
-        .first()
-        .is_some_and(|w| HONORIFIC_RE.is_match(&format!("{w} ")));
-    (name.len() >= 2 && !honoured && name.iter().all(|w| w.starts_with(char::is_uppercase)))
-        .then(|| name.join(" "))
 }
 
 /// Words that end a title rather than a name (`Attorney General`, `Prime Minister`); a

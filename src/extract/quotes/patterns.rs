@@ -86,11 +86,13 @@ pub(super) static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// As [`AFTER_SUBJECT`], for a name after a title in capitals longer than a name is
-/// read (`Senate Majority Leader Chuck Schumer, D-N.Y., told`): the words before the last
-/// four are the title's.
+/// read (`Senate Majority Leader Chuck Schumer, D-N.Y., told`, `Jefferson Parish Sheriff
+/// Harry Lee said`): up to two capitalised words and a title word ([`TITLES`]) before
+/// the name. (`London Ambulance Service NHS Trust said` has no title word: a body.)
 pub(super) static AFTER_TITLED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,.!?—–-]*(?:\p{{Lu}}[\p{{L}}\-]+\s+){{1,2}}(?P<who>{PERSON})(?:,(?P<appos>[^,]{{1,80}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b"
+        r"^[\s,.!?—–-]*(?:\p{{Lu}}[\p{{L}}\-]+\s+){{0,2}}(?i:{})\s+(?P<who>{PERSON})(?:,(?P<appos>[^,]{{1,80}}),)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|once\s+)?(?:{VERBS})\b",
+        TITLES.join("|")
     ))
 });
 /// `said LSE chief executive Clara Furse`, `declared Wallabies coach Eddie Jones on ...`,

@@ -578,11 +578,32 @@ pub(super) fn sentence_subject(
     // "He said Stiller and Jackson would play ... and that the jokes "...": the subject is
     // the pronoun, not the first name after it.
     let head = para[here..span.open_at].trim_start_matches(['"', '“', '”']);
-    if let Some(p) = leading_pronoun(head).filter(|p| matches!(*p, "He" | "She")) {
-        let quoted = &para[span.start..span.end];
-        return pronoun(p, (span.para, here), paragraphs, mentions, speakers, quoted);
+    if let Some(who) = opening_he_or_she(head, span, here, paragraphs, mentions, speakers) {
+        return who;
     }
     first_person(mentions, (span.para, here), (span.para, span.open_at))
+}
+
+/// When `text` (the quote's sentence from `here`) opens with `He` or `She`: whom the
+/// pronoun stands for (None inside when no one); None when it opens otherwise.
+fn opening_he_or_she(
+    text: &str,
+    span: &Span,
+    here: usize,
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+) -> Option<Option<String>> {
+    let p = leading_pronoun(text).filter(|p| matches!(*p, "He" | "She"))?;
+    let quoted = &paragraphs[span.para][span.start..span.end];
+    Some(pronoun(
+        p,
+        (span.para, here),
+        paragraphs,
+        mentions,
+        speakers,
+        quoted,
+    ))
 }
 
 /// For a fragment too short to stand as a quote alone: the subject of a reporting verb
@@ -605,10 +626,10 @@ pub(super) fn reported_by(
     let head = &para[here..span.open_at];
     let verb = REPORTING_VERB.find(head)?;
     let before = head[..verb.start()].trim_start_matches(['"', '“', '”']);
-    if let Some(p) = leading_pronoun(before).filter(|p| matches!(*p, "He" | "She")) {
-        if before.split_whitespace().count() == 1 {
-            let quoted = &para[span.start..span.end];
-            return pronoun(p, (span.para, here), paragraphs, mentions, speakers, quoted);
+    // (`He said`: the pronoun alone before the verb.)
+    if before.split_whitespace().count() == 1 {
+        if let Some(who) = opening_he_or_she(before, span, here, paragraphs, mentions, speakers) {
+            return who;
         }
     }
     // The last word before the verb, past the words that may stand between a subject
