@@ -58,6 +58,18 @@ const NONE: u32 = u32::MAX;
 /// Most members of one LSH bucket an article is compared with (the newest).
 const MAX_CHAIN: usize = 64;
 
+/// Most entries of one slot of the bucket table walked for one band (with as many slots
+/// as entries, a slot holds about one entry of other buckets).
+const MAX_WALK: usize = 4 * MAX_CHAIN;
+
+/// Slots of the bucket table of a run that starts (it doubles as the run grows).
+const MIN_SLOTS: usize = 1 << 12;
+
+/// The slot of a band key in a table of `slots` (a power of two).
+fn slot_of(key: u64, slots: usize) -> usize {
+    (key >> 32) as usize & (slots - 1)
+}
+
 /// One article this run wrote.
 struct Member {
     id: u64,
@@ -86,11 +98,14 @@ pub struct Clusterer {
     /// Files whose committed documents this run deletes or replaces: not candidates.
     excluded: HashSet<String>,
     run: Vec<Member>,
-    /// LSH buckets of this run's articles: a band key (truncated to 32 bits: a collision
-    /// only adds a candidate to verify) -> the last member in it; `next[m * BANDS + b]`
-    /// is the member before `m` in `m`'s bucket of band `b` ([`NONE`] ends a chain).
-    /// With the signatures, about 0.8 KB per article.
-    heads: FxHashMap<u32, u32>,
+    /// LSH buckets of this run's articles, as one open table of chains: an entry
+    /// `e = m * BANDS + b` is member `m`'s band `b`; `heads[slot]` is the last entry whose
+    /// band key falls in `slot`, `next[e]` the entry before `e` in its slot ([`NONE`]
+    /// ends a chain). A slot holds other bands' keys too: a chain's entries are compared
+    /// with the band's rows themselves. The table has at least as many slots as entries
+    /// (it doubles when the run outgrows it), so a chain holds about one stranger: with
+    /// the signatures, about 0.5 KB per article (a hash map of band keys took 0.8).
+    heads: Vec<u32>,
     next: Vec<u32>,
     by_id: FxHashMap<u64, u32>,
     /// Live articles of this run per cluster.
@@ -114,7 +129,7 @@ impl Clusterer {
             analyzer,
             excluded,
             run: Vec::new(),
-            heads: FxHashMap::default(),
+            heads: vec![NONE; MIN_SLOTS],
             next: Vec::new(),
             by_id: FxHashMap::default(),
             sizes: FxHashMap::default(),
@@ -152,11 +167,33 @@ impl Clusterer {
             live: true,
         });
         self.by_id.insert(id, n);
-        for key in bands {
-            let before = self.heads.insert(key as u32, n).unwrap_or(NONE);
-            self.next.push(before);
-        }
+        self.bucket(n as usize, &bands);
         cluster
+    }
+
+    /// Puts member `m`'s bands (`keys`) in their buckets, the table doubled first when
+    /// the run outgrows it. Past 2³² entries (134 million articles in one run) members
+    /// are kept out of the buckets: they find copies among the committed ones only.
+    fn bucket(&mut self, m: usize, keys: &[u64; BANDS]) {
+        debug_assert_eq!(self.next.len(), m * BANDS);
+        if (m + 1) * BANDS >= NONE as usize {
+            return;
+        }
+        if self.next.len() + BANDS > self.heads.len() {
+            let slots = self.heads.len() * 2;
+            self.heads = vec![NONE; slots];
+            for (e, before) in self.next.iter_mut().enumerate() {
+                let key = self.run[e / BANDS].sig.bands()[e % BANDS];
+                let slot = &mut self.heads[slot_of(key, slots)];
+                *before = *slot;
+                *slot = e as u32;
+            }
+        }
+        for (b, &key) in keys.iter().enumerate() {
+            let slot = slot_of(key, self.heads.len());
+            self.next.push(self.heads[slot]);
+            self.heads[slot] = (m * BANDS + b) as u32;
+        }
     }
 
     /// A cluster id for a story starting with the article `id`: its own, unless another
@@ -212,14 +249,19 @@ impl Clusterer {
 
     fn run_candidates(&self, id: u64, sig: &Signature, bands: &[u64]) -> Vec<Candidate> {
         let mut seen: Vec<u32> = Vec::new();
-        for (b, key) in bands.iter().enumerate() {
+        for (b, &key) in bands.iter().enumerate() {
+            let rows = sig.band(b);
             // The newest MAX_CHAIN of a bucket: a body that recurs thousands of times (a
             // cookie wall, a paywall stub) would otherwise cost every copy a walk of all.
-            let mut m = self.heads.get(&(*key as u32)).copied().unwrap_or(NONE);
-            let mut walked = 0;
-            while m != NONE && walked < MAX_CHAIN {
-                seen.push(m);
-                m = self.next[m as usize * BANDS + b];
+            let mut e = self.heads[slot_of(key, self.heads.len())];
+            let (mut found, mut walked) = (0, 0);
+            while e != NONE && found < MAX_CHAIN && walked < MAX_WALK {
+                let m = e as usize / BANDS;
+                if e as usize % BANDS == b && self.run[m].sig.band(b) == rows {
+                    seen.push(m as u32);
+                    found += 1;
+                }
+                e = self.next[e as usize];
                 walked += 1;
             }
         }
@@ -405,6 +447,36 @@ mod tests {
         assert_eq!(c.assign(4, B, Some(&sig(B))), 4);
         assert_eq!(c.assign(5, "", None), 5);
         assert_eq!(c.assign(6, B, Some(&sig(B))), 4);
+    }
+
+    /// The bucket table doubles as the run grows (from 128 articles of 32 bands): copies
+    /// of articles bucketed before each doubling are still found, strangers are not.
+    #[test]
+    fn copies_are_found_across_the_growth_of_the_bucket_table() {
+        let mut c = clusterer();
+        let story = |i: u64| {
+            format!(
+                "Story {i}: the {} council of district {} met on day {} to vote on plan {} \
+                 for road {} and school {}, and member {} said the cost was {} pounds.",
+                i * 7,
+                i * 13 + 1,
+                i % 365,
+                i * 31 + 2,
+                i * 17 + 3,
+                i * 19 + 5,
+                i * 23 + 7,
+                i * 1000 + 11
+            )
+        };
+        for i in 1..=1_000u64 {
+            let text = story(i);
+            assert_eq!(c.assign(i, &text, Some(&sig(&text))), i);
+        }
+        assert!(c.heads.len() >= c.next.len());
+        for i in [1u64, 100, 500, 1_000] {
+            let copy = story(i).replace("pounds", "pounds, officials said");
+            assert_eq!(c.assign(10_000 + i, &copy, Some(&sig(&copy))), i);
+        }
     }
 
     #[test]

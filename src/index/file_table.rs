@@ -24,6 +24,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use super::manifest::Staged;
 use super::{furniture, manifest, Damaged, FileEntry, Manifest, NewsIndex, Summary, UpdateOptions};
 use crate::corpus::{self, CorpusFile, Skipped};
 use crate::error::{Error, Result};
@@ -84,14 +85,26 @@ pub fn write<'a>(
     head: &Head,
     files: impl Iterator<Item = (&'a str, &'a FileEntry)>,
 ) -> Result<()> {
-    let path = dir.join(FILE_TABLE);
+    stage(dir, head, files)?.publish()
+}
+
+/// Writes the table of `files` to a temporary file, put in place by [`Staged::publish`]
+/// once the commit it describes is made.
+pub fn stage<'a>(
+    dir: &Path,
+    head: &Head,
+    files: impl Iterator<Item = (&'a str, &'a FileEntry)>,
+) -> Result<Staged> {
     // Another process, or another update of this one, may write its own table at the same
     // moment: each writes its own temporary file, and the last rename wins whole.
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!("{FILE_TABLE}.{}-{n}.tmp", std::process::id()));
+    let staged = Staged::new(
+        dir.join(format!("{FILE_TABLE}.{}-{n}.tmp", std::process::id())),
+        dir.join(FILE_TABLE),
+    );
     let written = (|| -> io::Result<()> {
-        let mut w = BufWriter::new(File::create(&tmp)?);
+        let mut w = BufWriter::new(File::create(staged.tmp())?);
         w.write_all(MAGIC)?;
         w.write_all(&head.opstamp.to_le_bytes())?;
         put_bytes(&mut w, head.settings.as_bytes())?;
@@ -114,11 +127,8 @@ pub fn write<'a>(
         w.write_all(&n.to_le_bytes())?;
         w.into_inner().map_err(|e| e.into_error())?.sync_all()
     })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(&tmp, e));
-    }
-    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+    written.map_err(|e| Error::io(staged.tmp(), e))?;
+    Ok(staged)
 }
 
 /// True when the table in `dir` is the one of commit `opstamp` (its head reads whole).
@@ -275,6 +285,18 @@ impl NewsIndex {
     /// run stands and the next one goes the whole way (the table left is of an older
     /// commit, so it is not used).
     pub(super) fn save_file_table(&self, manifest: &Manifest, walked: &[CorpusFile]) {
+        if let Some(staged) = self.stage_file_table(manifest, walked) {
+            let _ = staged.publish();
+        }
+    }
+
+    /// The file table staged ([`stage`]) for the commit `manifest` is tagged with; None
+    /// when it could not be written (as [`Self::save_file_table`]).
+    pub(super) fn stage_file_table(
+        &self,
+        manifest: &Manifest,
+        walked: &[CorpusFile],
+    ) -> Option<Staged> {
         let head = Head {
             opstamp: manifest.opstamp,
             settings: manifest.settings.clone(),
@@ -283,7 +305,7 @@ impl NewsIndex {
         let rows = walked
             .iter()
             .filter_map(|f| Some((f.rel.as_str(), manifest.files.get(&f.rel)?)));
-        let _ = write(&self.dir, &head, rows);
+        stage(&self.dir, &head, rows).ok()
     }
 }
 

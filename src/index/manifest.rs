@@ -172,11 +172,64 @@ impl Manifest {
 
     /// Writes the manifest by rename, so a reader sees the old or the new one, never half.
     pub fn save(&self, dir: &Path) -> Result<()> {
-        let path = dir.join(MANIFEST_FILE);
-        let tmp = dir.join(format!("{MANIFEST_FILE}.tmp"));
-        let bytes = serde_json::to_vec(self).expect("manifest serialises");
-        std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+        self.stage(dir)?.publish()
+    }
+
+    /// Writes the manifest to a temporary file beside its place, streamed (a million
+    /// files' manifest is 200 MB of JSON), to be put in place by [`Staged::publish`] once
+    /// the commit it describes is made: the run can let go of the manifest before tantivy
+    /// commits and merges.
+    pub fn stage(&self, dir: &Path) -> Result<Staged> {
+        let staged = Staged::new(
+            dir.join(format!("{MANIFEST_FILE}.tmp")),
+            dir.join(MANIFEST_FILE),
+        );
+        let written = std::fs::File::create(&staged.tmp).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            serde_json::to_writer(&mut w, self).map_err(std::io::Error::other)?;
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()
+        });
+        written.map_err(|e| Error::io(&staged.tmp, e))?;
+        Ok(staged)
+    }
+}
+
+/// A file written beside its place, put there by [`Staged::publish`] (a rename, so a
+/// reader sees the old file or the new one, never half); removed if dropped unpublished
+/// (the commit it was written for failed).
+#[derive(Debug)]
+pub struct Staged {
+    tmp: std::path::PathBuf,
+    path: std::path::PathBuf,
+    published: bool,
+}
+
+impl Staged {
+    pub(super) fn new(tmp: std::path::PathBuf, path: std::path::PathBuf) -> Staged {
+        Staged {
+            tmp,
+            path,
+            published: false,
+        }
+    }
+
+    /// The temporary file being written.
+    pub(super) fn tmp(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Renames the file into its place.
+    pub fn publish(mut self) -> Result<()> {
+        self.published = true;
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
     }
 }
 
@@ -197,6 +250,33 @@ mod tests {
             records: None,
             damage: None,
         }
+    }
+
+    /// A staged manifest is in place only once published; one dropped unpublished (its
+    /// commit failed) leaves the published one and no temporary file.
+    #[test]
+    fn a_staged_manifest_is_in_place_only_once_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = Manifest {
+            opstamp: 7,
+            ..Manifest::default()
+        };
+        m.files.insert("a.txt".into(), entry(None, &[]));
+        let staged = m.stage(dir.path()).unwrap();
+        assert!(!dir.path().join(MANIFEST_FILE).exists());
+        staged.publish().unwrap();
+        assert_eq!(Manifest::load(dir.path(), 7).files.len(), 1);
+
+        m.opstamp = 8;
+        m.files.insert("b.txt".into(), entry(None, &[]));
+        drop(m.stage(dir.path()).unwrap());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [MANIFEST_FILE]);
+        assert_eq!(Manifest::load(dir.path(), 7).files.len(), 1);
+        assert!(Manifest::load(dir.path(), 8).files.is_empty());
     }
 
     #[test]

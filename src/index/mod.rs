@@ -654,7 +654,12 @@ impl NewsIndex {
         self.pass(&todo, old, &retry, &before, opts, |file, outcome| {
             apply(file, outcome, &mut summary, &mut added, false)
         })?;
-        manifest.files.extend(added);
+        if manifest.files.is_empty() {
+            // A new index: the run's entries are the manifest (no second tree beside it).
+            manifest.files = added;
+        } else {
+            manifest.files.extend(added);
+        }
         // What the corpus knows now. Files (changed in this run or not) with a line that
         // became or stopped being furniture are read and extracted again with it.
         let after = furniture_table(&manifest.files);
@@ -687,6 +692,14 @@ impl NewsIndex {
             )?;
         }
         progress.finish();
+        // What a million files' run holds (the copies of every article, the manifest, the
+        // walk) is let go before tantivy commits and merges: the manifest and the file
+        // table are written beside their places now and put there after the commit.
+        drop(clusterer);
+        drop(counted);
+        drop(prior);
+        drop(before);
+        drop(after);
         manifest.furniture = furniture::RULE.to_string();
         manifest.settings = settings;
 
@@ -698,14 +711,25 @@ impl NewsIndex {
             .prepare_commit()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
         prepared.set_payload(&serde_json::to_string(&info).expect("commit info serialises"));
-        manifest.opstamp = prepared
+        manifest.opstamp = prepared.opstamp();
+        let staged_opstamp = manifest.opstamp;
+        let staged = (
+            manifest.stage(&self.dir)?,
+            self.stage_file_table(&manifest, &walk.files),
+        );
+        drop(manifest);
+        drop(walk.files);
+        let opstamp = prepared
             .commit()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
+        debug_assert_eq!(opstamp, staged_opstamp);
         writer
             .wait_merging_threads()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
-        manifest.save(&self.dir)?;
-        self.save_file_table(&manifest, &walk.files);
+        staged.0.publish()?;
+        if let Some(table) = staged.1 {
+            let _ = table.publish();
+        }
 
         summary.documents = self.num_docs()?;
         summary.finish(started);
