@@ -281,6 +281,28 @@ pub(super) fn pronoun(
                 .nth(5)
                 .map_or(prev.len(), |(i, _)| from + i);
             if let Some(name) = first_in_para(at.0 - 1, from, subject_end) {
+                // ... unless the speaker's own account goes on: `He said Mr Makama later
+                // subleased ...` / `Mr Makama then sold the lease ...` / `"...," he said.`
+                // A story that reports one man's words calls him `he` and the others it
+                // talks about by name; `he` said the paragraph before, and the name
+                // leading the one before this has not spoken: `he` is still who said it.
+                if !speakers.contains(&name) {
+                    if let Some(chain) = pronoun_chain(pronoun, at.0 - 1, paragraphs) {
+                        let quoted_there = "";
+                        if let Some(who) = self::pronoun(
+                            pronoun,
+                            (chain, 0),
+                            paragraphs,
+                            mentions,
+                            speakers,
+                            quoted_there,
+                        )
+                        .filter(|who| *who != name && !named_in(who, quoted))
+                        {
+                            return Some(who);
+                        }
+                    }
+                }
                 return Some(name);
             }
             if let Some(name) = speaking_in(at.0 - 1, from, prev.len()) {
@@ -305,6 +327,24 @@ pub(super) fn pronoun(
     named
         .find(|(n, speaks)| *speaks || repeated(n))
         .map_or(Some(nearest.0), |(n, _)| Some(n))
+}
+
+/// The paragraph just before `para` when it opens with `pronoun` and a reporting verb
+/// (`He said Mr Makama later subleased ...`, `She added that ...`): whom that pronoun
+/// meant is whom a `he` said-quote after `para` means, unless someone new spoke since.
+fn pronoun_chain(pronoun: &str, para: usize, paragraphs: &[String]) -> Option<usize> {
+    let before = para.checked_sub(1)?;
+    let text = paragraphs[before].trim_start();
+    let mut words = text.split(' ');
+    if !words.next()?.eq_ignore_ascii_case(pronoun) {
+        return None;
+    }
+    let verb = words.next()?;
+    (REPORTING_VERB
+        .find(verb)
+        .is_some_and(|m| m.start() == 0 && m.end() == verb.len())
+        && !text.contains(['"', '“', '”']))
+    .then_some(before)
 }
 
 /// "US magazine Mobile PC", "the firm, Shell,", "Judge James Kleinberg": the name the

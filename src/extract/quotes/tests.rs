@@ -907,3 +907,17 @@ fn us_titles_and_party_affiliations_table() {
         "{got:?}"
     );
 }
+
+/// `He said Mr Makama later subleased ...`, then `Mr Makama then sold ...`, then a quote
+/// `he said`: the man whose account the story gives is still speaking; the one he talks
+/// about, named by the paragraph before, has not spoken (it had taken Mr Makama). A name
+/// leading the paragraph before a `he said` quote with no `He said` before it still wins.
+#[test]
+fn he_said_goes_on_with_the_account_not_the_man_it_names() {
+    let account = "Former councillor Seabata Moeketsi said the lease was issued to one Mr Makama of Maseru.\nHe said Mr Makama later subleased the operation to China Geo.\nMr Makama then sold the lease to Moruo.\n\"The four years have passed without any development at all,\" he said.";
+    let got = run(account);
+    assert_eq!(got[0].1.as_deref(), Some("Seabata Moeketsi"), "{got:?}");
+    let without_chain = account.replace("He said Mr Makama later", "Mr Makama later");
+    let got = run(&without_chain);
+    assert_eq!(got[0].1.as_deref(), Some("Makama"), "{got:?}");
+}
