@@ -261,6 +261,16 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                         _ => false,
                     }
                 });
+            // "The Florida fan explained": a name between `the` and a common noun is the
+            // noun's modifier (`the Chelsea manager`, `the Labour leader`), not a person.
+            let article = if m.as_str().starts_with("The ") {
+                "the"
+            } else {
+                prev_word
+            };
+            if modifies_a_noun(article, &p[m.end()..]) && !HONORIFIC_RE.is_match(m.as_str()) {
+                continue;
+            }
             let oblique = (OBLIQUE.contains(&prev_word) && !appositive) || acronym || joined;
             prev_object = oblique.then_some((pi, m.end()));
             let speaks = speaks_after(&p[m.end()..]);
@@ -396,6 +406,62 @@ pub(super) fn body_then_person(run: Run<'_>) -> impl Iterator<Item = (Run<'_>, b
         None => ((run, false), None),
     };
     std::iter::once(first).chain(second)
+}
+
+/// Whether a name after `prev_word` and before `rest` stands as a noun's modifier: `the`
+/// before it, a lower-case word after it that is no verb, auxiliary or adverb a subject
+/// takes (`the Smiths also said`, `the Beatles were`).
+fn modifies_a_noun(prev_word: &str, rest: &str) -> bool {
+    if !prev_word.eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let Some(next) = rest.strip_prefix(' ').and_then(|r| r.split(' ').next()) else {
+        return false;
+    };
+    let next = next.trim_end_matches([',', '.', ':', ';']);
+    !next.is_empty()
+        && next.chars().all(|c| c.is_lowercase())
+        && !is_speech_verb(next)
+        && !matches!(
+            next,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "can"
+                | "did"
+                | "does"
+                | "do"
+                | "also"
+                | "then"
+                | "later"
+                | "now"
+                | "still"
+                | "who"
+                | "which"
+                | "that"
+                | "and"
+                | "or"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+        )
 }
 
 pub(super) fn is_speech_verb(word: &str) -> bool {

@@ -921,3 +921,19 @@ fn he_said_goes_on_with_the_account_not_the_man_it_names() {
     let got = run(&without_chain);
     assert_eq!(got[0].1.as_deref(), Some("Makama"), "{got:?}");
 }
+
+/// A name between `the` and a common noun modifies the noun (`the prime minister` after
+/// `the Labour leader`, `a Fox spokesman`): the speaker is whom the noun stands for, never
+/// the modifier (`WRAZ-TV Fox`, `Scottish Conservative` were taken as names).
+#[test]
+fn a_name_that_modifies_a_noun_is_not_the_speaker() {
+    let got = run("Mr Blair spoke to the Times on Friday. \"America has spoken. The rest of the world should listen,\" the prime minister said.\nThe Scottish Conservative leader David McLetchie said: \"I have tendered my resignation as a partner with immediate effect.\"");
+    let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Blair"), Some("David McLetchie")],
+        "{got:?}"
+    );
+    let got = run("Abby Dunn works for Ocean Florida. Abby said: \"Book the park tickets early.\"\nThe Florida fan explained: \"Try and be flexible with your departure date.\"\nIf you are looking for Florida Holidays, ask Ocean Florida.");
+    assert_ne!(got[1].1.as_deref(), Some("Florida"), "{got:?}");
+}
