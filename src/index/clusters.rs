@@ -58,9 +58,12 @@ const NONE: u32 = u32::MAX;
 /// Most members of one LSH bucket an article is compared with (the newest).
 const MAX_CHAIN: usize = 64;
 
-/// Most entries of one slot of the bucket table walked for one band (with as many slots
-/// as entries, a slot holds about one entry of other buckets).
-const MAX_WALK: usize = 4 * MAX_CHAIN;
+/// Most entries of one slot of the bucket table walked for one band. With as many slots
+/// as entries a slot holds about one entry of other buckets, but a band shared by
+/// thousands of articles (a stock paragraph) fills its slot: a bucket that falls in it
+/// walks past them to its own. Walks were cut at 256 first, and at a million generated
+/// articles the copies of some stories changed; this bound is never met there.
+const MAX_WALK: usize = 1 << 16;
 
 /// Slots of the bucket table of a run that starts (it doubles as the run grows).
 const MIN_SLOTS: usize = 1 << 12;
