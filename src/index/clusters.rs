@@ -178,18 +178,22 @@ impl Clusterer {
     /// the run outgrows it. Past 2³² entries (134 million articles in one run) members
     /// are kept out of the buckets: they find copies among the committed ones only.
     fn bucket(&mut self, m: usize, keys: &[u64; BANDS]) {
-        debug_assert_eq!(self.next.len(), m * BANDS);
         if (m + 1) * BANDS >= NONE as usize {
             return;
         }
+        debug_assert_eq!(self.next.len(), m * BANDS);
         if self.next.len() + BANDS > self.heads.len() {
             let slots = self.heads.len() * 2;
+            // (The old table goes before the new one is made.)
+            self.heads = Vec::new();
             self.heads = vec![NONE; slots];
-            for (e, before) in self.next.iter_mut().enumerate() {
-                let key = self.run[e / BANDS].sig.bands()[e % BANDS];
-                let slot = &mut self.heads[slot_of(key, slots)];
-                *before = *slot;
-                *slot = e as u32;
+            for (member, entries) in self.next.chunks_exact_mut(BANDS).enumerate() {
+                let keys = self.run[member].sig.bands();
+                for (b, before) in entries.iter_mut().enumerate() {
+                    let slot = &mut self.heads[slot_of(keys[b], slots)];
+                    *before = *slot;
+                    *slot = (member * BANDS + b) as u32;
+                }
             }
         }
         for (b, &key) in keys.iter().enumerate() {

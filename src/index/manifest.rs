@@ -194,6 +194,22 @@ impl Manifest {
     }
 }
 
+/// Removes the files a run killed between staging and publishing left in `dir` (the
+/// manifest's and the file tables'); called by a run that holds the writer's lock.
+pub fn remove_staged(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let file_table = name.starts_with(&format!("{}.", super::file_table::FILE_TABLE));
+        if name.ends_with(".tmp") && (name.starts_with(MANIFEST_FILE) || file_table) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A file written beside its place, put there by [`Staged::publish`] (a rename, so a
 /// reader sees the old file or the new one, never half); removed if dropped unpublished
 /// (the commit it was written for failed).
@@ -220,8 +236,9 @@ impl Staged {
 
     /// Renames the file into its place.
     pub fn publish(mut self) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io(&self.path, e))?;
         self.published = true;
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io(&self.path, e))
+        Ok(())
     }
 }
 

@@ -700,6 +700,9 @@ impl NewsIndex {
         drop(prior);
         drop(before);
         drop(after);
+        drop(seen);
+        drop(todo);
+        drop(retry);
         manifest.furniture = furniture::RULE.to_string();
         manifest.settings = settings;
 
@@ -713,6 +716,8 @@ impl NewsIndex {
         prepared.set_payload(&serde_json::to_string(&info).expect("commit info serialises"));
         manifest.opstamp = prepared.opstamp();
         let staged_opstamp = manifest.opstamp;
+        // Files staged by a run that was killed before it put them in place.
+        manifest::remove_staged(&self.dir);
         let staged = (
             manifest.stage(&self.dir)?,
             self.stage_file_table(&manifest, &walk.files),
@@ -723,13 +728,14 @@ impl NewsIndex {
             .commit()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
         debug_assert_eq!(opstamp, staged_opstamp);
-        writer
-            .wait_merging_threads()
-            .map_err(|e| Error::tantivy(&self.dir, e))?;
+        // (Put in place while the writer's lock is held; merges keep the commit's opstamp.)
         staged.0.publish()?;
         if let Some(table) = staged.1 {
             let _ = table.publish();
         }
+        writer
+            .wait_merging_threads()
+            .map_err(|e| Error::tantivy(&self.dir, e))?;
 
         summary.documents = self.num_docs()?;
         summary.finish(started);

@@ -134,7 +134,7 @@ impl NewsSearcher<'_> {
     /// exact total; false when there are more than `cap`). The walk stops at `cap`, so a
     /// common word costs no more to count than a mid one.
     ///
-    /// `q` must be an OR of terms ([`query::Compiled::prunable`]), `freqs` its terms'
+    /// `q` must be an OR of terms ([`super::query::Compiled::prunable`]), `freqs` its terms'
     /// [`Self::doc_freqs`]: it then matches at least as many articles as its most frequent
     /// term, so when that is already past `cap` nothing is walked; and in a segment
     /// without deletions it matches the documents of its longest posting list plus those

@@ -10,7 +10,7 @@ use super::{query, NewsSearcher, SortOrder};
 
 /// How many of the best articles of a plain query of three words or more are ranked
 /// again by the closeness of its words ([`NewsSearcher::rerank_by_proximity`]).
-pub(super) const RERANK_DEPTH: usize = 25;
+const RERANK_DEPTH: usize = 25;
 /// Words within this many positions of one another stand together (about a sentence;
 /// 8, 12, 16 and 24 were tried on the known-item tuning seeds: 16 ranked best).
 const PROXIMITY_WINDOW: u32 = 16;

@@ -169,6 +169,21 @@ pub(super) fn pronoun(
     speakers: &[String],
     quoted: &str,
 ) -> Option<String> {
+    resolve_pronoun(pronoun, at, paragraphs, mentions, speakers, quoted, true)
+}
+
+/// [`pronoun`], going back along a `He said` account ([`pronoun_chain`]) when `chain`:
+/// one step only (a page of alternating `He said X ...` / `X then ...` paragraphs would
+/// otherwise recurse once per pair).
+fn resolve_pronoun(
+    pronoun: &str,
+    at: (usize, usize),
+    paragraphs: &[String],
+    mentions: &Mentions,
+    speakers: &[String],
+    quoted: &str,
+    chain: bool,
+) -> Option<String> {
     let full_names = &mentions.names;
     let para = &paragraphs[at.0];
     let here = sentence_start(para, at.1);
@@ -286,16 +301,16 @@ pub(super) fn pronoun(
                 // A story that reports one man's words calls him `he` and the others it
                 // talks about by name; `he` said the paragraph before, and the name
                 // leading the one before this has not spoken: `he` is still who said it.
-                if !speakers.contains(&name) {
-                    if let Some(chain) = pronoun_chain(pronoun, at.0 - 1, paragraphs) {
-                        let quoted_there = "";
-                        if let Some(who) = self::pronoun(
+                if chain && !speakers.contains(&name) {
+                    if let Some(account) = pronoun_chain(pronoun, at.0 - 1, paragraphs) {
+                        if let Some(who) = resolve_pronoun(
                             pronoun,
-                            (chain, 0),
+                            (account, 0),
                             paragraphs,
                             mentions,
                             speakers,
-                            quoted_there,
+                            "",
+                            false,
                         )
                         .filter(|who| *who != name && !named_in(who, quoted))
                         {
@@ -330,8 +345,8 @@ pub(super) fn pronoun(
 }
 
 /// The paragraph just before `para` when it opens with `pronoun` and a reporting verb
-/// (`He said Mr Makama later subleased ...`, `She added that ...`): whom that pronoun
-/// meant is whom a `he` said-quote after `para` means, unless someone new spoke since.
+/// (`He said Mr Makama later subleased ...`, `She added that ...`), with no quotation in
+/// it: whom that pronoun meant is whom a `he said` quote after `para` means.
 fn pronoun_chain(pronoun: &str, para: usize, paragraphs: &[String]) -> Option<usize> {
     let before = para.checked_sub(1)?;
     let text = paragraphs[before].trim_start();

@@ -922,18 +922,16 @@ fn he_said_goes_on_with_the_account_not_the_man_it_names() {
     assert_eq!(got[0].1.as_deref(), Some("Makama"), "{got:?}");
 }
 
-/// A name between `the` and a common noun modifies the noun (`the prime minister` after
-/// `the Labour leader`, `a Fox spokesman`): the speaker is whom the noun stands for, never
-/// the modifier (`WRAZ-TV Fox`, `Scottish Conservative` were taken as names).
+/// A name between `the` and a common noun modifies the noun (`The Florida fan`, `the
+/// WRAZ-TV Fox affiliate`): no person is named there, so the speaker is whom the noun
+/// stands for, here the last one quoted (`Florida` was taken, when a later `Florida
+/// Holidays` made it look like a first name). A name before a verb (`the Beatles were`) is
+/// still named.
 #[test]
 fn a_name_that_modifies_a_noun_is_not_the_speaker() {
-    let got = run("Mr Blair spoke to the Times on Friday. \"America has spoken. The rest of the world should listen,\" the prime minister said.\nThe Scottish Conservative leader David McLetchie said: \"I have tendered my resignation as a partner with immediate effect.\"");
-    let speakers: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
-    assert_eq!(
-        speakers,
-        [Some("Blair"), Some("David McLetchie")],
-        "{got:?}"
-    );
-    let got = run("Abby Dunn works for Ocean Florida. Abby said: \"Book the park tickets early.\"\nThe Florida fan explained: \"Try and be flexible with your departure date.\"\nIf you are looking for Florida Holidays, ask Ocean Florida.");
-    assert_ne!(got[1].1.as_deref(), Some("Florida"), "{got:?}");
+    let florida = "Abby Dunn works for Ocean Florida. Abby said: \"Book the park tickets early.\"\nThe Florida fan explained: \"Try and be flexible with your departure date.\"\nIf you are looking for Florida Holidays, ask Ocean Florida.";
+    let got = run(florida);
+    assert_eq!(got[1].1.as_deref(), Some("Abby Dunn"), "{got:?}");
+    let got = run("The Beatles were in Hamburg in 1960. \"We played eight hours a night,\" said Lennon.\n\"It was the making of us,\" the Beatles said.");
+    assert_eq!(got[1].1.as_deref(), Some("Beatles"), "{got:?}");
 }
