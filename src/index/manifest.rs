@@ -296,6 +296,29 @@ mod tests {
         assert!(Manifest::load(dir.path(), 8).files.is_empty());
     }
 
+    /// What a run killed between staging and publishing leaves is removed by the next
+    /// committing run; nothing else in the folder is touched.
+    #[test]
+    fn files_a_killed_run_staged_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "newsidx-manifest.json.tmp",
+            "newsidx-files.bin.4242-0.tmp",
+            "newsidx-files.bin",
+            "meta.json",
+            "notes.tmp",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        remove_staged(dir.path());
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["meta.json", "newsidx-files.bin", "notes.tmp"]);
+    }
+
     #[test]
     fn the_streamed_tally_says_what_the_whole_manifest_says() {
         let dir = tempfile::tempdir().unwrap();
