@@ -2,9 +2,10 @@
 //! do compares the walk with.
 //!
 //! A compact binary file, `newsidx-files.bin`, written beside its place before each commit
-//! and put there by rename after it (after the manifest, tagged with the same opstamp): every corpus file in the order of
-//! the walk, with its size and mtime, and what is reported of it on every run (why it was
-//! skipped, its problems, where an archive is damaged). An update reads it as a stream in
+//! and put there by rename after it (after the manifest, tagged with the same opstamp):
+//! every corpus file in the order of the walk, with its size and mtime, and what is
+//! reported of it on every run (why it was skipped, its problems, where an archive is
+//! damaged). An update reads it as a stream in
 //! step with the walk, holding one entry of each at a time; at the first difference it
 //! stops and the update goes the whole way with the manifest. A million files are thus
 //! compared in about the time of the walk, without reading the manifest (which holds

@@ -1,8 +1,8 @@
 //! What the index knows of each corpus file, for incremental updates: size, mtime and
 //! content hash, how many articles it gave, or why it was skipped.
 //!
-//! Stored as JSON beside the tantivy files and written (atomically, by rename) after each
-//! commit, tagged with the commit's opstamp. A manifest whose opstamp does not match the
+//! Stored as JSON beside the tantivy files: written beside its place before each commit and
+//! put there (atomically, by rename) after it, tagged with the commit's opstamp. A manifest whose opstamp does not match the
 //! index (a crash between commit and write) is not trusted: every file is then re-read,
 //! and since documents are replaced by path, nothing is ever indexed twice.
 

@@ -102,17 +102,12 @@ impl Signature {
         })
     }
 
-    /// The rows of band `band`: two texts share its bucket when they are equal.
-    pub fn band(&self, band: usize) -> &[u16] {
-        &self.mins[band * ROWS..(band + 1) * ROWS]
-    }
-
     /// The LSH bucket keys: one per band, the band's number and positions hashed.
     pub fn bands(&self) -> [u64; BANDS] {
         std::array::from_fn(|band| {
             let mut key = [0u8; 2 + 2 * ROWS];
             key[..2].copy_from_slice(&(band as u16).to_le_bytes());
-            for (i, m) in self.band(band).iter().enumerate() {
+            for (i, m) in self.mins[band * ROWS..(band + 1) * ROWS].iter().enumerate() {
                 key[2 + 2 * i..4 + 2 * i].copy_from_slice(&m.to_le_bytes());
             }
             xxhash_rust::xxh3::xxh3_64(&key)
