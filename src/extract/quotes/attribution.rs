@@ -2,6 +2,7 @@
 //! `said X, a spokesman for Y`, `according to X`), as written.
 
 use super::*;
+use crate::text::person_nouns::is_person_noun;
 
 /// Returns the attribution words and where they stand in the paragraph (a pronoun before
 /// the quote refers to someone named before it, not to a name between it and the quote).
@@ -23,9 +24,12 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     if !new_sentence && reports(head) {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             let clause = c.name("clause").expect("group");
+            // (A title abbreviated before a name, `said Rep. Kevin McCarthy`, is no role:
+            // `rep` is a noun for one.)
             let role = clause
                 .as_str()
                 .split_whitespace()
+                .filter(|w| !ABBREVIATED_TITLES.contains(w))
                 .any(|w| people_noun(&w.to_lowercase()));
             if role {
                 if let Some(n) = THEN_NAME.captures(&after[clause.end()..]) {
@@ -33,8 +37,20 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                 }
                 // `says the resort’s general manager Garrett Turta`: the name after the
                 // role ends the clause.
-                if let Some(n) = ROLE_THEN_NAME.captures(clause.as_str()) {
-                    return Some((clean_name(&n["name"]), span.after));
+                // (`said Paul Dergarabedian of box office tracker Exhibitor Relations`: a
+                // person named before a preposition is the speaker; the role after it is
+                // the body's, named after it.)
+                let clause = clause.as_str();
+                let named_first = clause
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(crate::text::given_names::is_given_name)
+                    && clause
+                        .split_whitespace()
+                        .any(|w| matches!(w, "of" | "at" | "from" | "with" | "for"));
+                let role_then_name = name_after_role(clause).filter(|_| !named_first);
+                if let Some(name) = role_then_name {
+                    return Some((clean_name(name), span.after));
                 }
             }
             if let Some(who) = name_in_clause(clause.as_str()) {
@@ -54,7 +70,8 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             &*AFTER_ROLE_APPOS,
             &*AFTER_ACCORDING,
         ] {
-            if let Some(c) = re.captures(after) {
+            let found = re.captures(after);
+            if let Some(c) = found.filter(|c| noun_is_person(c.name("noun").map(|m| m.as_str()))) {
                 let appos = c.name("appos").map(|a| a.as_str());
                 return Some((subject(&c["who"], appos), span.after));
             }
@@ -173,7 +190,8 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
         (&*BEFORE_ORG, verb_60, &*unpossessed),
         (&*BEFORE_ACCORDING, before.contains("ccording to"), before),
     ] {
-        if let Some(c) = may_match.then(|| re.captures(text)).flatten() {
+        let found = may_match.then(|| re.captures(text)).flatten();
+        if let Some(c) = found.filter(|c| noun_is_person(c.name("noun").map(|(_, n)| n))) {
             let (who, who_text) = c.name("who").unwrap_or((0, ""));
             // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
             // the subject; the title before it is.
@@ -198,7 +216,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                     .rev()
                     .take(8)
                     .map(str::to_lowercase)
-                    .find(|w| people_noun(w));
+                    .find(|w| role_noun(w));
                 if let Some(r) = role {
                     return Some((format!("the {r}"), sentence_start + who));
                 }
@@ -332,41 +350,57 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "activist",
 ];
 
-/// Whether `word` (lower case) is a title or a noun that stands for a person.
-pub(super) fn people_noun(word: &str) -> bool {
+/// Whether `word` (lower case) is a role someone holds for a body or a trade: a title or
+/// one of the nouns above (`the chief executive of PwC said` speaks for PwC).
+pub(super) fn role_noun(word: &str) -> bool {
     TITLES.contains(&word) || PEOPLE_NOUNS.contains(&word)
 }
 
-/// The alternation of all person nouns, for the attribution patterns.
-pub(super) fn people_nouns_alternation() -> String {
-    TITLES
-        .iter()
-        .chain(PEOPLE_NOUNS)
-        .copied()
-        .collect::<Vec<_>>()
-        .join("|")
+/// Whether `word` (lower case) stands for a person: a role, or any noun whose main sense
+/// is a person (`representative`, `fan`, `wife`: the WordNet lexicon on the ground floor).
+pub(super) fn people_noun(word: &str) -> bool {
+    role_noun(word) || is_person_noun(word)
+}
+
+/// Whether the `noun` group of a pattern's match, if it has one, stands for a person (the
+/// patterns match any word there and leave the lexicon to this check).
+pub(super) fn noun_is_person(noun: Option<&str>) -> bool {
+    noun.is_none_or(|n| people_noun(&n.to_lowercase()))
+}
+
+/// The name that ends `clause` after its last person noun (`Albanian Prime Minister
+/// Fatos Nano`: `Fatos Nano`, not the `Prime Minister Fatos Nano` after the demonym).
+fn name_after_role(clause: &str) -> Option<&str> {
+    let (mut from, mut found) = (0, None);
+    while let Some(c) = ROLE_THEN_NAME.captures(&clause[from..]) {
+        let name = c.name("name").expect("group");
+        if noun_is_person(c.name("noun").map(|m| m.as_str())) {
+            found = Some(&clause[from + name.start()..from + name.end()]);
+        }
+        from += name.start();
+    }
+    found
 }
 
 /// `said the festival's executive director`, `the British actor said`: `the`, up to three
-/// words and a person noun.
+/// words and a person noun (the `noun` group; checked by [`noun_is_person`]). The words
+/// before the noun are taken lazily, so the noun is the first word a reporting verb
+/// follows (`the minister has said`: `minister`, not `has`).
 pub(super) static AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,—–-]*(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}(?:{}))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b",
-        people_nouns_alternation()
+        r"^[\s,—–-]*(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?(?P<noun>\p{{Ll}}+))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b"
     ))
 });
 pub(super) static BEFORE_ROLE: LazyLock<EndPattern> = LazyLock::new(|| {
     EndPattern::new(format!(
-        r"(?:^|[^\p{{L}}])(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}(?:{}))\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,80}}[:,]?\s*$",
-        people_nouns_alternation()
+        r"(?:^|[^\p{{L}}])(?P<who>[Tt]he\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?(?P<noun>\p{{Ll}}+))\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b[^.!?:“”\x22]{{0,80}}[:,]?\s*$"
     ))
 });
-/// `the resort’s general manager Garrett Turta`: a person noun, then a name of two words
-/// or more that ends the clause.
+/// `the resort’s general manager Garrett Turta`: a person noun (the `noun` group), then a
+/// name of two words or more that ends the clause.
 pub(super) static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"(?i:\b(?:{}))\s+(?P<name>{HONORIFIC}?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{1,3}})\s*$",
-        people_nouns_alternation()
+        r"\b(?P<noun>\p{{L}}+)\s+(?P<name>{HONORIFIC}?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{1,3}})\s*$"
     ))
 });
 

@@ -126,21 +126,23 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
     quotes_in(&read, paragraphs, spans, false)
 }
 
+/// Titles written abbreviated before a name, with or without a full stop (those of
+/// `HONORIFIC`, which reads them either way).
+pub(super) const ABBREVIATED_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Gen", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov",
+];
+
 /// `p` with the full stop of a title abbreviated before a name (`Rep. Kevin McCarthy`,
 /// `Mr. Smith`, `Sen. Warren`) made a space, the same length: the attribution then reads
 /// no sentence end there (`said Rep. Kevin McCarthy, R-Calif.` had given `Rep`).
 pub(super) fn abbreviations_unstopped(p: &str) -> String {
-    // (The titles of `HONORIFIC`, which reads them with or without the stop.)
-    const ABBREVIATED: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Gen", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov",
-    ];
     let mut out = p.to_string();
     for (i, _) in p.match_indices(". ") {
         let word_at = p[..i]
             .rfind(|c: char| !c.is_alphabetic())
             .map_or(0, |j| j + p[j..].chars().next().map_or(1, char::len_utf8));
         let next_upper = p[i + 2..].starts_with(char::is_uppercase);
-        if next_upper && ABBREVIATED.contains(&&p[word_at..i]) {
+        if next_upper && ABBREVIATED_TITLES.contains(&&p[word_at..i]) {
             out.replace_range(i..i + 1, " ");
         }
     }

@@ -935,3 +935,37 @@ fn a_name_that_modifies_a_noun_is_not_the_speaker() {
     let got = run("The Beatles were in Hamburg in 1960. \"We played eight hours a night,\" said Lennon.\n\"It was the making of us,\" the Beatles said.");
     assert_eq!(got[1].1.as_deref(), Some("Beatles"), "{got:?}");
 }
+
+/// Nouns whose main sense is a person (WordNet's, not only the roles of a hand-made list)
+/// make a role: the name after them is the speaker and the name before them is no one
+/// (`BBC Two controller`, `Fletcher's daughter Jill`), `the feminist writer and
+/// broadcaster` is whom the story is about; a demonym before a title does not take the
+/// title into the name, and a role after a person and a preposition is the body's.
+#[test]
+fn a_noun_whose_main_sense_is_a_person_is_a_role_table() {
+    for (text, want) in [
+        (
+            "The show moves to BBC Two. BBC Two controller Roly Keating: \"It's an exciting new era for the show.\"",
+            "Roly Keating",
+        ),
+        (
+            "Comedian Cyril Fletcher has died aged 91. Fletcher's daughter Jill said her father would be sorely missed. \"He was greatly loved by the public,\" she said.",
+            "Jill",
+        ),
+        (
+            "Germaine Greer has criticised Big Brother after quitting the show. The feminist writer and broadcaster said Big Brother had behaved \"like a child rather than a parent\" by taunting its contestants.",
+            "Germaine Greer",
+        ),
+        (
+            "\"This is one of the most important projects for the region,\" said Albanian Prime Minister Fatos Nano.",
+            "Fatos Nano",
+        ),
+        (
+            "\"People like to have a vested interest in what they're watching,\" said Paul Dergarabedian of box office tracker Exhibitor Relations.",
+            "Paul Dergarabedian",
+        ),
+    ] {
+        let got = run(text);
+        assert_eq!(got.last().and_then(|q| q.1.as_deref()), Some(want), "{text}\n{got:?}");
+    }
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Writes src/text/person_nouns.txt: the English common nouns that stand for a person
+(`representative`, `fan`, `official`, `commandant`), read from Princeton WordNet 3.0
+(WordNet licence, BSD-like; the notice is kept at the head of the written file).
+
+    apt-get install wordnet-base      # Debian/Ubuntu: /usr/share/wordnet
+    python3 tools/person_nouns.py [/usr/share/wordnet]
+
+Run from the repository's root. A word is kept when it is one lower-case word of letters
+and, among its noun senses (WordNet orders them by frequency), its first sense is in the
+lexicographer file noun.person, or more than half of them are; senses where the word is
+capitalised (`Churchill`, instances of people) do not count. A word that is also an
+adjective is kept only when the SemCor tag counts (cntlist.rev) use it more often as a
+person than as an adjective (`official`, `liberal` stay; `national`, `native` go), a verb
+only when they do not use it more often as a verb (`coach`, `host` stay; `witness`,
+`peer` go), and past participles of verbs go (`accused`, `deceased`): after a name they
+read as the verb.
+"""
+import collections
+import re
+import sys
+
+wn = (sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet").rstrip("/") + "/"
+PERSON = 18  # lexicographer file noun.person
+
+lexfile, forms, licence = {}, {}, []
+for line in open(wn + "data.noun", encoding="latin-1"):
+    if line.startswith("  "):
+        # The licence at the head of the data file, line numbers stripped.
+        licence.append(re.sub(r"^\s+\d+ ?", "", line).rstrip())
+        continue
+    f = line.split(" ")
+    offset, words = f[0], int(f[3], 16)
+    lexfile[offset] = int(f[1])
+    forms[offset] = {re.sub(r"\(.*\)$", "", f[4 + 2 * i]) for i in range(words)}
+
+senses = {}
+for line in open(wn + "index.noun", encoding="latin-1"):
+    if line.startswith("  "):
+        continue
+    f = line.split()
+    pointers = int(f[3])
+    senses[f[0]] = [(lexfile[o], f[0] in forms[o]) for o in f[6 + pointers:]]
+
+
+def lemmas(pos):
+    return {line.split()[0] for line in open(wn + f"index.{pos}", encoding="latin-1")
+            if not line.startswith("  ")}
+
+
+adjectives, verbs = lemmas("adj"), lemmas("verb")
+tags = collections.Counter()
+for line in open(wn + "cntlist.rev", encoding="latin-1"):
+    key, _, count = line.split()
+    lemma, rest = key.split("%")
+    kind, file = rest.split(":")[:2]
+    if kind == "1" and int(file) == PERSON:
+        tags[(lemma, "person")] += int(count)
+    elif kind in ("3", "5"):
+        tags[(lemma, "adjective")] += int(count)
+    elif kind == "2":
+        tags[(lemma, "verb")] += int(count)
+
+kept = []
+for word, ss in senses.items():
+    if not re.fullmatch(r"[a-z]+", word):
+        continue
+    person = [file == PERSON and lower for file, lower in ss]
+    if not (person[0] or 2 * sum(person) > len(person)):
+        continue
+    if word in adjectives and tags[(word, "adjective")] >= tags[(word, "person")]:
+        continue
+    if word in verbs and tags[(word, "verb")] > tags[(word, "person")]:
+        continue
+    # A past participle of a verb (`the accused`) reads as the verb after a name.
+    if word.endswith("ed") and (word[:-1] in verbs or word[:-2] in verbs):
+        continue
+    kept.append(word)
+
+with open("src/text/person_nouns.txt", "w", encoding="utf-8") as out:
+    out.write("# English nouns for a person, from Princeton WordNet 3.0 (noun.person), written by\n")
+    out.write("# tools/person_nouns.py. WordNet's licence:\n#\n")
+    while licence and not licence[-1]:
+        licence.pop()
+    for line in licence:
+        out.write(f"# {line}".rstrip() + "\n")
+    out.write("#\n")
+    for word in sorted(kept):
+        out.write(word + "\n")
+print(len(kept))
