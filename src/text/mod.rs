@@ -6,7 +6,7 @@ pub mod dates;
 pub mod given_names;
 pub mod minhash;
 pub mod names;
-pub mod person_nouns;
+pub mod nouns;
 pub mod places;
 pub mod spaces;
 

@@ -2,7 +2,7 @@
 //! `said X, a spokesman for Y`, `according to X`), as written.
 
 use super::*;
-use crate::text::person_nouns::is_person_noun;
+use crate::text::nouns::is_person_noun;
 
 /// Returns the attribution words and where they stand in the paragraph (a pronoun before
 /// the quote refers to someone named before it, not to a name between it and the quote).

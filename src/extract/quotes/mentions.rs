@@ -151,11 +151,36 @@ pub(super) fn personal(name: &str) -> bool {
         || TITLES.contains(&singular))
 }
 
+/// Whether the full name `name` names a thing ([`thing_headed`]): not when the story
+/// gives its last word an honorific (`Mr Pin` makes `Kang Shao Pin` a person).
+pub(super) fn thing_named(name: &str, names: &Names) -> bool {
+    let last = surname_of(name);
+    thing_headed(name, &last.to_lowercase()) && !names.gender.contains_key(last)
+}
+
+/// Whether `name`, of two words or more with no given name, honorific or title before
+/// its last word (`Chancellor Gordon Brown` has `Gordon`), ends on a noun whose main sense
+/// is a place or a thing (`Brick Lane`, `Super Bowl`, `New Year`; not a body, which may
+/// speak: `Mittal Steel`).
+fn thing_headed(name: &str, last: &str) -> bool {
+    let mut words = name.split(' ');
+    words.next_back();
+    name.contains(' ')
+        && !HONORIFIC_RE.is_match(name)
+        && !words.any(|w| {
+            crate::text::given_names::is_given_name(w)
+                || super::ABBREVIATED_TITLES.contains(&w)
+                || attribution::people_noun(&w.to_lowercase())
+        })
+        && crate::text::nouns::is_thing_noun(last)
+        && !crate::text::nouns::is_person_noun(last)
+}
+
 /// Whether `name` can be who `pronoun` (he or she) stands for: a person's name (not an
 /// organisation, a place or a bare title like `Attorney General`) of a matching gender
 /// where an honorific tells it.
 pub(super) fn could_be(name: &str, pronoun: &str, mentions: &Mentions) -> bool {
-    if !personal(name) {
+    if !personal(name) || thing_named(name, &mentions.names) {
         return false;
     }
     if !(pronoun.eq_ignore_ascii_case("he") || pronoun.eq_ignore_ascii_case("she")) {
@@ -495,7 +520,7 @@ pub(super) fn person_named(m: &Mention, names: &Names) -> Option<String> {
     if place_alone(&m.name, &full) {
         return Some(m.name.trim_start_matches('?').to_string());
     }
-    personal(&full).then_some(full)
+    (personal(&full) && !thing_named(&full, names)).then_some(full)
 }
 
 /// Whether the one-word mention `name`, taken for `full`, is a place's name rather

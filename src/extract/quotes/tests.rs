@@ -969,3 +969,27 @@ fn a_noun_whose_main_sense_is_a_person_is_a_role_table() {
         assert_eq!(got.last().and_then(|q| q.1.as_deref()), Some(want), "{text}\n{got:?}");
     }
 }
+
+/// A name that ends on a noun for a place or a thing (`Brick Lane`, `New Year`) is not
+/// who `he` stands for, unless the story gives its last word an honorific (`Mr Pin`
+/// makes `Kang Shao Pin` a person, whatever a pin is).
+#[test]
+fn a_name_ending_on_a_place_or_a_thing_is_no_one_table() {
+    for (text, want) in [
+        (
+            "Speaking from a cafe in Brick Lane, east London, Mr Galloway said he had accepted.\nHe added: \"Here in Bethnal Green there is a stooge MP. \"A stooge who will sing any song.\"",
+            "Galloway",
+        ),
+        (
+            "Voters will have a clear choice, said Charles Kennedy.\nIn his New Year message the leader said the parties relied on \"populist scares\".",
+            "Charles Kennedy",
+        ),
+        (
+            "Kang Shao Pin owns the mine. When contacted, Mr Pin denied the allegations. \"These are all lies,\" he said.",
+            "Kang Shao Pin",
+        ),
+    ] {
+        let got = run(text);
+        assert_eq!(got.last().and_then(|q| q.1.as_deref()), Some(want), "{text}\n{got:?}");
+    }
+}
