@@ -255,7 +255,12 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                                 | "so"
                         )
                 });
-            if PREPOSITIONS.contains(&prev_word) && !appositive {
+            // An age in apposition (`to Amina Salum, 34,`) is said of a person.
+            let aged = p[m.end()..].strip_prefix(", ").is_some_and(|r| {
+                let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                (1..=3).contains(&digits) && r[digits..].starts_with(',')
+            });
+            if PREPOSITIONS.contains(&prev_word) && !appositive && !aged {
                 // "competition from Bernal, Jamie Foxx and ...": the list is objects too.
                 prev_object = Some((pi, m.end()));
                 continue;

@@ -993,3 +993,11 @@ fn a_name_ending_on_a_place_or_a_thing_is_no_one_table() {
         assert_eq!(got.last().and_then(|q| q.1.as_deref()), Some(want), "{text}\n{got:?}");
     }
 }
+
+/// A name after a preposition is taken for a place (`on Mill Lane`) unless something
+/// marks a person: an age in apposition does (`According to Amina Salum, 34,`).
+#[test]
+fn an_age_after_a_name_marks_a_person_after_a_preposition() {
+    let got = run("The council installed lights.\nAccording to Amina Salum, 34, after the 2016/2017 fiscal year, small traders started growing steadily. “It is because most of us, women, feel that nothing can harm us in places where there is light,” she adds.");
+    assert_eq!(got[0].1.as_deref(), Some("Amina Salum"), "{got:?}");
+}
