@@ -1001,3 +1001,22 @@ fn an_age_after_a_name_marks_a_person_after_a_preposition() {
     let got = run("The council installed lights.\nAccording to Amina Salum, 34, after the 2016/2017 fiscal year, small traders started growing steadily. “It is because most of us, women, feel that nothing can harm us in places where there is light,” she adds.");
     assert_eq!(got[0].1.as_deref(), Some("Amina Salum"), "{got:?}");
 }
+
+/// Reporting verbs in the present tense as well as the past (`the economist replies`,
+/// `Yukos maintains`, `he jokes`).
+#[test]
+fn present_tense_reporting_verbs_table() {
+    for (text, want) in [
+        (
+            "The Municipal’s economist Jeremiah Mbelu reveals that the council agreed to install 155 poles.\nAsked why the council spent so much, the economist replies, “Yes, it is expensive to install solar powered lights in the streets.”",
+            "Jeremiah Mbelu",
+        ),
+        (
+            "Yukos maintains that the forced auction is illegal and \"will cause the company to suffer immediate and irreparable harm.\"",
+            "Yukos",
+        ),
+    ] {
+        let got = run(text);
+        assert_eq!(got.last().and_then(|q| q.1.as_deref()), Some(want), "{text}\n{got:?}");
+    }
+}
