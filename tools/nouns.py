@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes src/text/person_nouns.txt and src/text/thing_nouns.txt: what English common
 nouns stand for, read from Princeton WordNet 3.0 (WordNet licence, BSD-like; the notice is
-kept at the head of the first file).
+kept at the head of both files).
 
     apt-get install wordnet-base      # Debian/Ubuntu: /usr/share/wordnet
     python3 tools/nouns.py [/usr/share/wordnet]
@@ -105,21 +105,28 @@ for word, ss in senses.items():
             and word not in people):
         things.append(word)
 
-with open("src/text/person_nouns.txt", "w", encoding="utf-8") as out:
-    out.write("# English nouns for a person, from Princeton WordNet 3.0 (noun.person), written by\n")
-    out.write("# tools/nouns.py. WordNet's licence:\n#\n")
-    while licence and not licence[-1]:
-        licence.pop()
+while licence and not licence[-1]:
+    licence.pop()
+
+
+def head(out, what):
+    """The file's first lines: what it holds, where from, and WordNet's licence notice
+    (which asks to appear on all copies, modifications included)."""
+    out.write(f"# {what}, from Princeton WordNet 3.0,\n")
+    out.write("# written by tools/nouns.py. WordNet's licence:\n#\n")
     for line in licence:
         out.write(f"# {line}".rstrip() + "\n")
     out.write("#\n")
+
+
+with open("src/text/person_nouns.txt", "w", encoding="utf-8") as out:
+    head(out, "English nouns for a person (noun.person)")
     for word in sorted(kept):
         out.write(word + "\n")
 print(len(kept))
 
 with open("src/text/thing_nouns.txt", "w", encoding="utf-8") as out:
-    out.write("# English nouns whose main sense is a place or a thing, from Princeton WordNet 3.0,\n")
-    out.write("# written by tools/nouns.py. WordNet's licence: see person_nouns.txt.\n")
+    head(out, "English nouns whose main sense is a place or a thing")
     for word in sorted(things):
         out.write(word + "\n")
 print(len(things))

@@ -1,6 +1,6 @@
 //! Ground floor: what an English common noun stands for, from Princeton WordNet 3.0
 //! (`person_nouns.txt` and `thing_nouns.txt`, written by `tools/nouns.py`; WordNet
-//! licence, kept at the head of the first list): general knowledge of the language, not
+//! licence, kept at the head of both lists): general knowledge of the language, not
 //! read off any data set. Quote attribution asks it whether `the <noun> said` is someone
 //! (`the Florida fan`, `the exercise representative`) or something (`the report said`),
 //! and whether a name ends on a place or a thing (`Brick Lane`, `Super Bowl`) rather than

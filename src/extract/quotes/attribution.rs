@@ -24,13 +24,9 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     if !new_sentence && reports(head) {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             let clause = c.name("clause").expect("group");
-            // (A title abbreviated before a name, `said Rep. Kevin McCarthy`, is no role:
-            // `rep` is a noun for one.)
-            let role = clause
-                .as_str()
-                .split_whitespace()
-                .filter(|w| !ABBREVIATED_TITLES.contains(w))
-                .any(|w| people_noun(&w.to_lowercase()));
+            // (A capitalised word counts only as a role: `said Rep. Kevin McCarthy`, `said
+            // Sir Bob Geldof` name no role, though `rep` and `sir` are nouns for people.)
+            let role = clause.as_str().split_whitespace().any(person_word);
             if role {
                 if let Some(n) = THEN_NAME.captures(&after[clause.end()..]) {
                     return Some((clean_name(&n["name"]), span.after));
@@ -190,8 +186,7 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
         (&*BEFORE_ORG, verb_60, &*unpossessed),
         (&*BEFORE_ACCORDING, before.contains("ccording to"), before),
     ] {
-        let found = may_match.then(|| re.captures(text)).flatten();
-        if let Some(c) = found.filter(|c| noun_is_person(c.name("noun").map(|(_, n)| n))) {
+        if let Some(c) = may_match.then(|| person_match(re, text)).flatten() {
             let (who, who_text) = c.name("who").unwrap_or((0, ""));
             // "the Tory MP for Sleaford and North Hykeham admitted": the place is not
             // the subject; the title before it is.
@@ -362,10 +357,36 @@ pub(super) fn people_noun(word: &str) -> bool {
     role_noun(word) || is_person_noun(word)
 }
 
+/// Whether `word`, as written, stands for a person: in lower case a role or any noun for
+/// a person; capitalised only a role (`Chief`, `Minister`), as WordNet's nouns then start
+/// or are names (`Sir`, `Baker`, `Dean`).
+pub(super) fn person_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if word.starts_with(char::is_lowercase) {
+        people_noun(&lower)
+    } else {
+        role_noun(&lower)
+    }
+}
+
 /// Whether the `noun` group of a pattern's match, if it has one, stands for a person (the
 /// patterns match any word there and leave the lexicon to this check).
 pub(super) fn noun_is_person(noun: Option<&str>) -> bool {
-    noun.is_none_or(|n| people_noun(&n.to_lowercase()))
+    noun.is_none_or(person_word)
+}
+
+/// The first match of `re` in `text` whose `noun` group, if any, stands for a person: a
+/// noun that does not lets the search go on after it (`The report said the minister had
+/// warned:` is the minister's).
+fn person_match<'h>(re: &EndPattern, text: &'h str) -> Option<EndCaptures<'h>> {
+    let mut from = 0;
+    loop {
+        let c = re.captures_from(text, from)?;
+        match c.name("noun") {
+            Some((at, noun)) if !person_word(noun) => from = at + noun.len(),
+            _ => return Some(c),
+        }
+    }
 }
 
 /// The name that ends `clause` after its last person noun (`Albanian Prime Minister

@@ -154,6 +154,7 @@ pub(super) fn personal(name: &str) -> bool {
 /// Whether the full name `name` names a thing ([`thing_headed`]): not when the story
 /// gives its last word an honorific (`Mr Pin` makes `Kang Shao Pin` a person).
 pub(super) fn thing_named(name: &str, names: &Names) -> bool {
+    let name = name.trim_start_matches('?');
     let last = surname_of(name);
     thing_headed(name, &last.to_lowercase()) && !names.gender.contains_key(last)
 }
@@ -161,7 +162,7 @@ pub(super) fn thing_named(name: &str, names: &Names) -> bool {
 /// Whether `name`, of two words or more with no given name, honorific or title before
 /// its last word (`Chancellor Gordon Brown` has `Gordon`), ends on a noun whose main sense
 /// is a place or a thing (`Brick Lane`, `Super Bowl`, `New Year`; not a body, which may
-/// speak: `Mittal Steel`).
+/// speak: `Mittal Steel`; the list has no noun for a person).
 fn thing_headed(name: &str, last: &str) -> bool {
     let mut words = name.split(' ');
     words.next_back();
@@ -169,11 +170,10 @@ fn thing_headed(name: &str, last: &str) -> bool {
         && !HONORIFIC_RE.is_match(name)
         && !words.any(|w| {
             crate::text::given_names::is_given_name(w)
-                || super::ABBREVIATED_TITLES.contains(&w)
-                || attribution::people_noun(&w.to_lowercase())
+                || ABBREVIATED_TITLES.contains(&w)
+                || attribution::person_word(w)
         })
         && crate::text::nouns::is_thing_noun(last)
-        && !crate::text::nouns::is_person_noun(last)
 }
 
 /// Whether `name` can be who `pronoun` (he or she) stands for: a person's name (not an
@@ -258,7 +258,7 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
             // An age in apposition (`to Amina Salum, 34,`) is said of a person.
             let aged = p[m.end()..].strip_prefix(", ").is_some_and(|r| {
                 let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-                (1..=3).contains(&digits) && r[digits..].starts_with(',')
+                (1..=3).contains(&digits) && r[digits..].starts_with(", ")
             });
             if PREPOSITIONS.contains(&prev_word) && !appositive && !aged {
                 // "competition from Bernal, Jamie Foxx and ...": the list is objects too.
@@ -344,11 +344,13 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
 }
 
 /// Whether `rest`, the text after a capitalised run, is a role of one to three lower-case
-/// words ending in a title or a word for what people do, then a capitalised word:
-/// ` leader Charles`, ` chief executive Tim`, ` press secretary Karine`. The words before
-/// the title must read as modifiers, not as a verb or a clause (` slated comedian Sacha`,
-/// ` believes coach Bernard`, ` and singer Harry`): no function word, reporting verb, or
-/// word ending in `-ed` or in a single `-s`.
+/// words ending in a noun for a person (a title, a trade, or any of WordNet's: ` controller
+/// Roly`, ` daughter Jill`), then a capitalised word: ` leader Charles`, ` chief executive
+/// Tim`, ` press secretary Karine`. The words before the noun must read as modifiers, not
+/// as a verb or a clause (` slated comedian Sacha`, ` believes coach Bernard`, ` and singer
+/// Harry`): no function word, reporting verb, or word ending in `-ed` or in a single `-s`.
+/// (An irregular past tense is not told from a modifier: `met host Jacques` reads as a
+/// role.)
 pub(super) fn role_then_name(rest: &str) -> bool {
     let mut words = rest.strip_prefix(' ').unwrap_or("").splitn(5, ' ');
     let mut role = false;

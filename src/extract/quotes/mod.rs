@@ -26,6 +26,8 @@ mod resolution;
 mod spans;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_words;
 
 use attribution::*;
 use mentions::*;
@@ -125,12 +127,6 @@ pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
         .collect();
     quotes_in(&read, paragraphs, spans, false)
 }
-
-/// Titles written abbreviated before a name, with or without a full stop (those of
-/// `HONORIFIC`, which reads them either way).
-pub(super) const ABBREVIATED_TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Gen", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov",
-];
 
 /// `p` with the full stop of a title abbreviated before a name (`Rep. Kevin McCarthy`,
 /// `Mr. Smith`, `Sen. Warren`) made a space, the same length: the attribution then reads

@@ -5,6 +5,11 @@
 use super::*;
 
 pub(super) const VERBS: &str = r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|stressed|stresses|insisted|insists|warned|warns|noted|notes|wrote|writes|continued|argued|argues|claimed|claims|replied|declared|admitted|admits|acknowledged|recalled|remarked|observed|commented|announced|suggested|conceded|confirmed|insisted|urged|tweeted|posted|pointed out|went on|concluded|agreed|responded|answered|joked|boasted|complained|predicted|promised|vowed|cautioned|emphasised|emphasized|maintained|revealed|exclaimed|shouted|whispered|mused|read|likened|compared|defines|defined|apologised|apologized|described|called|denied|accused|criticised|criticized|praised|welcomed|dismissed|hailed|labelled|labeled|branded|snapped|snaps|quipped|quips|laughed|laughs|sighed|sighs|retorted|countered|interjected|reiterated|reiterates|testified|asserted|asserts|contended|contends|stated|wondered|wonders|enthused|enthuses|lamented|laments|pleaded|demanded|recounted|recounts|reflected|reflects|recalls|remarks|observes|concedes|confirms|announces|suggests|urges|predicts|promises|vows|cautions|reveals|complains|comments|continues|replies|declares|acknowledges|concludes|agrees|responds|jokes|boasts|emphasises|emphasizes|maintains|exclaims|shouts|whispers|muses|describes|apologises|apologizes|likens|denies|accuses|criticises|criticizes|praises|welcomes|dismisses|hails|testifies|pleads|retorts|interjects";
+/// Titles written abbreviated before a name, with or without a full stop (the short ones
+/// of [`HONORIFIC`], which reads them either way; keep the two in step).
+pub(super) const ABBREVIATED_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Gen", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov",
+];
 pub(super) const HONORIFIC: &str =
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
 /// A name: capitalised words, with particles (`van`, `bin`) and middle initials
@@ -52,6 +57,21 @@ impl EndPattern {
     pub(super) fn captures<'h>(&self, haystack: &'h str) -> Option<EndCaptures<'h>> {
         let mut caps = self.re.create_captures();
         self.re.captures(haystack, &mut caps);
+        caps.is_match().then_some(EndCaptures { haystack, caps })
+    }
+
+    /// As [`EndPattern::captures`], for a match starting at `start` or after (what comes
+    /// before still counts for the pattern's look-behind).
+    pub(super) fn captures_from<'h>(
+        &self,
+        haystack: &'h str,
+        start: usize,
+    ) -> Option<EndCaptures<'h>> {
+        let mut caps = self.re.create_captures();
+        self.re.captures(
+            regex_automata::Input::new(haystack).range(start..),
+            &mut caps,
+        );
         caps.is_match().then_some(EndCaptures { haystack, caps })
     }
 

@@ -29,6 +29,18 @@ pub(super) fn resolve(
                 "spokesman" | "spokeswoman" | "spokesperson" => {
                     spokesman_of(span, paragraphs).or_else(last_speaker)
                 }
+                // (Before the people: `retailer`, `lender` and `publisher` are nouns for
+                // people too, but in the news a body's.)
+                "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
+                | "agency" | "organisation" | "organization" | "charity" | "magazine"
+                | "newspaper" | "paper" | "broadcaster" | "network" | "channel" | "website"
+                | "lender" | "insurer" | "carrier" | "operator" | "publisher" | "supplier"
+                | "manufacturer" | "maker" | "developer" | "builder" | "watchdog" | "regulator"
+                | "employer" | "contractor" => {
+                    body_called(noun, (span.para, span.open_at), paragraphs)
+                        .or_else(|| named_as(noun, (span.para, span.open_at), paragraphs))
+                        .or_else(|| organisation_before(span, paragraphs, mentions, false))
+                }
                 // "The Judge wrote", "said the Spurs sporting director": the person the
                 // story gave that title, else the one speaking so far.
                 // (then whom the sentences before are about, then the last speaker, then
@@ -66,13 +78,6 @@ pub(super) fn resolve(
                         // whoever has been speaking; "the prime minister" is the story's.
                         .or_else(|| (!TITLES.contains(&noun)).then(last_speaker).flatten())
                         .or_else(|| mentions.names.main.clone())
-                }
-                "firm" | "company" | "group" | "bank" | "club" | "airline" | "retailer"
-                | "agency" | "organisation" | "organization" | "charity" | "magazine"
-                | "newspaper" | "paper" | "broadcaster" | "network" | "channel" | "website" => {
-                    body_called(noun, (span.para, span.open_at), paragraphs)
-                        .or_else(|| named_as(noun, (span.para, span.open_at), paragraphs))
-                        .or_else(|| organisation_before(span, paragraphs, mentions, false))
                 }
                 // "the committee", "the government": the body the story named so (`the
                 // Foreign Affairs Committee`), else the body itself is the speaker.
@@ -436,7 +441,7 @@ fn body_heads(noun: &str) -> &'static [&'static str] {
 /// Center`); names inside quotes are the speaker's words.
 pub(super) fn body_called(noun: &str, at: (usize, usize), paragraphs: &[String]) -> Option<String> {
     let noun = noun.rsplit(' ').next().unwrap_or(noun);
-    if people_noun(noun) {
+    if role_noun(noun) {
         return None;
     }
     let heads = body_heads(noun);
@@ -542,7 +547,7 @@ pub(super) fn organisation_before(
     };
     // Candidates in the quote's paragraph and the one before, nearest last, with where
     // they stand.
-    let mut candidates: Vec<(String, (usize, usize))> = Vec::new();
+    let mut candidates: Vec<(String, (usize, usize), usize)> = Vec::new();
     for pi in span.para.saturating_sub(1)..=span.para {
         let (base, text) = recent(upto(pi));
         // Names inside quotes are the speaker's words ("Make Love, Not Spam").
@@ -566,10 +571,16 @@ pub(super) fn organisation_before(
                         PREPOSITIONS.contains(&prev) && !matches!(prev, "from" | "to" | "via");
                     !(place || prev == "and")
                 })
-                .map(|m| (clean_name(m.as_str()), (pi, base + m.start())))
+                .map(|m| {
+                    (
+                        clean_name(m.as_str()),
+                        (pi, base + m.start()),
+                        base + m.end(),
+                    )
+                })
                 // A country or a state speaks as `it`, never as `the bank` or `the
                 // agency`.
-                .filter(|(n, _)| {
+                .filter(|(n, _, _)| {
                     let first = n.split_whitespace().next().unwrap_or("");
                     !is_not_name(first)
                         && !HONORIFIC_RE.is_match(n)
@@ -583,11 +594,23 @@ pub(super) fn organisation_before(
         let own = sentence_start(para, span.open_at);
         let before = sentence_start(para, own.saturating_sub(2));
         let from = if own > 0 { before } else { own };
+        // (A quote's sentence that opens its paragraph: the body the last sentence of
+        // the paragraph before has speaking, `..., the National Police Chiefs’ Council
+        // (NPCC) said.` ¶ `It also promised a “...”`.)
+        let prev_sentence = (own == 0 && span.para > 0).then(|| {
+            let prev = &paragraphs[span.para - 1];
+            let end = prev.trim_end().len();
+            (span.para - 1, sentence_start(prev, end.saturating_sub(2)))
+        });
+        let speaking = |&(pi, at): &(usize, usize), end: usize| {
+            prev_sentence.is_some_and(|(p, start)| p == pi && at >= start)
+                && speaks_next(&paragraphs[pi][end..])
+        };
         let near = candidates
             .iter()
             .rev()
-            .find(|(_, at)| at.0 == span.para && at.1 >= from);
-        if let Some((name, _)) = near {
+            .find(|(_, at, end)| (at.0 == span.para && at.1 >= from) || speaking(at, *end));
+        if let Some((name, _, _)) = near {
             return Some(name.clone());
         }
     }
@@ -606,8 +629,27 @@ pub(super) fn organisation_before(
     candidates
         .iter()
         .enumerate()
-        .max_by_key(|(i, (n, _))| (times(n), *i))
-        .map(|(_, (n, _))| n.clone())
+        .max_by_key(|(i, (n, _, _))| (times(n), *i))
+        .map(|(_, (n, _, _))| n.clone())
+}
+
+/// Whether `rest`, the text after a name, goes on with a reporting verb, past the rest of
+/// a name cut at a plural possessive and an acronym in brackets (`National Police
+/// Chiefs` + `’ Council (NPCC) said`).
+fn speaks_next(rest: &str) -> bool {
+    let mut rest = rest.trim_start_matches(['’', '\'']).trim_start();
+    while rest.starts_with(char::is_uppercase) {
+        rest = rest.split_once(' ').map_or("", |(_, r)| r).trim_start();
+    }
+    let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((_, after)) => after.trim_start(),
+        None => rest,
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    is_speech_verb(word)
 }
 
 /// The pronoun a sentence opens with (`He`, `She`, `It`, `They`; after `But` or `And`).
