@@ -39,6 +39,11 @@ const MORE_TITLE_ENDS: &[&str] = &[
     "analyst",
 ];
 
+/// Honorifics written before a name.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady",
+];
+
 /// True for a word that ends a title (`Minister`, `Sen.`).
 fn ends_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -85,6 +90,26 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
     let first = words.first()?;
     if NOT_A_NAME.contains(&first.to_lowercase().as_str()) {
         return None;
+    }
+    // `Total Film's Jamie Graham`, `Labour's Mr Livingstone`: a person a body's
+    // possessive introduces (a given name or a title first, a name after it) is named
+    // without it.
+    // (Not after a possessor that may be a person: `Michelle Paver's Wolf Brother` is her
+    // book.)
+    let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
+    let possessor_named = crate::text::given_names::is_given_name(words[0]);
+    if let Some(i) = words[..words.len() - 1].iter().position(possessive) {
+        let person = &words[i + 1..];
+        let named = !possessor_named
+            && person.len() >= 2
+            && (crate::text::given_names::is_given_name(person[0])
+                || ends_title(person[0])
+                || HONORIFICS.contains(&person[0].trim_end_matches('.')));
+        if named {
+            // (`Mr Livingstone` as `Livingstone`, which the article's full name settles.)
+            let honorific = HONORIFICS.contains(&person[0].trim_end_matches('.'));
+            return canonical(&person[usize::from(honorific)..].join(" "));
+        }
     }
     // `Brown's Budget`, `Sculthorpe's Saints`: a possessor and one word of what is theirs
     // is a thing, no speaker (`India's Sania Mirza`, `Labour's Mr Livingstone` name a
@@ -249,6 +274,12 @@ mod tests {
             ("Brown's Budget", None),
             ("Sculthorpe’s Saints", None),
             ("India's Sania Mirza", c("India's Sania Mirza", None)),
+            ("Total Film's Jamie Graham", c("Jamie Graham", None)),
+            ("Labour's Mr Livingstone", c("Livingstone", None)),
+            (
+                "Michelle Paver's Wolf Brother",
+                c("Michelle Paver's Wolf Brother", None),
+            ),
             ("India's ONGC", c("India's ONGC", None)),
             (
                 "Information Commissioner's Office",
