@@ -595,8 +595,8 @@ pub(super) fn organisation_before(
         let before = sentence_start(para, own.saturating_sub(2));
         let from = if own > 0 { before } else { own };
         // (A quote's sentence that opens its paragraph: the body the last sentence of
-        // the paragraph before has speaking, `..., the National Police Chiefs’ Council
-        // (NPCC) said.` ¶ `It also promised a “...”`.)
+        // the paragraph before has speaking, `In its filing, Deutsche Bank said Houston
+        // was ...` ¶ `It also said ... “...”`.)
         let prev_sentence = (own == 0 && span.para > 0).then(|| {
             let prev = &paragraphs[span.para - 1];
             let end = prev.trim_end().len();
