@@ -352,7 +352,8 @@ fn has_any(names: &str, words: &[&str]) -> bool {
     words.iter().any(|w| names.contains(w))
 }
 
-/// Hidden by markup or by the usual utility class names (stylesheets are not read).
+/// Hidden by markup, by an inline style or by the usual utility class names (stylesheets
+/// are not read).
 fn hidden(el: &Element) -> bool {
     const HIDDEN_CLASSES: &[&str] = &[
         "hidden",
@@ -367,7 +368,12 @@ fn hidden(el: &Element) -> bool {
         || el.attr("aria-hidden") == Some("true")
         || el.attr("style").is_some_and(|s| {
             let s = s.to_ascii_lowercase().replace(' ', "");
-            s.contains("display:none") || s.contains("visibility:hidden")
+            // (Clipped to nothing: text for screen readers only, `, opens new tab`.)
+            s.contains("display:none")
+                || s.contains("visibility:hidden")
+                || s.contains("clip:rect(0000)")
+                || s.contains("clip:rect(0,0,0,0)")
+                || s.contains("clip-path:inset(50%)")
         })
 }
 

@@ -49,6 +49,14 @@ fn main_text_table() {
             vec!["Recommended content", "external content", "Allow video", "I agree"],
         ),
         (
+            "a link's label for screen readers only, hidden by an inline clip, inside a sentence",
+            format!(
+                r#"<div class="article"><p>The <a href="/report">report<span style="border:0;clip:rect(0 0 0 0);clip-path:inset(50%);height:1px;overflow:hidden;position:absolute;width:1px">, opens new tab</span></a> by the institute was published on Monday, the council said.</p>{story}</div>"#
+            ),
+            vec!["The report by the institute was published on Monday", "Story paragraph 5"],
+            vec!["opens new tab"],
+        ),
+        (
             "a pop-up card set inside a sentence: its picture and other stories go, the name stays",
             format!(
                 r#"<div class="article"><p>A man pleaded guilty to threatening Rep. <span class="person"><a href="/people/omar">Ilhan Omar</a><span class="card"><img src="o.jpg"><a href="/people/omar">Ilhan Omar</a><a href="/a">Progressives oppose funding bill</a> <a href="/b">Omar asks court for compassion</a></span></span> (D-Minn.), the office said, in a statement, on Monday.</p>{story}</div>"#
