@@ -37,6 +37,15 @@ const MORE_TITLE_ENDS: &[&str] = &[
     "counsel",
     "economist",
     "analyst",
+    "gov",
+    "lt",
+    "gen",
+    "col",
+    "capt",
+    "maj",
+    "adm",
+    "cmdr",
+    "sgt",
 ];
 
 /// Honorifics written before a name.
@@ -135,17 +144,66 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
             role: Some(words.join(" ")),
         });
     }
-    // The last title word with a name after it splits role from name.
+    // The last title word with a name after it splits role from name; a given name
+    // further on, after a title of several words, starts the name (`Secretary of State
+    // Marco Rubio`, `House Speaker Mike Johnson`: `Speaker` a noun for a person).
     let split = words[..words.len() - 1].iter().rposition(|w| ends_title(w));
+    let split = match given_after_title(&words) {
+        Some(k) if split.is_none_or(|i| k > i + 1) => Some(k - 1),
+        _ => split,
+    };
     Some(match split {
-        Some(i) => Canonical {
-            name: Some(words[i + 1..].join(" ")),
-            role: Some(words[..=i].join(" ")),
-        },
+        Some(i) => {
+            // (`Boss Sir Alex Ferguson`: the honorific is no part of the role.)
+            let mut role = &words[..=i];
+            while let [rest @ .., last] = role {
+                if !HONORIFICS.contains(&last.trim_end_matches('.')) {
+                    break;
+                }
+                role = rest;
+            }
+            Canonical {
+                name: Some(words[i + 1..].join(" ")),
+                role: (!role.is_empty()).then(|| role.join(" ")),
+            }
+        }
         None => Canonical {
             name: Some(words.join(" ")),
             role: None,
         },
+    })
+}
+
+/// Where a person's name starts after a title of several words: the first given name
+/// after a word that ends a title or is a noun for a person, with one to three more
+/// words of the name after it and no title among them.
+fn given_after_title(words: &[&str]) -> Option<usize> {
+    let titled = |w: &&str| {
+        ends_title(w) || crate::text::nouns::is_person_noun(&w.trim_end_matches('.').to_lowercase())
+    };
+    let first_title = words.iter().position(titled)?;
+    (first_title + 1..words.len()).find(|&k| {
+        let name = &words[k..];
+        let counted = name
+            .iter()
+            // (Initials and letters after a name, `QC`, `MP`, are no words of it:
+            // `Guy Mansfield QC` has no title.)
+            .filter(|w| {
+                let w = w.trim_end_matches('.');
+                w.chars().count() > 1 && !w.chars().all(|c| c.is_uppercase())
+            })
+            .count();
+        // (`Guy Mansfield QC`: a given name before it makes it a name's second word.)
+        // (`District of Columbia Jeanine Pirro`: a given name after `of` is what a
+        // title is of; `Columbia` then no name's first word.)
+        let after_name = crate::text::given_names::is_given_name(words[k - 1])
+            && !ends_title(words[k - 1])
+            && !(k >= 2 && matches!(words[k - 2], "of" | "for" | "the"));
+        crate::text::given_names::is_given_name(words[k])
+            && !after_name
+            && !matches!(words[k - 1], "of" | "for" | "the")
+            && (2..=4).contains(&counted)
+            && !name.iter().any(|w| ends_title(w))
     })
 }
 
@@ -260,6 +318,37 @@ mod tests {
                 c("David Davis", Some("Shadow Home Secretary")),
             ),
             ("Sen. Elizabeth Warren", c("Elizabeth Warren", Some("Sen."))),
+            ("Guy Mansfield QC", c("Guy Mansfield QC", None)),
+            (
+                "Auditor General Sir John Bourn",
+                c("John Bourn", Some("Auditor General")),
+            ),
+            (
+                "Secretary of State Marco Rubio",
+                c("Marco Rubio", Some("Secretary of State")),
+            ),
+            (
+                "House Speaker Mike Johnson",
+                c("Mike Johnson", Some("House Speaker")),
+            ),
+            (
+                "U.S. Attorney for the District of Columbia Jeanine Pirro",
+                c(
+                    "Jeanine Pirro",
+                    Some("U.S. Attorney for the District of Columbia"),
+                ),
+            ),
+            (
+                "Texas Gov. Greg Abbott",
+                c("Greg Abbott", Some("Texas Gov.")),
+            ),
+            (
+                "Health and Human Services Secretary Robert F. Kennedy Jr",
+                c(
+                    "Robert F. Kennedy Jr",
+                    Some("Health and Human Services Secretary"),
+                ),
+            ),
             ("Cllr Louise Gittins", c("Louise Gittins", Some("Cllr"))),
             ("Ursula von der Leyen", c("Ursula von der Leyen", None)),
             ("IAAF", c("IAAF", None)),

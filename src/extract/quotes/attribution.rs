@@ -24,6 +24,9 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     if !new_sentence && reports(head) {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             let clause = c.name("clause").expect("group");
+            if let Some(who) = subject_after_verb(clause.as_str().trim_end()) {
+                return Some((who, span.after));
+            }
             // (A capitalised word counts only as a role: `said Rep. Kevin McCarthy`, `said
             // Sir Bob Geldof` name no role, though `rep` and `sir` are nouns for people.)
             let role = clause.as_str().split_whitespace().any(person_word);
@@ -53,6 +56,11 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                 return Some((who, span.after));
             }
         }
+        // `, Secretary of State Marco Rubio said`, `, Sen. Susan Collins of Maine said`: a
+        // title of several words before the name, a place after it.
+        if let Some(who) = subject_after(after) {
+            return Some((who, span.after));
+        }
         for re in [
             &*AFTER_INVERTED,
             &*AFTER_SUBJECT,
@@ -75,10 +83,13 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     }
     let before = &para[..span.open_at];
     let (base, near) = recent(before);
-    let stop = near
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '»' | '"'));
+    // (`Robert F. Kennedy Jr. said`, `Texas Gov. Greg Abbott said`: the full stop of an
+    // initial, a title or a suffix ends no sentence.)
+    let stop = near.char_indices().rev().find(|&(i, c)| match c {
+        '.' => !abbreviation_stop(&near[..=i]),
+        '!' | '?' | '”' | '»' | '"' => true,
+        _ => false,
+    });
     let sentence_start = stop.map_or(base, |(i, c)| base + i + c.len_utf8());
     // `... could “look their best” to represent the UK, adding that`: the text since a
     // quote that did not end its sentence is the rest of a clause, not a clause of its own.
@@ -224,6 +235,14 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                     return Some((clean_name(owner.as_str()), sentence_start + owner.start()));
                 }
             }
+            // `Senate Minority Leader Mitch McConnell of Kentucky said`: the pattern
+            // read the place; the whole run names the person.
+            if std::ptr::eq(re, &*BEFORE_SUBJECT) {
+                let end = sentence_start + who + who_text.len();
+                if let Some(person) = subject_before(para, end) {
+                    return Some((person, sentence_start + who));
+                }
+            }
             let appos = c.name("appos").map(|(_, a)| a);
             return Some((subject(who_text, appos), sentence_start + who));
         }
@@ -301,6 +320,7 @@ pub(crate) const TITLES: &[&str] = &[
     "senator",
     "sheriff",
     "mp",
+    "justice",
 ];
 
 /// Nouns that stand for a person in `the ... said` (`the England captain`, `the British

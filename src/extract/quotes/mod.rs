@@ -24,6 +24,7 @@ mod mentions;
 mod patterns;
 mod resolution;
 mod spans;
+mod subject_run;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -34,6 +35,7 @@ use mentions::*;
 use patterns::*;
 use resolution::*;
 use spans::*;
+use subject_run::*;
 
 /// A direct quotation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

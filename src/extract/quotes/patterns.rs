@@ -13,8 +13,9 @@ pub(super) const ABBREVIATED_TITLES: &[&str] = &[
 pub(super) const HONORIFIC: &str =
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.?\s+)";
 /// A name: capitalised words, with particles (`van`, `bin`) and middle initials
-/// (`Samuel L Jackson`, `George W. Bush`) between them.
-pub(super) const PERSON: &str = r"\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le|al|bin|ibn|el)\s+|\p{Lu}\.?\s+)?\p{Lu}[\p{L}'’\-]+){0,3}";
+/// (`Samuel L Jackson`, `George W. Bush`) between them, and a suffix after them
+/// (`Robert F. Kennedy Jr.`).
+pub(super) const PERSON: &str = r"\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:van|von|de|der|da|di|du|del|la|le|al|bin|ibn|el)\s+|\p{Lu}\.?\s+)?\p{Lu}[\p{L}'’\-]+){0,3}(?:\s+(?:Jr|Sr)\.)?";
 
 /// The attribution patterns repeat Unicode classes a bounded number of times, so their
 /// lazy DFAs have many states: with the regex crate's default cache (2 MiB) the cache

@@ -893,7 +893,7 @@ fn us_titles_and_party_affiliations_table() {
         ("\"I'm not pleased,\" Jefferson Parish Sheriff Harry Lee said.", "Harry Lee"),
     ];
     for (text, want) in cases {
-        let got = run(text);
+        let got = settled(text);
         assert_eq!(got.len(), 1, "{text}: {got:?}");
         assert_eq!(got[0].1.as_deref(), Some(*want), "{text}: {got:?}");
     }
@@ -906,6 +906,41 @@ fn us_titles_and_party_affiliations_table() {
             .all(|(_, who)| who.as_deref() != Some("Service NHS Trust")),
         "{got:?}"
     );
+}
+
+/// The quotes of `text` with their speakers settled as `extract` gives them: the person's
+/// name, and the title the text gave them.
+pub(super) fn settled(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let paras: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut got = quotes(&paras);
+    crate::extract::speakers::settle(&mut got);
+    got.into_iter()
+        .map(|q| (q.text, q.speaker, q.role))
+        .collect()
+}
+
+/// Regression: a title of several words before a name and a home state after it gave the
+/// wrong end of the run (`State Marco Rubio`, `Kentucky`, `Maine`), or, with `Jr.` or an
+/// apposition before the verb, no speaker or the one before.
+#[test]
+fn long_titles_and_home_states_give_the_person_and_the_title() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("\"We will not stand by,\" Secretary of State Marco Rubio said in a statement.", "Marco Rubio", Some("Secretary of State")),
+        ("\"The bill is dead,\" Senate Minority Leader Mitch McConnell of Kentucky said.", "Mitch McConnell", Some("Senate Minority Leader")),
+        ("Sen. Susan Collins of Maine said she was \"deeply troubled by the decision.\"", "Susan Collins", None),
+        ("Health and Human Services Secretary Robert F. Kennedy Jr. said the vaccines \"will remain available to every family.\"", "Robert F. Kennedy Jr", Some("Health and Human Services Secretary")),
+        ("\"We will win back the House,\" Rep. Hakeem Jeffries of New York, the House Democratic leader, said.", "Hakeem Jeffries", None),
+        ("U.S. Attorney for the District of Columbia Jeanine Pirro said her office \"will prosecute every case.\"", "Jeanine Pirro", Some("U.S. Attorney for the District of Columbia")),
+        ("\"We are deeply concerned,\" European Commission President Ursula von der Leyen said.", "Ursula von der Leyen", Some("European Commission President")),
+        ("\"We have the votes,\" House Speaker Mike Johnson said.", "Mike Johnson", Some("House Speaker")),
+        ("\"We will appeal,\" Texas Gov. Greg Abbott said.", "Greg Abbott", Some("Texas Gov")),
+    ];
+    for (text, name, role) in cases {
+        let got = settled(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(*name), "{text}: {got:?}");
+        assert_eq!(got[0].2.as_deref(), *role, "{text}: {got:?}");
+    }
 }
 
 /// `He said Mr Makama later subleased ...`, then `Mr Makama then sold ...`, then a quote

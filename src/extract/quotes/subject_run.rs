@@ -1,0 +1,380 @@
+//! Part of quote extraction: the subject of a reporting verb when it is a long run of
+//! capitalised words, as political and business reporting writes them: a title of several
+//! words before the name (`Secretary of State Marco Rubio`, `Health and Human Services
+//! Secretary Robert F. Kennedy Jr.`, `House Speaker Mike Johnson`), a state or a town
+//! after it (`Sen. Susan Collins of Maine`), a party and state tag (`Rep. Jim Jordan,
+//! R-Ohio,`, `Sen. Joe Manchin (D-W.Va.)`).
+//!
+//! The patterns of [`super::patterns`] read a name of up to four words next to the verb;
+//! on these runs they take the wrong end (`Kentucky`, `State Marco Rubio`). Here the run
+//! is read word by word: the person is the stretch of two to four capitalised words (and
+//! initials, and a `Jr.`) that starts at a given name, or after a title, and ends the run
+//! or stands before `of` and a place; the words before it are the person's title.
+
+use super::*;
+use crate::text::given_names::is_given_name;
+use crate::text::nouns::is_person_noun;
+
+/// Lower-case words inside a title or a body's name (`Secretary of State`, `Health and
+/// Human Services`).
+const JOINING: &[&str] = &["of", "and", "for", "the", "&", "on"];
+
+/// Particles inside a name (`Ursula von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "el",
+];
+
+/// A name's suffix after the surname.
+const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// The longest run this reads, in words.
+const MOST_WORDS: usize = 14;
+
+/// `(D-W.Va.)`, `R-Ohio`, `D-N.Y.`: a member of Congress's party and state, in brackets or
+/// between commas after the name.
+fn party_tag(word: &str) -> bool {
+    let w = word
+        .trim_start_matches('(')
+        .trim_end_matches([')', ',', '.']);
+    let mut parts = w.splitn(2, '-');
+    matches!(parts.next(), Some("D" | "R" | "I"))
+        && parts
+            .next()
+            .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// A word of a name or of a title in capitals: a capital first, then letters, hyphens,
+/// apostrophes or full stops (`Gov.`, `F.`, `U.S.`, `O'Rourke`).
+fn capitalised(word: &str) -> bool {
+    // (`ex-Home Secretary`, `then-Gov.`: a prefix before a capitalised word.)
+    let word = match word.split_once('-') {
+        Some(("ex" | "then" | "former", rest)) => rest,
+        _ => word,
+    };
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// Titles written abbreviated besides [`ABBREVIATED_TITLES`] (`Lt. Gov.`, `Adm.`).
+const MORE_ABBREVIATED: &[&str] = &[
+    "Lt", "Maj", "Adm", "Cmdr", "Supt", "Atty", "Sec", "Insp", "Det",
+];
+
+/// A word with a full stop that does not end a sentence: an initial (`F.`), a title
+/// (`Sen.`, `Gov.`), a suffix (`Jr.`) or an abbreviation with inner stops (`U.S.`).
+fn abbreviation(word: &str) -> bool {
+    let Some(base) = word.strip_suffix('.') else {
+        return true;
+    };
+    base.chars().count() == 1
+        || base.contains('.')
+        || listed_title(base)
+        || SUFFIXES.contains(&base)
+}
+
+/// Whether the full stop that ends `text` is an abbreviation's (`F.`, `Jr.`, `Gov.`,
+/// `U.S.`), which ends no sentence.
+pub(super) fn abbreviation_stop(text: &str) -> bool {
+    let word = text.rsplit(' ').next().unwrap_or(text);
+    word.len() > 1 && capitalised(word) && abbreviation(word)
+}
+
+/// A title the lists hold: `Secretary`, `Leader`, `Gov`, `Sen`.
+fn listed_title(word: &str) -> bool {
+    let base = word.trim_end_matches('.');
+    TITLES.contains(&base.to_lowercase().as_str())
+        || ABBREVIATED_TITLES.contains(&base)
+        || MORE_ABBREVIATED.contains(&base)
+}
+
+/// A title word before a name: a listed one or a noun for a person (`Speaker`,
+/// `Commandant`).
+fn title_word(word: &str) -> bool {
+    listed_title(word) || is_person_noun(&word.trim_end_matches('.').to_lowercase())
+}
+
+/// A word of a person's name after its first: a capitalised word that is no title, or an
+/// initial, or a suffix.
+fn name_word(word: &str) -> bool {
+    capitalised(word) && !word.ends_with("'s") && !word.ends_with("’s")
+}
+
+/// Where the person stands in `words`, a run of capitalised and joining words: the start
+/// and end of the stretch, or None when no stretch reads as a name.
+fn person_in(words: &[&str]) -> Option<(usize, usize)> {
+    let bare = |w: &str| w.trim_end_matches('.').to_string();
+    for i in 0..words.len() {
+        let first = bare(words[i]);
+        let after_title = i > 0 && title_word(words[i - 1]);
+        // (`District of Columbia Jeanine Pirro`: a given name after `of` is what a title
+        // is of, no one's name.)
+        let after_of = i > 0 && JOINING.contains(&words[i - 1]);
+        if !name_word(words[i]) || !(is_given_name(&first) && !after_of || after_title) {
+            continue;
+        }
+        // The stretch: capitalised words to the end of the run or to `of`.
+        let mut end = i + 1;
+        while end < words.len() && name_word(words[end])
+            || end + 1 < words.len()
+                && PARTICLES.contains(&words[end])
+                && (name_word(words[end + 1]) || PARTICLES.contains(&words[end + 1]))
+        {
+            end += 1;
+        }
+        let tail_ok = end == words.len()
+            || (words[end] == "of"
+                && end + 1 < words.len()
+                && words[end + 1..].len() <= 3
+                && words[end + 1..].iter().all(|w| name_word(w)));
+        // Words that count: not initials or suffixes.
+        let counted = words[i..end]
+            .iter()
+            .filter(|w| {
+                let b = bare(w);
+                b.chars().count() > 1 && !SUFFIXES.contains(&b.as_str())
+            })
+            .count();
+        // A title inside the stretch makes it a title and a name (`Georgia Secretary`).
+        let titled = words[i + 1..end].iter().any(|w| listed_title(w));
+        if tail_ok && (2..=4).contains(&counted) && !titled {
+            return Some((i, end));
+        }
+    }
+    None
+}
+
+/// The speaker a long subject run names (`words`, in order, party tags out), or None when
+/// the run is a plain name (the patterns read it) or names no one this can tell.
+fn speaker_of(words: &[&str]) -> Option<String> {
+    let (start, end) = person_in(words)?;
+    let name = words[start..end].join(" ");
+    let name = name.trim_end_matches('.');
+    if start == 0 {
+        // A name and a place after it (`Mitch McConnell of Kentucky`): the name.
+        return (end < words.len()).then(|| name.to_string());
+    }
+    // The words before the name are the person's title when one of them is a title word
+    // (`Secretary of State`, `Texas Gov.`, `House Speaker`), kept with the name (the
+    // speaker's role is read from it later); else they may be the name's own first words
+    // (`Mary Ann Smith`, `Mary` no given name this knows): no reading.
+    words[..start]
+        .iter()
+        .any(|w| title_word(w))
+        .then(|| format!("{} {name}", words[..start].join(" ")))
+}
+
+/// Cleans a word of the run: no comma after it, no brackets.
+fn word_of_run(word: &str) -> &str {
+    word.trim_end_matches(',')
+}
+
+/// The subject run at the start of `after` (the text after a quote), ending at a reporting
+/// verb: `, Senate Minority Leader Mitch McConnell of Kentucky said.`
+pub(super) fn subject_after(after: &str) -> Option<String> {
+    let text = after.trim_start_matches([' ', ',', '.', '!', '?', '—', '–', '-']);
+    // (Empty between two spaces: the quote code makes the stop of `Gov.` a space.)
+    let tokens: Vec<&str> = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(MOST_WORDS + 1)
+        .collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut verb = false;
+    let mut n = 0;
+    while n < tokens.len() {
+        let word = tokens[n];
+        let bare = word_of_run(word);
+        if is_speech_verb(bare.trim_end_matches(['.', ':', ';']))
+            || (matches!(bare, "has" | "had" | "also") && !words.is_empty())
+        {
+            verb = true;
+            break;
+        }
+        n += 1;
+        if party_tag(word) {
+            continue;
+        }
+        let part = capitalised(bare) && abbreviation(bare)
+            || JOINING.contains(&bare)
+            || PARTICLES.contains(&bare);
+        if !part {
+            return None;
+        }
+        words.push(bare);
+        if word.ends_with(',') {
+            // A comma ends the run unless a party tag (`Jim Jordan, R-Ohio, said`), the
+            // verb or an apposition between commas and then the verb follows (`Hakeem
+            // Jeffries of New York, the House Democratic leader, said`).
+            let next = tokens.get(n).copied().unwrap_or("");
+            if party_tag(next) || is_speech_verb(word_of_run(next)) {
+                continue;
+            }
+            let close = tokens[n..].iter().position(|w| w.ends_with(','))?;
+            let after_close = tokens.get(n + close + 1).copied().unwrap_or("");
+            if !is_speech_verb(word_of_run(after_close).trim_end_matches(['.', ':', ';'])) {
+                return None;
+            }
+            n += close + 1;
+        }
+    }
+    if !verb {
+        return None;
+    }
+    while words.first().is_some_and(|w| JOINING.contains(w)) {
+        words.remove(0);
+    }
+    speaker_of(&words)
+}
+
+/// The clause after a reporting verb when it is all one run (`said Senate Democratic
+/// Leader Chuck Schumer of New York`).
+pub(super) fn subject_after_verb(clause: &str) -> Option<String> {
+    let mut words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+    while words.first().is_some_and(|w| JOINING.contains(w)) {
+        words.remove(0);
+    }
+    let run = words.len() <= MOST_WORDS
+        && words.iter().all(|w| {
+            capitalised(w) && abbreviation(w) || JOINING.contains(w) || PARTICLES.contains(w)
+        });
+    run.then(|| speaker_of(&words)).flatten()
+}
+
+/// The subject run that ends at byte `end` of `text` (where a pattern's name ends, before
+/// its verb), read back to the first word that is no part of it: `Sen. Susan Collins of
+/// Maine` where the pattern read `Maine`.
+pub(super) fn subject_before(text: &str, end: usize) -> Option<String> {
+    let head = &text[..end];
+    let mut words: Vec<&str> = Vec::new();
+    for (n, word) in head.rsplit(' ').filter(|w| !w.is_empty()).enumerate() {
+        if n > MOST_WORDS {
+            break;
+        }
+        if party_tag(word) {
+            continue;
+        }
+        // A word with a comma after it belongs to the clause before (`On Tuesday,`).
+        let part = (capitalised(word) && abbreviation(word)
+            || JOINING.contains(&word)
+            || PARTICLES.contains(&word))
+            && (n == 0 || !word.ends_with([',', ';', ':']));
+        if !part {
+            break;
+        }
+        words.push(word);
+    }
+    words.reverse();
+    while words.first().is_some_and(|w| JOINING.contains(w)) {
+        words.remove(0);
+    }
+    speaker_of(&words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_runs_table() {
+        let cases = [
+            (
+                ", Secretary of State Marco Rubio said.",
+                Some("Secretary of State Marco Rubio"),
+            ),
+            (
+                " Senate Minority Leader Mitch McConnell of Kentucky said.",
+                Some("Senate Minority Leader Mitch McConnell"),
+            ),
+            (
+                " Health and Human Services Secretary Robert F. Kennedy Jr. told the panel.",
+                Some("Health and Human Services Secretary Robert F. Kennedy Jr"),
+            ),
+            (
+                ", Georgia Secretary of State Brad Raffensperger said.",
+                Some("Georgia Secretary of State Brad Raffensperger"),
+            ),
+            (
+                ", House Speaker Mike Johnson said.",
+                Some("House Speaker Mike Johnson"),
+            ),
+            (", Rep. Jim Jordan, R-Ohio, said.", Some("Rep. Jim Jordan")),
+            (
+                ", Sen. Susan Collins of Maine said.",
+                Some("Sen. Susan Collins"),
+            ),
+            // A plain name, a body, a clause: none of this reading.
+            (", Tony Blair said.", None),
+            (
+                ", European Commission President Ursula von der Leyen said.",
+                Some("European Commission President Ursula von der Leyen"),
+            ),
+            (
+                ", Rep. Hakeem Jeffries of New York, the House Democratic leader, said.",
+                Some("Rep. Hakeem Jeffries"),
+            ),
+            (
+                " Ohio Lt. Gov  Jon Husted said.",
+                Some("Ohio Lt. Gov Jon Husted"),
+            ),
+            (", the Bank of England said.", None),
+            (", Bank of England Governor said.", None),
+            (", Manchester United manager Alex Ferguson said.", None),
+            (" On Tuesday, Mike Johnson said.", None),
+        ];
+        for (after, want) in cases {
+            assert_eq!(subject_after(after).as_deref(), want, "{after}");
+        }
+    }
+
+    #[test]
+    fn clauses_after_the_verb_table() {
+        let cases = [
+            (
+                "Senate Democratic Leader Chuck Schumer of New York",
+                Some("Senate Democratic Leader Chuck Schumer"),
+            ),
+            ("Tony Blair", None),
+            ("the prime minister Tony Blair", None),
+            (
+                "the Reverend Adrian Rodgers",
+                Some("Reverend Adrian Rodgers"),
+            ),
+        ];
+        for (clause, want) in cases {
+            assert_eq!(subject_after_verb(clause).as_deref(), want, "{clause}");
+        }
+    }
+
+    #[test]
+    fn subject_runs_read_back_from_a_pattern_name() {
+        let cases = [
+            (
+                "On Tuesday, Sen. Susan Collins of Maine",
+                Some("Sen. Susan Collins"),
+            ),
+            (
+                "Democratic National Committee Chair Ken Martin",
+                Some("Democratic National Committee Chair Ken Martin"),
+            ),
+            (
+                "Later, Texas Gov. Greg Abbott",
+                Some("Texas Gov. Greg Abbott"),
+            ),
+            (
+                "U.S. Attorney for the District of Columbia Jeanine Pirro",
+                Some("U.S. Attorney for the District of Columbia Jeanine Pirro"),
+            ),
+            (
+                "suggested ex-Home Secretary David Blunkett",
+                Some("ex-Home Secretary David Blunkett"),
+            ),
+            ("The leader of Georgia", None),
+            ("Mary Ann Smith", None),
+            ("It happened on Tuesday. Mike Johnson", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(subject_before(text, text.len()).as_deref(), want, "{text}");
+        }
+    }
+}
