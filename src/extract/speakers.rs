@@ -71,6 +71,12 @@ const NOT_A_NAME: &[&str] = &[
     "during", "as", "like", "unlike",
 ];
 
+/// Determiners that open a description of someone unnamed (`a senior official`, `two
+/// sources`), never a name.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "several", "some", "another",
+];
+
 /// True for a full name a surname can stand for: two to four words, none of them a
 /// possessive (`Screen International's US` is not someone's name).
 fn person_like(full: &str) -> bool {
@@ -133,6 +139,24 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
         if possessive && !body && !crate::text::given_names::is_given_name(thing) {
             return None;
         }
+    }
+    // A description with an indefinite article or a number names no one (`a senior
+    // administration official`, `two sources briefed on the talks`): it is kept as the
+    // role of an unnamed speaker.
+    // (`One Music`, `One DDoS`: a capital after a capital is a name.)
+    let description = words[1..]
+        .iter()
+        .all(|w| !w.starts_with(char::is_uppercase))
+        || first.starts_with(char::is_lowercase);
+    if INDEFINITE.contains(&first.to_lowercase().as_str()) && words.len() >= 2 && description {
+        let description = match *first {
+            "a" | "an" | "A" | "An" => &words[1..],
+            _ => &words[..],
+        };
+        return Some(Canonical {
+            name: None,
+            role: Some(description.join(" ")),
+        });
     }
     // A name has a capital (`Broadcast magazine`, `British Chambers of Commerce`);
     // `government` or `committee` names no one: it is kept as the role of an unnamed
@@ -374,6 +398,12 @@ mod tests {
                 "Information Commissioner's Office",
                 c("Information Commissioner's Office", None),
             ),
+            (
+                "a senior administration official",
+                c("", Some("senior administration official")),
+            ),
+            ("two sources", c("", Some("two sources"))),
+            ("One Music", c("One Music", None)),
             ("", None),
         ];
         for (speaker, want) in cases {

@@ -24,6 +24,10 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     if !new_sentence && reports(head) {
         if let Some(c) = AFTER_VERB_CLAUSE.captures(after) {
             let clause = c.name("clause").expect("group");
+            let words: Vec<&str> = clause.as_str().split_whitespace().collect();
+            if let Some(source) = unnamed_source(&words) {
+                return Some((source, span.after));
+            }
             if let Some(who) = subject_after_verb(clause.as_str().trim_end()) {
                 return Some((who, span.after));
             }
@@ -55,6 +59,10 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
             if let Some(who) = name_in_clause(clause.as_str()) {
                 return Some((who, span.after));
             }
+        }
+        // `, a senior administration official told CNN`: a source the story does not name.
+        if let Some(source) = words_before_verb(after).and_then(|w| unnamed_source(&w)) {
+            return Some((source, span.after));
         }
         // `, Secretary of State Marco Rubio said`, `, Sen. Susan Collins of Maine said`: a
         // title of several words before the name, a place after it.
@@ -168,6 +176,12 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
                 return Some((clean_name(who), at));
             }
         }
+    }
+    // (Before the check for a reporting word: `According` has a capital.)
+    // `According to a senior Democratic aide, "..."`, `A senior official said: "..."`: a
+    // source the story does not name.
+    if let Some(source) = unnamed_before(before) {
+        return Some((source, sentence_start));
     }
     // Without a reporting word, only the participle after the quote could attribute it.
     if !may_report {

@@ -241,8 +241,10 @@ pub(super) fn quotes_in(
             })
             .or_else(|| introduced(&span, paragraphs))
             .map(|(who, at)| resolve(&who, at, &span, paragraphs, &mentions, &speakers));
+        // (A source the story does not name is no one a later `he said` or title stands
+        // for.)
         if let Some(Some(who)) = &attributed {
-            if !speakers.contains(who) {
+            if !speakers.contains(who) && !is_unnamed(who) {
                 speakers.push(who.clone());
             }
         }
@@ -332,6 +334,7 @@ pub(super) fn quotes_in(
                 (prev.0.para + 1 >= span.para || answers)
                     .then(|| prev.1.clone())
                     .flatten()
+                    .filter(|who| !is_unnamed(who))
             })
             .or_else(|| {
                 let span = &out[i].0;

@@ -87,6 +87,8 @@ pub(super) fn resolve(
         }
         // "the 34-year-old": the person the story is about, the one named most so far.
         "#main" => main_person((span.para, span.open_at), mentions),
+        // "a senior official told CNN": a source the story does not name, as described.
+        _ if is_unnamed(who) => Some(who.to_string()),
         _ => {
             let name = clean_name(who);
             // "They said": a plural, no one in particular.

@@ -227,6 +227,135 @@ pub(super) fn subject_after(after: &str) -> Option<String> {
     speaker_of(&words)
 }
 
+/// Determiners of an indefinite description: `a senior official`, `two sources`.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "several", "some", "another",
+];
+
+/// Head nouns of an unnamed source besides WordNet's nouns for people.
+const SOURCE_NOUNS: &[&str] = &["source", "sources", "person", "people"];
+
+/// An unnamed source (`a senior administration official`, `one Republican aide`, `a
+/// person familiar with the talks`, `two sources briefed on the plan`, `officials`): a
+/// description that names no one, which a story gives where the source asked not to be
+/// named. `words` are the subject's words before the verb (or the clause after it); the
+/// description is given back, or None when they are no such description. A body's
+/// spokesman (`a Downing Street spokesman`) is the body's and no unnamed source.
+pub(super) fn unnamed_source(words: &[&str]) -> Option<String> {
+    let first = *words.first()?;
+    let indefinite = INDEFINITE.contains(&first.to_lowercase().as_str());
+    // (`one of their lawyers`: the head is the noun after `of`.)
+    let from = if words.get(1) == Some(&"of") { 2 } else { 0 };
+    // The head: the last word before a postmodifier (`familiar with`, `close to`,
+    // `briefed on`, `who`) or a preposition (`a motion by Mr Jackson's lawyers` is a
+    // motion), else the last word.
+    let end = from
+        + words[from..]
+            .iter()
+            .skip(1)
+            .position(|w| {
+                matches!(
+                    *w,
+                    "familiar"
+                        | "close"
+                        | "briefed"
+                        | "with"
+                        | "who"
+                        | "speaking"
+                        | "involved"
+                        | "by"
+                        | "of"
+                        | "from"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "to"
+                )
+            })
+            .map_or(words.len() - from, |i| i + 1);
+    let head = words[..end].last()?.trim_end_matches(',');
+    let singular = head.strip_suffix('s').unwrap_or(head);
+    let person = SOURCE_NOUNS.contains(&head)
+        || is_person_noun(head)
+        || head.ends_with('s') && is_person_noun(singular);
+    let bare_plural = !indefinite && words.len() <= 3 && head.ends_with('s') && person;
+    // A body's spokesman or official (`a Downing Street spokesman`, `an IMF official`,
+    // `a senior source at the club`) speaks for the body, as the attribution reads it
+    // otherwise.
+    // (A party's or a country's adjective names no body: `one Republican aide`, `a senior
+    // Israeli official`.)
+    let adjective = |w: &str| {
+        ["an", "ic", "ish", "ese", "i"]
+            .iter()
+            .any(|e| w.ends_with(e))
+            || w == "Democrat"
+    };
+    let spokesman = words.iter().any(|w| w.starts_with("spokes"))
+        || words[1..]
+            .iter()
+            .any(|w| w.starts_with(char::is_uppercase) && !adjective(w));
+    ((indefinite && words.len() >= 2 || bare_plural)
+        && person
+        && !spokesman
+        && words.len() <= MOST_WORDS
+        && words[..end]
+            .iter()
+            .skip(1)
+            .all(|w| !w.ends_with([',', '.', ';', ':'])))
+    .then(|| words.join(" "))
+}
+
+/// Whether a speaker as attribution gave it is an unnamed source's description.
+pub(super) fn is_unnamed(who: &str) -> bool {
+    unnamed_source(&who.split(' ').collect::<Vec<_>>()).is_some()
+}
+
+/// The words before the first reporting verb at the start of `after` (the text after a
+/// quote), when one comes within [`MOST_WORDS`] words and no comma or stop before it.
+pub(super) fn words_before_verb(after: &str) -> Option<Vec<&str>> {
+    let text = after.trim_start_matches([' ', ',', '.', '!', '?', '—', '–', '-']);
+    let mut words = Vec::new();
+    for word in text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(MOST_WORDS + 1)
+    {
+        if is_speech_verb(word.trim_end_matches([',', '.', ':', ';'])) {
+            return Some(words);
+        }
+        if word.ends_with([',', '.', ';', ':']) {
+            return None;
+        }
+        words.push(word);
+    }
+    None
+}
+
+/// An unnamed source in the sentence before a quote: after `according to` (`According to
+/// a senior aide, "..."`), or as the subject of a reporting verb that opens the sentence
+/// (`A senior official said: "..."`, `Two sources told CNN that ...`).
+pub(super) fn unnamed_before(before: &str) -> Option<String> {
+    let text = before.trim().trim_end_matches([',', ':']);
+    if let Some(at) = text.rfind("ccording to ") {
+        let words: Vec<&str> = text[at + "ccording to ".len()..]
+            .split_whitespace()
+            .collect();
+        return unnamed_source(&words);
+    }
+    let words = words_before_verb(text)?;
+    // (Only the sentence's opening words: the subject, not an object before a verb.)
+    let first = words.first()?;
+    INDEFINITE
+        .contains(&first.to_lowercase().as_str())
+        .then(|| unnamed_source(&words))
+        .flatten()
+        .map(|d| {
+            let mut d = d;
+            d[..1].make_ascii_lowercase();
+            d
+        })
+}
+
 /// The clause after a reporting verb when it is all one run (`said Senate Democratic
 /// Leader Chuck Schumer of New York`).
 pub(super) fn subject_after_verb(clause: &str) -> Option<String> {
@@ -324,6 +453,50 @@ mod tests {
         ];
         for (after, want) in cases {
             assert_eq!(subject_after(after).as_deref(), want, "{after}");
+        }
+    }
+
+    #[test]
+    fn unnamed_sources_table() {
+        let cases = [
+            (
+                " a senior administration official told CNN.",
+                Some("a senior administration official"),
+            ),
+            (" one Republican aide said.", Some("one Republican aide")),
+            (" an IMF official said.", None),
+            (" a senior source at Manchester United said.", None),
+            (
+                " a person familiar with the negotiations told Reuters.",
+                Some("a person familiar with the negotiations"),
+            ),
+            (
+                " two sources briefed on the talks said.",
+                Some("two sources briefed on the talks"),
+            ),
+            (" officials said in a statement.", Some("officials")),
+            (" an official said.", Some("an official")),
+            // A body's spokesman, a named person, a thing: no unnamed source.
+            (" a Downing Street spokesman said.", None),
+            (" Tony Blair said.", None),
+            (" a statement said.", None),
+            (" a report said.", None),
+            (" the official said.", None),
+            (" a motion by Mr Jackson's lawyers stated.", None),
+            (" one of their lawyers said.", Some("one of their lawyers")),
+        ];
+        let before = [
+            ("According to a senior aide, ", Some("a senior aide")),
+            ("A senior official said: ", Some("a senior official")),
+            ("According to Tony Blair, ", None),
+            ("Tony Blair said: ", None),
+        ];
+        for (text, want) in before {
+            assert_eq!(unnamed_before(text).as_deref(), want, "{text}");
+        }
+        for (after, want) in cases {
+            let got = words_before_verb(after).and_then(|w| unnamed_source(&w));
+            assert_eq!(got.as_deref(), want, "{after}");
         }
     }
 
