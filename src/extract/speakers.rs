@@ -9,7 +9,7 @@
 //! quote stays, its speaker unknown). Across the corpus, [`merge_counts`] folds a surname
 //! counted alone into the one full name it belongs to.
 
-use super::quotes::{Quote, TITLES};
+use super::quotes::{Quote, INDEFINITE, POSSESSED_BODIES, TITLES};
 
 /// Words that end a title before a name, besides the quote code's [`TITLES`]
 /// (`Prime Minister`, `Chancellor`, `Shadow Home Secretary`): abbreviated and other ranks
@@ -71,12 +71,6 @@ const NOT_A_NAME: &[&str] = &[
     "during", "as", "like", "unlike",
 ];
 
-/// Determiners that open a description of someone unnamed (`a senior official`, `two
-/// sources`), never a name.
-const INDEFINITE: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "several", "some", "another",
-];
-
 /// True for a full name a surname can stand for: two to four words, none of them a
 /// possessive (`Screen International's US` is not someone's name).
 fn person_like(full: &str) -> bool {
@@ -132,10 +126,7 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
     if let [.., owner, thing] = words.as_slice() {
         let possessive = owner.ends_with("'s") || owner.ends_with("’s");
         let body = thing.chars().all(|c| c.is_uppercase())
-            || matches!(
-                thing.to_lowercase().as_str(),
-                "office" | "department" | "team"
-            );
+            || POSSESSED_BODIES.contains(&thing.to_lowercase().as_str());
         if possessive && !body && !crate::text::given_names::is_given_name(thing) {
             return None;
         }
@@ -171,7 +162,17 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
     // The last title word with a name after it splits role from name; a given name
     // further on, after a title of several words, starts the name (`Secretary of State
     // Marco Rubio`, `House Speaker Mike Johnson`: `Speaker` a noun for a person).
-    let split = words[..words.len() - 1].iter().rposition(|w| ends_title(w));
+    // (`Justice Department`: a body's word alone after a title is the body's name.)
+    let split = words[..words.len() - 1]
+        .iter()
+        .rposition(|w| ends_title(w))
+        .filter(|&i| {
+            !(i + 2 == words.len()
+                && matches!(
+                    words[i + 1].to_lowercase().as_str(),
+                    "department" | "ministry" | "office" | "committee" | "council" | "court"
+                ))
+        });
     let split = match given_after_title(&words) {
         Some(k) if split.is_none_or(|i| k > i + 1) => Some(k - 1),
         _ => split,
@@ -203,7 +204,8 @@ pub fn canonical(speaker: &str) -> Option<Canonical> {
 /// words of the name after it and no title among them.
 fn given_after_title(words: &[&str]) -> Option<usize> {
     let titled = |w: &&str| {
-        ends_title(w) || crate::text::nouns::is_person_noun(&w.trim_end_matches('.').to_lowercase())
+        let lower = w.trim_end_matches('.').to_lowercase();
+        ends_title(w) || crate::text::nouns::is_person_noun(&lower)
     };
     let first_title = words.iter().position(titled)?;
     (first_title + 1..words.len()).find(|&k| {
@@ -343,6 +345,11 @@ mod tests {
             ),
             ("Sen. Elizabeth Warren", c("Elizabeth Warren", Some("Sen."))),
             ("Guy Mansfield QC", c("Guy Mansfield QC", None)),
+            ("Justice Department", c("Justice Department", None)),
+            (
+                "Supreme Court Justice Sonia Sotomayor",
+                c("Sonia Sotomayor", Some("Supreme Court Justice")),
+            ),
             (
                 "Auditor General Sir John Bourn",
                 c("John Bourn", Some("Auditor General")),

@@ -69,6 +69,10 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
         if let Some(who) = subject_after(after) {
             return Some((who, span.after));
         }
+        // `, Harris's campaign said`: what speaks for her.
+        if let Some(body) = words_before_verb(after).and_then(|w| possessed_body(&w)) {
+            return Some((body, span.after));
+        }
         for re in [
             &*AFTER_INVERTED,
             &*AFTER_SUBJECT,

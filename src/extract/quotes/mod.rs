@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 mod attribution;
 pub(crate) use attribution::TITLES;
+pub(crate) use subject_run::{INDEFINITE, POSSESSED_BODIES};
 mod mentions;
 mod patterns;
 mod resolution;

@@ -19,7 +19,8 @@ use crate::text::nouns::is_person_noun;
 /// Human Services`).
 const JOINING: &[&str] = &["of", "and", "for", "the", "&", "on"];
 
-/// Particles inside a name (`Ursula von der Leyen`).
+/// Particles inside a name (`Ursula von der Leyen`); the person pattern of
+/// [`super::patterns`] reads the same ones (keep the two in step).
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "el",
 ];
@@ -61,8 +62,9 @@ const MORE_ABBREVIATED: &[&str] = &[
     "Lt", "Maj", "Adm", "Cmdr", "Supt", "Atty", "Sec", "Insp", "Det",
 ];
 
-/// A word with a full stop that does not end a sentence: an initial (`F.`), a title
-/// (`Sen.`, `Gov.`), a suffix (`Jr.`) or an abbreviation with inner stops (`U.S.`).
+/// A word with no full stop after it, or one whose full stop ends no sentence: an initial
+/// (`F.`), a title (`Sen.`, `Gov.`), a suffix (`Jr.`) or an abbreviation with inner stops
+/// (`U.S.`).
 fn abbreviation(word: &str) -> bool {
     let Some(base) = word.strip_suffix('.') else {
         return true;
@@ -122,11 +124,14 @@ fn person_in(words: &[&str]) -> Option<(usize, usize)> {
         {
             end += 1;
         }
+        // (`of the Guardian`, `of the University of Oxford`: a body after `the`.)
+        let tail = words.get(end + 1..).unwrap_or(&[]);
+        let tail = tail.strip_prefix(&["the"]).unwrap_or(tail);
         let tail_ok = end == words.len()
             || (words[end] == "of"
-                && end + 1 < words.len()
-                && words[end + 1..].len() <= 3
-                && words[end + 1..].iter().all(|w| name_word(w)));
+                && !tail.is_empty()
+                && tail.len() <= 4
+                && tail.iter().all(|w| name_word(w) || *w == "of"));
         // Words that count: not initials or suffixes.
         let counted = words[i..end]
             .iter()
@@ -153,6 +158,11 @@ fn speaker_of(words: &[&str]) -> Option<String> {
     if start == 0 {
         // A name and a place after it (`Mitch McConnell of Kentucky`): the name.
         return (end < words.len()).then(|| name.to_string());
+    }
+    // (`Sen. Susan Collins and Sen. Lisa Murkowski`: two people, no one's title.)
+    let prefix = &words[..start];
+    if prefix.contains(&"and") && prefix.iter().any(|w| is_given_name(w)) {
+        return None;
     }
     // The words before the name are the person's title when one of them is a title word
     // (`Secretary of State`, `Texas Gov.`, `House Speaker`), kept with the name (the
@@ -228,7 +238,7 @@ pub(super) fn subject_after(after: &str) -> Option<String> {
 }
 
 /// Determiners of an indefinite description: `a senior official`, `two sources`.
-const INDEFINITE: &[&str] = &[
+pub(crate) const INDEFINITE: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "several", "some", "another",
 ];
 
@@ -285,15 +295,31 @@ pub(super) fn unnamed_source(words: &[&str]) -> Option<String> {
     // (A party's or a country's adjective names no body: `one Republican aide`, `a senior
     // Israeli official`.)
     let adjective = |w: &str| {
-        ["an", "ic", "ish", "ese", "i"]
+        ["an", "ic", "ish", "ese", "i", "ch"]
             .iter()
             .any(|e| w.ends_with(e))
-            || w == "Democrat"
+            || matches!(
+                w,
+                "Democrat" | "GOP" | "Tory" | "Labour" | "US" | "U.S." | "UK" | "EU"
+            )
     };
+    // (Before the head, or in a body's name after a preposition: `a source close to Prince
+    // Harry` is unnamed, `a senior source at Manchester United` the club's.)
+    let body_after = words
+        .get(end)
+        .is_some_and(|w| matches!(*w, "at" | "for" | "from" | "in" | "of" | "by"));
+    let scanned = if body_after { words.len() } else { end };
     let spokesman = words.iter().any(|w| w.starts_with("spokes"))
-        || words[1..]
+        || words[1..scanned]
             .iter()
             .any(|w| w.starts_with(char::is_uppercase) && !adjective(w));
+    // (`a person who asked not to be named said`: a clause, read to its own verb.)
+    if words
+        .last()
+        .is_some_and(|w| matches!(*w, "who" | "that" | "which"))
+    {
+        return None;
+    }
     ((indefinite && words.len() >= 2 || bare_plural)
         && person
         && !spokesman
@@ -301,9 +327,44 @@ pub(super) fn unnamed_source(words: &[&str]) -> Option<String> {
         && words[..end]
             .iter()
             .skip(1)
-            .all(|w| !w.ends_with([',', '.', ';', ':'])))
+            .all(|w| !w.ends_with([',', ';', ':']) && (!w.ends_with('.') || abbreviation_stop(w))))
     .then(|| words.join(" "))
 }
+
+/// What speaks for a person or a body after its possessive (`Harris's campaign`, `Sen.
+/// Tim Scott's office`): the words that name it whole, or None.
+pub(super) fn possessed_body(words: &[&str]) -> Option<String> {
+    let [owner @ .., noun] = words else {
+        return None;
+    };
+    let last = owner.last()?;
+    let possessive = last.ends_with("'s") || last.ends_with("’s") || last.ends_with("s'");
+    (possessive
+        && POSSESSED_BODIES.contains(noun)
+        && owner.len() <= 5
+        && owner.iter().all(|w| capitalised(w) && abbreviation(w)))
+    .then(|| words.join(" "))
+}
+
+/// What a person or a body has that speaks for them.
+pub(crate) const POSSESSED_BODIES: &[&str] = &[
+    "campaign",
+    "office",
+    "team",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyers",
+    "lawyer",
+    "attorney",
+    "attorneys",
+    "family",
+    "administration",
+    "government",
+    "ministry",
+    "department",
+    "party",
+];
 
 /// Whether a speaker as attribution gave it is an unnamed source's description.
 pub(super) fn is_unnamed(who: &str) -> bool {
@@ -323,7 +384,7 @@ pub(super) fn words_before_verb(after: &str) -> Option<Vec<&str>> {
         if is_speech_verb(word.trim_end_matches([',', '.', ':', ';'])) {
             return Some(words);
         }
-        if word.ends_with([',', '.', ';', ':']) {
+        if word.ends_with([',', ';', ':']) || word.ends_with('.') && !abbreviation_stop(word) {
             return None;
         }
         words.push(word);
@@ -343,6 +404,19 @@ pub(super) fn unnamed_before(before: &str) -> Option<String> {
         return unnamed_source(&words);
     }
     let words = words_before_verb(text)?;
+    // (The verb that leads to the quote: no clause with a verb of its own after it, as in
+    // `A senior official said the talks had stalled, but Keir Starmer insisted:`.)
+    let rest = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .skip(words.len() + 1);
+    if rest.clone().count() > 12
+        || rest
+            .clone()
+            .any(|w| w.ends_with(',') || is_speech_verb(w.trim_end_matches([',', ':'])))
+    {
+        return None;
+    }
     // (Only the sentence's opening words: the subject, not an object before a verb.)
     let first = words.first()?;
     INDEFINITE
@@ -432,8 +506,10 @@ mod tests {
                 ", Sen. Susan Collins of Maine said.",
                 Some("Sen. Susan Collins"),
             ),
-            // A plain name, a body, a clause: none of this reading.
+            (", Anna Wintour of the Guardian said.", Some("Anna Wintour")),
+            // A plain name, a list of people, a body, a clause: none of this reading.
             (", Tony Blair said.", None),
+            (", Sen. Susan Collins and Sen. Lisa Murkowski said.", None),
             (
                 ", European Commission President Ursula von der Leyen said.",
                 Some("European Commission President Ursula von der Leyen"),
@@ -483,6 +559,12 @@ mod tests {
             (" a report said.", None),
             (" the official said.", None),
             (" a motion by Mr Jackson's lawyers stated.", None),
+            (
+                " a source close to Prince Harry said.",
+                Some("a source close to Prince Harry"),
+            ),
+            (" a person who asked not to be named said.", None),
+            (" a U.S. official said.", Some("a U.S. official")),
             (" one of their lawyers said.", Some("one of their lawyers")),
         ];
         let before = [
@@ -490,12 +572,36 @@ mod tests {
             ("A senior official said: ", Some("a senior official")),
             ("According to Tony Blair, ", None),
             ("Tony Blair said: ", None),
+            (
+                "A senior official said the talks had stalled, but Prime Minister Keir Starmer insisted: ",
+                None,
+            ),
         ];
         for (text, want) in before {
             assert_eq!(unnamed_before(text).as_deref(), want, "{text}");
         }
         for (after, want) in cases {
             let got = words_before_verb(after).and_then(|w| unnamed_source(&w));
+            assert_eq!(got.as_deref(), want, "{after}");
+        }
+    }
+
+    #[test]
+    fn possessed_bodies_table() {
+        let cases = [
+            (
+                " Harris's campaign said in a statement.",
+                Some("Harris's campaign"),
+            ),
+            (
+                " Sen  Tim Scott's office said.",
+                Some("Sen Tim Scott's office"),
+            ),
+            (" Harris's supporters said.", None),
+            (" the campaign said.", None),
+        ];
+        for (after, want) in cases {
+            let got = words_before_verb(after).and_then(|w| possessed_body(&w));
             assert_eq!(got.as_deref(), want, "{after}");
         }
     }
