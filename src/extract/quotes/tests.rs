@@ -642,8 +642,11 @@ fn a_body_called_by_its_kind_takes_linear_time_over_long_paragraphs() {
     let started = std::time::Instant::now();
     let got = run(&text);
     assert_eq!(got.len(), 20);
+    // (About 0.5 s optimised; an unoptimised build on a busy two-core machine took 5. Read
+    // quadratically, the paragraphs would take minutes.)
+    let bound = if cfg!(debug_assertions) { 20 } else { 5 };
     assert!(
-        started.elapsed() < std::time::Duration::from_secs(5),
+        started.elapsed() < std::time::Duration::from_secs(bound),
         "{:?}",
         started.elapsed()
     );
