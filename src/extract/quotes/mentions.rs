@@ -198,6 +198,61 @@ pub(super) fn could_be(name: &str, pronoun: &str, mentions: &Mentions) -> bool {
     as_woman == as_man || !(if female { as_man } else { as_woman })
 }
 
+/// Whether `name`'s given name is only ever a name of the other gender than `pronoun`'s
+/// (`Gary Heidnik` for `she`): a hint, weaker than what the story says (a `Jody` may be a
+/// man), so it only ranks the people of one sentence.
+pub(super) fn named_as_other(name: &str, pronoun: &str) -> bool {
+    use crate::text::given_names::{given_name_gender, Gender};
+    let gender = name.split(' ').next().and_then(given_name_gender);
+    if pronoun.eq_ignore_ascii_case("he") {
+        gender == Some(Gender::Female)
+    } else if pronoun.eq_ignore_ascii_case("she") {
+        gender == Some(Gender::Male)
+    } else {
+        false
+    }
+}
+
+/// Whether the text after a name makes it the possessor of someone the sentence names
+/// next (`Sandra Lindsay's sister, Tracey Lomax, told CNN`, `Scoggins' daughter Jane
+/// Kelly Misel said`): the one named next is who the sentence is about.
+fn possessor_of_named(name: &str, after: &str) -> bool {
+    // (`Gerrard's view that Rafael Benitez's team`: no noun names him.)
+    const FUNCTION_WORDS: &[&str] = &[
+        "that", "who", "which", "and", "or", "but", "the", "a", "an", "to", "of", "in", "on",
+        "for", "with", "as", "at", "by", "from", "is", "was", "has", "had", "will",
+    ];
+    // (A name's words may hold an apostrophe: `O'Brien`, and so `Lindsay's`.)
+    let possessive = ["'s", "’s", "'", "’"].iter().any(|s| name.ends_with(s));
+    let Some(rest) = after.strip_prefix(' ').filter(|_| possessive) else {
+        return false;
+    };
+    // One or two words of a common noun (`sister`, `eldest son`), then the name.
+    let mut words = rest.split(' ');
+    for _ in 0..2 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let noun = word.trim_end_matches(',');
+        if !noun.chars().all(|c| c.is_lowercase() || c == '-')
+            || noun.is_empty()
+            || FUNCTION_WORDS.contains(&noun)
+            || is_speech_verb(noun)
+        {
+            return false;
+        }
+        if let Some(next) = words.clone().next() {
+            let given = next.trim_end_matches(',');
+            if given.starts_with(char::is_uppercase)
+                && (crate::text::given_names::is_given_name(given) || HONORIFIC_RE.is_match(next))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
     let mut out = Vec::new();
     // Where the last object of a preposition ended (paragraph, byte).
@@ -301,7 +356,10 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
             if modifies_a_noun(article, &p[m.end()..]) && !HONORIFIC_RE.is_match(m.as_str()) {
                 continue;
             }
-            let oblique = (OBLIQUE.contains(&prev_word) && !appositive) || acronym || joined;
+            let oblique = (OBLIQUE.contains(&prev_word) && !appositive)
+                || acronym
+                || joined
+                || possessor_of_named(m.as_str(), &p[m.end()..]);
             prev_object = oblique.then_some((pi, m.end()));
             let speaks = speaks_after(&p[m.end()..]);
             let name = clean_name(m.as_str());

@@ -207,16 +207,21 @@ fn resolve_pronoun(
         })
     };
     // In a window, someone already quoted wins over the first name in it
-    // ("City announced ..., but Wardle confirmed .... He said:" is Wardle).
+    // ("City announced ..., but Wardle confirmed .... He said:" is Wardle), and someone
+    // whose given name fits the pronoun over one whose does not ("Tracey Lomax told CNN
+    // she wanted Gary Heidnik to stay in jail. She said:").
     let first_in_para = |pi: usize, from: usize, to: usize| {
         let names: Vec<String> = mentions
             .between((pi, from), (pi, to))
             .iter()
             .filter_map(|m| person(&m))
             .collect();
+        let fits = |n: &&String| !named_as_other(n, pronoun);
         names
             .iter()
-            .find(|n| speakers.contains(n))
+            .find(|n| fits(n) && speakers.contains(n))
+            .or_else(|| names.iter().find(fits))
+            .or_else(|| names.iter().find(|n| speakers.contains(n)))
             .or(names.first())
             .cloned()
     };

@@ -129,3 +129,48 @@ fn the_lexicon_reaches_no_further_than_people_table() {
         assert_eq!(got.last().and_then(|q| q.1.as_deref()), want, "{text}\n{got:?}");
     }
 }
+
+/// Regression: `she` took the first person of the sentence before whatever their given
+/// name, and a possessor (`Sandra Lindsay's sister, Tracey Lomax`) before the one the
+/// sentence names: the sister's words went to Sandra Lindsay, a lawyer's to his client.
+#[test]
+fn she_is_no_gary_and_a_possessor_is_not_who_speaks() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Sandra Lindsay's sister, Tracey Lomax, told CNN she wanted Heidnik in jail. She said: \"I wanted him to do time.\"",
+            "Tracey Lomax",
+        ),
+        (
+            "Gary Heidnik's victims were named. Tracey Lomax told CNN she wanted him in jail. \"I wanted him to do time,\" she said.",
+            "Tracey Lomax",
+        ),
+        // A given name of men and of women (`Jamie`) tells nothing; a `Gary` is still
+        // `he` when no one else is near.
+        (
+            "Jamie Grant met Ann Lee. \"We agreed,\" she said.",
+            "Jamie Grant",
+        ),
+        (
+            "Gary Heidnik wrote to the court. \"I am innocent,\" he said.",
+            "Gary Heidnik",
+        ),
+        (
+            "Kenteris's lawyer, Gregory Ioannidis, said: \"The decision means he is free.\"",
+            "Gregory Ioannidis",
+        ),
+        // No noun names him: `Gerrard's view that Rafael ...` leaves Gerrard a possessor
+        // of a view, and the sentence's subject speaks.
+        (
+            "Jose Mourinho backed Gerrard's view that Rafael Benitez's team could struggle. \"Rafa has time,\" he said.",
+            "Jose Mourinho",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = settled(text);
+        assert_eq!(
+            got.last().and_then(|q| q.1.as_deref()),
+            Some(*want),
+            "{text}"
+        );
+    }
+}
