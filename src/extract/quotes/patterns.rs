@@ -203,9 +203,13 @@ pub(super) static PERSON_FROM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<who>{HONORIFIC}?{PERSON})(?:,[^,]{{1,60}},)?\s+(?:from|of|at)\s+(?:the\s+)?$"
     ))
 });
+/// A document and its author after `according to` (`a study by`, `a new report
+/// published by the`, `the lawsuit filed by`): its words are the author's, a person's or a
+/// body's.
+pub(super) const DOCUMENT_BY: &str = r"(?:(?:(?:a|an|the)\s+)?(?:[\p{Ll}\-]+\s+){0,2}?(?:study|report|survey|analysis|paper|poll|review|investigation|audit|book|lawsuit|complaint|filing|statement|letter)\s+(?:(?:conducted|published|carried\s+out|commissioned|led|written|released|issued|compiled|prepared|filed|sent|signed)\s+)?by\s+(?:the\s+)?)";
 pub(super) static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^[\s,.!?—–-]*according to (?P<who>{HONORIFIC}?{PERSON})"
+        r"^[\s,.!?—–-]*according to (?P<document>{DOCUMENT_BY})?(?P<who>{HONORIFIC}?{PERSON})"
     ))
 });
 pub(super) static BEFORE_SUBJECT: LazyLock<EndPattern> = LazyLock::new(|| {
@@ -254,7 +258,7 @@ pub(super) fn participle_clause(before: &str) -> Option<(usize, &str)> {
 }
 pub(super) static BEFORE_ACCORDING: LazyLock<EndPattern> = LazyLock::new(|| {
     EndPattern::new(format!(
-        r"[Aa]ccording to (?P<who>{HONORIFIC}?{PERSON}),?\s*$"
+        r"[Aa]ccording to {DOCUMENT_BY}?(?P<who>{HONORIFIC}?{PERSON}),?\s*$"
     ))
 });
 /// Capitalised runs that may name a person (`Mr Blair`, `George W. Bush`, `Sir Ian

@@ -392,15 +392,24 @@ pub(super) fn words_before_verb(after: &str) -> Option<Vec<&str>> {
     None
 }
 
+/// A document whose author is named: `a study by Teri Allery`, `the report published by
+/// the UN`.
+static DOCUMENT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^{DOCUMENT_BY}\p{{Lu}}")).expect("static regex is valid")
+});
+
 /// An unnamed source in the sentence before a quote: after `according to` (`According to
 /// a senior aide, "..."`), or as the subject of a reporting verb that opens the sentence
 /// (`A senior official said: "..."`, `Two sources told CNN that ...`).
 pub(super) fn unnamed_before(before: &str) -> Option<String> {
     let text = before.trim().trim_end_matches([',', ':']);
     if let Some(at) = text.rfind("ccording to ") {
-        let words: Vec<&str> = text[at + "ccording to ".len()..]
-            .split_whitespace()
-            .collect();
+        let source = &text[at + "ccording to ".len()..];
+        // (`According to a study by Teri Allery`: a document with its author named.)
+        if DOCUMENT_AUTHOR.is_match(source) {
+            return None;
+        }
+        let words: Vec<&str> = source.split_whitespace().collect();
         return unnamed_source(&words);
     }
     let words = words_before_verb(text)?;
