@@ -294,7 +294,7 @@ fn quotes_on_the_english_pages_of_fundus_dev() {
 /// First scored blind (before any rule was written from it): half 0 0.836, 0.925, 0.705;
 /// half 1 0.988, 0.945, 0.663.
 const FUNDUS_HALF_0_NOW: (f64, f64, f64) = (0.834, 0.932, 0.846);
-const FUNDUS_HALF_1_NOW: (f64, f64, f64) = (0.988, 0.954, 0.919);
+const FUNDUS_HALF_1_NOW: (f64, f64, f64) = (0.988, 0.954, 0.922);
 
 const PRECISION_NOW: f64 = 0.994;
 const RECALL_NOW: f64 = 0.987;

@@ -685,6 +685,17 @@ pub(super) fn sentence_subject(
     if let Some(who) = opening_he_or_she(head, span, here, paragraphs, mentions, speakers) {
         return who;
     }
+    // `Philippine Marine Corps Commandant Major General Arturo Rojas said at the ceremony
+    // that ...`: the capitalised run before the sentence's first reporting verb, read
+    // whole (its first words may be a title, not a person).
+    let head_at = span.open_at - head.len();
+    let verb = head
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .find(|&i| is_speech_verb(head[i..].split([' ', ',']).next().unwrap_or("")));
+    if let Some(who) = verb.and_then(|i| subject_before(para, head_at + i - 1)) {
+        return Some(who);
+    }
     first_person(mentions, (span.para, here), (span.para, span.open_at))
 }
 

@@ -212,3 +212,16 @@ fn according_to_a_document_by_its_author() {
         assert_eq!(got.last().and_then(|q| q.1.as_deref()), *want, "{text}");
     }
 }
+
+/// Regression: a long title before a name, then a reporting verb far from the quote
+/// (`... said at yesterday's ceremony that ... had "..."`), gave the title as the speaker.
+#[test]
+fn a_long_title_far_from_the_quote_gives_the_person() {
+    let text = "Philippine Marine Corps Commandant Major General Arturo Rojas said at yesterday’s opening ceremony in Manila that Kamandag was long planned and had “nothing to do with whatever is happening in the region.”";
+    let got = settled(text);
+    assert_eq!(got[0].1.as_deref(), Some("Arturo Rojas"));
+    assert_eq!(
+        got[0].2.as_deref(),
+        Some("Philippine Marine Corps Commandant Major General")
+    );
+}
