@@ -17,6 +17,9 @@ pub(super) struct Mention {
     /// The subject of a speech verb or of a relative clause (`Jim Lanzone, vice president
     /// of ..., said`, `DiCaprio, who lost out`): a person, even when named by one word.
     pub(super) speaks: bool,
+    /// The subject of a reporting verb itself (`Lord Rennard said`), not of a relative
+    /// clause (`Marc Blume, who crossed the line`).
+    pub(super) reports: bool,
     /// From the honorific: `Some(true)` for Ms, Mrs, Miss, Lady, Dame, Baroness;
     /// `Some(false)` for Mr, Sir, Lord.
     pub(super) female: Option<bool>,
@@ -362,6 +365,7 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                 || possessor_of_named(m.as_str(), &p[m.end()..]);
             prev_object = oblique.then_some((pi, m.end()));
             let speaks = speaks_after(&p[m.end()..]);
+            let reports = speaks && !p[m.end()..].starts_with(", who ");
             let name = clean_name(m.as_str());
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
@@ -383,6 +387,7 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     in_quote: false,
                     oblique,
                     speaks,
+                    reports,
                     female,
                 });
             } else {
@@ -393,6 +398,7 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     in_quote: false,
                     oblique,
                     speaks,
+                    reports,
                     female,
                 });
             }

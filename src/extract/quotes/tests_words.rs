@@ -225,3 +225,32 @@ fn a_long_title_far_from_the_quote_gives_the_person() {
         Some("Philippine Marine Corps Commandant Major General")
     );
 }
+
+/// Regression: `he` after a sentence that names someone in passing before its subject
+/// (`Matt Williams' side ..., but Johnson insisted ...`) went to the name in passing.
+#[test]
+fn he_is_the_subject_of_the_reporting_verb_before() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Scott Johnson coaches Wales. Matt Williams' side has shown little in attack, but Scott Johnson insisted the Scots will be hard to beat. \"Italy are really brave opposition,\" he said.",
+            "Scott Johnson",
+        ),
+        (
+            "Others targeted include Oliver Letwin and David Davis, Lib Dem elections chief Lord Rennard said. He said it was \"nothing personal at all\".",
+            "Rennard",
+        ),
+        // A given name alone (`Liberty`) is no one's full name: the person still speaks.
+        (
+            "Shami Chakrabarti, director of pressure group Liberty, said the orders were not the issue. She said the law was \"a travesty of justice\".",
+            "Shami Chakrabarti",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = settled(text);
+        assert_eq!(
+            got.last().and_then(|q| q.1.as_deref()),
+            Some(*want),
+            "{text}"
+        );
+    }
+}
