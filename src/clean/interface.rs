@@ -501,6 +501,20 @@ const LABELS: &[&str] = &[
     "elsewhere",
 ];
 
+/// True when `line` is a media player's clock or a time stamp with no date: a time alone
+/// (`1:30`, `02:15:09`), after a player's or a stamp's label (`Duration 1:30`, `Video
+/// duration 2:05`, `Listen · 4:12`, `Updated 12:05 GMT`), or a length in minutes or
+/// seconds after such a label (`Duration: 3 minutes`). A story says what a time is.
+pub(super) fn is_clock_only(line: &str) -> bool {
+    static CLOCK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?i:(?:(?:(?:video|audio|clip|podcast|episode)\s+)?(?:duration|length|running\s+time|runtime|listen|play|watch|updated|published|posted|last\s+updated)[\s:·|,-]*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|bst|utc|cet|cest|et|est|edt|pt|pst|pdt))?|(?:(?:video|audio|clip|podcast|episode)\s+)?(?:duration|length|running\s+time|runtime|listen|play|watch)[\s:·|,-]*\d{1,3}\s*(?:min|mins|minutes|sec|secs|seconds))$",
+        )
+        .expect("static regex is valid")
+    });
+    line.len() <= 40 && CLOCK.is_match(line.trim())
+}
+
 /// True when `line` is a sponsor's label over the page or a part of it (`Presented by
 /// Acme Bank`, `In partnership with Acme`, `Supported by`): at most eight words, no
 /// sentence's end, the sponsor's name with a capital.
@@ -913,6 +927,29 @@ mod tests {
             ("Funded by the taxpayer", false),
         ] {
             assert_eq!(is_sponsor_label(line), want, "{line}");
+        }
+    }
+
+    /// Regression: a video's `Duration 1:30` stayed in the body of a news page.
+    #[test]
+    fn clock_only_table() {
+        for (line, want) in [
+            ("Duration 1:30", true),
+            ("Duration 12:38", true),
+            ("1:30", true),
+            ("02:15:09", true),
+            ("Video duration 2:05", true),
+            ("Listen · 4:12", true),
+            ("Updated 12:05 GMT", true),
+            ("Duration: 3 minutes", true),
+            // A story says what a time is; minutes alone, or a score, are no player's.
+            ("The doors opened at 1:30.", false),
+            ("Duration of the strike: 3 days", false),
+            ("3 minutes", false),
+            ("Updated rules take effect at 12:05 GMT on Monday", false),
+            ("Chelsea 2-1 Arsenal", false),
+        ] {
+            assert_eq!(is_clock_only(line), want, "{line}");
         }
     }
 

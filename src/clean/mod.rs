@@ -534,6 +534,9 @@ pub fn classify(line: &str) -> Class {
     if READ_TIME.is_match(line) || SECTION_HEADING.is_match(line) || STORY_TABS.is_match(line) {
         return Class::Residue(Reason::ListHeading);
     }
+    if interface::is_clock_only(line) {
+        return Class::Residue(Reason::Interface);
+    }
     if lower.is_empty() {
         return Class::Keep;
     }
