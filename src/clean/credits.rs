@@ -468,6 +468,12 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
     static WHEN_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b)").unwrap()
     });
+    // (`By Ann Lee Published 3:14 PM EST, Tue March 5, 2024`: a capitalised when word
+    // right after the name, as a page's two fields run together.)
+    static GLUED_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" (?:Last updated|Updated|Published|Posted|Modified|UPDATED|PUBLISHED)\b")
+            .unwrap()
+    });
     let line = match line.find(". ") {
         Some(i)
             if WHEN_WORD.is_match(line[i + 2..].trim_start()) && dated(line[i + 2..].trim()) =>
@@ -475,7 +481,16 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
             joined = format!("{} | {}", &line[..i], &line[i + 2..]);
             joined.as_str()
         }
-        _ => line,
+        _ => match GLUED_WHEN.find(line) {
+            Some(m)
+                if line[..m.start()].ends_with(char::is_alphanumeric)
+                    && dated(line[m.start()..].trim()) =>
+            {
+                joined = format!("{} | {}", &line[..m.start()], &line[m.start() + 1..]);
+                joined.as_str()
+            }
+            _ => line,
+        },
     };
     // (`Ann Lee / Staff Writer`: a spaced slash before a role only; `Ann Lee / AFP` is a
     // picture's credit.)
@@ -599,12 +614,18 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
             said_more = true;
             continue;
         }
-        // `, BBC News`: the newsroom the people wrote for (`and Emily Post` is a person).
+        // `, BBC News`: the newsroom the people wrote for (`and Emily Post` is a person);
+        // `, USA TODAY`: a newsroom's name in capitals after names that are not (in a
+        // line all in capitals they tell nothing: `BY JANE DOE AND JOHN ROE`).
+        let capitals = part.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !part.chars().any(char::is_lowercase)
+            && names_part.chars().any(char::is_lowercase);
         if i > 0
             && !people.is_empty()
-            && words
-                .last()
-                .is_some_and(|w| NEWSROOM.contains(&w.to_lowercase().as_str()))
+            && (capitals
+                || words
+                    .last()
+                    .is_some_and(|w| NEWSROOM.contains(&w.to_lowercase().as_str())))
             && !starts_given(part)
         {
             said_more = true;
@@ -617,6 +638,12 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         // (What follows a name in its part does not make a line without `By` a byline:
         // `Love Song for Tough Guys` is a film's title.)
         while let Some(m) = AFTER_NAME.find(part) {
+            // `Ann Lee in Washington`: a short line of one name and where it was written
+            // from is a byline.
+            said_more |= i == 0
+                && words.len() <= 5
+                && (part[m.start()..].starts_with(" in ")
+                    || part[m.start()..].starts_with(" from "));
             part = &part[..m.start()];
         }
         let part = HONORIFIC.replace(part, "");
