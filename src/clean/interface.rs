@@ -390,6 +390,7 @@ pub(super) fn is_interface_only(line: &str) -> bool {
     let (mut interface, mut media, mut network) = (false, true, false);
     let (mut control, mut call, mut reader, mut pointer, mut article) =
         (false, false, false, false, false);
+    let (mut action, mut label) = (false, false);
     for raw in line.split(|c: char| {
         c.is_whitespace() || matches!(c, '|' | '·' | '•' | '›' | '»' | '«' | '→' | '>' | ':')
     }) {
@@ -417,10 +418,13 @@ pub(super) fn is_interface_only(line: &str) -> bool {
         } else if k & IS_CONTROL != 0 {
             control = true;
             call |= READER_CALLS.contains(&lower);
+            action |= ACTIONS.contains(&lower);
         } else if k & IS_FUNCTION != 0 {
             reader |= k & IS_READER != 0;
         } else if k & IS_LABEL == 0 {
             return false;
+        } else {
+            label = true;
         }
     }
     // (A sentence about something, `The site is now closed.`, is a story's; a notice has
@@ -442,7 +446,19 @@ pub(super) fn is_interface_only(line: &str) -> bool {
         || (call && reader)
         // A label that points to other stories: `Elsewhere in this section`, `People also read`.
         || (control && pointer && words >= 2)
+        // A control alone, of a word or three: `Sign up`, `Log in`, `Next`, `Back`, `Close`.
+        || (action && !interface && !network && !label && words <= 3 && !trimmed.ends_with(['.', '?']))
 }
+
+/// Control words that work a page by themselves (a button's or a link's whole label):
+/// alone, or with other control and function words only, a line of one to three words
+/// is chrome (`Sign up`, `Log in`, `Search`, `Back to top`). Not words a story's
+/// subheading may be (`Coverage`, `Privacy`, `Report`, `Free`, `Latest`).
+const ACTIONS: &[&str] = &[
+    "sign", "log", "register", "search", "close", "home", "listen", "watch", "expand", "collapse",
+    "previous", "prev", "next", "back", "skip", "play", "pause", "replay", "submit", "load",
+    "show", "hide", "view", "see", "continue", "jump", "return",
+];
 
 /// Interface words that name a medium: alone on a line they may head a review's part.
 const MEDIA: &[&str] = &[
@@ -794,7 +810,17 @@ mod tests {
             ("Video unavailable", true),
             ("Copy link to this page", true),
             ("Open in app", true),
+            // A control alone.
+            ("Sign up", true),
+            ("Log in", true),
+            ("Search", true),
+            ("Back to top", true),
+            ("Next", true),
             // A story's own words.
+            ("Home and away", false),
+            ("Listen to the people", false),
+            ("What happens next?", false),
+            ("Privacy", false),
             ("Share prices fell sharply on Monday.", false),
             ("Skip the queues", false),
             ("The story so far", false),
