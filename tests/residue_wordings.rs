@@ -18,7 +18,7 @@ const LINES: [(&str, usize, usize); 6] = [
     ("dev2", 65, 64),
     ("blind", 72, 59),
     ("notices", 39, 30),
-    ("labels", 60, 54),
+    ("labels", 60, 53),
     ("notices-blind", 25, 18),
 ];
 

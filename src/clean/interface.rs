@@ -453,11 +453,11 @@ pub(super) fn is_interface_only(line: &str) -> bool {
 /// Control words that work a page by themselves (a button's or a link's whole label):
 /// alone, or with other control and function words only, a line of one to three words
 /// is chrome (`Sign up`, `Log in`, `Search`, `Back to top`). Not words a story's
-/// subheading may be (`Coverage`, `Privacy`, `Report`, `Free`, `Latest`).
+/// subheading may be (`Coverage`, `Privacy`, `Report`, `Free`, `Latest`, `Next`).
 const ACTIONS: &[&str] = &[
     "sign", "log", "register", "search", "close", "home", "listen", "watch", "expand", "collapse",
-    "previous", "prev", "next", "back", "skip", "play", "pause", "replay", "submit", "load",
-    "show", "hide", "view", "see", "continue", "jump", "return",
+    "previous", "prev", "back", "skip", "play", "pause", "replay", "submit", "load", "show",
+    "hide", "view", "see", "continue", "jump", "return",
 ];
 
 /// Interface words that name a medium: alone on a line they may head a review's part.
@@ -815,7 +815,6 @@ mod tests {
             ("Log in", true),
             ("Search", true),
             ("Back to top", true),
-            ("Next", true),
             // A story's own words.
             ("Home and away", false),
             ("Listen to the people", false),
