@@ -15,7 +15,7 @@ use newsidx::text::agencies::agency;
 const LINES: [(&str, usize, usize); 4] = [
     ("dev", 47, 47),
     ("blind", 28, 25),
-    ("dev2", 18, 18),
+    ("dev2", 18, 17),
     ("blind2", 17, 14),
 ];
 

@@ -482,8 +482,11 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
             joined.as_str()
         }
         _ => match GLUED_WHEN.find(line) {
+            // (After `By` only: `Alice Walker Published Her First Novel In 1970` is a
+            // headline.)
             Some(m)
-                if line[..m.start()].ends_with(char::is_alphanumeric)
+                if line.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
+                    && line[..m.start()].ends_with(char::is_alphanumeric)
                     && dated(line[m.start()..].trim()) =>
             {
                 joined = format!("{} | {}", &line[..m.start()], &line[m.start() + 1..]);
@@ -617,7 +620,9 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         // `, BBC News`: the newsroom the people wrote for (`and Emily Post` is a person);
         // `, USA TODAY`: a newsroom's name in capitals after names that are not (in a
         // line all in capitals they tell nothing: `BY JANE DOE AND JOHN ROE`).
-        let capitals = part.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        // (Of two words at least: `Serena Williams, USA`, `Ted Cruz, R-TX` name a country
+        // or a seat.)
+        let capitals = words.len() >= 2
             && !part.chars().any(char::is_lowercase)
             && names_part.chars().any(char::is_lowercase);
         if i > 0
@@ -638,12 +643,6 @@ pub(super) fn byline_by_parts(line: &str) -> Option<(Vec<String>, Vec<String>)> 
         // (What follows a name in its part does not make a line without `By` a byline:
         // `Love Song for Tough Guys` is a film's title.)
         while let Some(m) = AFTER_NAME.find(part) {
-            // `Ann Lee in Washington`: a short line of one name and where it was written
-            // from is a byline.
-            said_more |= i == 0
-                && words.len() <= 5
-                && (part[m.start()..].starts_with(" in ")
-                    || part[m.start()..].starts_with(" from "));
             part = &part[..m.start()];
         }
         let part = HONORIFIC.replace(part, "");

@@ -192,10 +192,21 @@ pub(super) fn attribute(para: &str, span: &Span) -> Option<(String, usize)> {
     // Without a reporting word, only the participle after the quote could attribute it,
     // or the name a sentence opens with after `According to` (`According to a study by
     // Teri Allery in 2018, street lighting has been around "since ..."`).
+    // Only a document's author, and only when the clause that leads to the quote names
+    // no one else (`According to a study by Oxford University, researcher Jane Doe found`
+    // is Jane Doe's; `According to Wikipedia, the term "fake news"` is no one's words).
     if !may_report {
-        let who = LEADING_ACCORDING
-            .captures(before)
-            .and_then(|c| c.name("who"))?;
+        let c = LEADING_ACCORDING.captures(before)?;
+        let who = c.name("who")?;
+        c.name("document")?;
+        let rest = &before[who.end()..];
+        let clause = rest.find(", ").map(|i| &rest[i + 2..])?;
+        if clause
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_uppercase))
+        {
+            return None;
+        }
         return Some((clean_name(who.as_str()), sentence_start + who.start()));
     }
     if let Some((clause_at, clause)) = participle_clause(before).filter(|_| !after_open_quote) {
@@ -294,13 +305,14 @@ fn author_whole(c: &regex::Captures<'_>, text: &str) -> bool {
             .any(|w| rest.starts_with(w))
 }
 
-/// A sentence that opens with `According to` and a name or a document's author, the
+/// A sentence that opens with `According to` and a name or a document's author (group
+/// `document`), the
 /// name ending the phrase (`According to Reuters,`) or followed by where or when
 /// (`According to Teri Allery of North Dakota State University`); not a name's modifier
 /// (`According to Israeli officials`, `According to Monday's report`).
 static LEADING_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     re(format!(
-        r"^\s*[Aa]ccording to {DOCUMENT_BY}?(?P<who>{HONORIFIC}?{PERSON})(?:,|\s+(?:of|at|from|in|on)\s)"
+        r"^\s*[Aa]ccording to (?P<document>{DOCUMENT_BY})?(?P<who>{HONORIFIC}?{PERSON})(?:,|\s+(?:of|at|from|in|on)\s)"
     ))
 });
 

@@ -17,9 +17,6 @@ pub(super) struct Mention {
     /// The subject of a speech verb or of a relative clause (`Jim Lanzone, vice president
     /// of ..., said`, `DiCaprio, who lost out`): a person, even when named by one word.
     pub(super) speaks: bool,
-    /// The subject of a reporting verb itself (`Lord Rennard said`), not of a relative
-    /// clause (`Marc Blume, who crossed the line`).
-    pub(super) reports: bool,
     /// From the honorific: `Some(true)` for Ms, Mrs, Miss, Lady, Dame, Baroness;
     /// `Some(false)` for Mr, Sir, Lord.
     pub(super) female: Option<bool>,
@@ -246,7 +243,9 @@ fn possessor_of_named(name: &str, after: &str) -> bool {
         }
         if let Some(next) = words.clone().next() {
             let given = next.trim_end_matches(',');
+            // (A noun for a person: `Peter Kay's new show Phoenix Nights` is a show's.)
             if given.starts_with(char::is_uppercase)
+                && crate::text::nouns::is_person_noun(noun)
                 && (crate::text::given_names::is_given_name(given) || HONORIFIC_RE.is_match(next))
             {
                 return true;
@@ -365,7 +364,6 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                 || possessor_of_named(m.as_str(), &p[m.end()..]);
             prev_object = oblique.then_some((pi, m.end()));
             let speaks = speaks_after(&p[m.end()..]);
-            let reports = speaks && !p[m.end()..].starts_with(", who ");
             let name = clean_name(m.as_str());
             let tokens: Vec<&str> = name.split_whitespace().collect();
             let honorific = HONORIFIC_RE.is_match(m.as_str());
@@ -387,7 +385,6 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     in_quote: false,
                     oblique,
                     speaks,
-                    reports,
                     female,
                 });
             } else {
@@ -398,7 +395,6 @@ pub(super) fn person_mentions(paragraphs: &[String]) -> Vec<Mention> {
                     in_quote: false,
                     oblique,
                     speaks,
-                    reports,
                     female,
                 });
             }

@@ -211,30 +211,20 @@ fn resolve_pronoun(
     // whose given name fits the pronoun over one whose does not ("Tracey Lomax told CNN
     // she wanted Gary Heidnik to stay in jail. She said:").
     let first_in_para = |pi: usize, from: usize, to: usize| {
-        let named: Vec<(String, bool)> = mentions
+        let named: Vec<(String, Option<bool>)> = mentions
             .between((pi, from), (pi, to))
             .iter()
-            .filter_map(|m| {
-                person(&m).map(|n| {
-                    let clear = m.reports && (m.female.is_some() || clearly_a_person(&n));
-                    (n, clear)
-                })
-            })
+            .filter_map(|m| person(&m).map(|n| (n, m.female)))
             .collect();
         let names: Vec<String> = named.iter().map(|(n, _)| n.clone()).collect();
-        let fits = |n: &&String| !named_as_other(n, pronoun);
-        // ... and a person (a given name or an honorific first) who is the subject of a
-        // reporting verb over a name in passing before them (`While Sinwar's promotion
-        // ..., Sadeq Abu Amer told the AP. He noted that`); not a body or a place
-        // (`firm Sendmail said`, `from Wembley, London, said`).
-        let speaking = named
-            .iter()
-            .find(|(n, clear)| *clear && fits(&n))
-            .map(|(n, _)| n);
+        // (The story's own honorific outranks the lexicon: `Mr Jody Williams` is a man.)
+        let fits = |n: &&String| match named.iter().find(|(m, _)| m == *n).and_then(|x| x.1) {
+            Some(female) => !pronoun.eq_ignore_ascii_case(if female { "he" } else { "she" }),
+            None => !named_as_other(n, pronoun),
+        };
         names
             .iter()
             .find(|n| fits(n) && speakers.contains(n))
-            .or(speaking)
             .or_else(|| names.iter().find(fits))
             .or_else(|| names.iter().find(|n| speakers.contains(n)))
             .or(names.first())
@@ -369,16 +359,6 @@ fn resolve_pronoun(
     named
         .find(|(n, speaks)| *speaks || repeated(n))
         .map_or(Some(nearest.0), |(n, _)| Some(n))
-}
-
-/// Whether `name` is a full name starting with a given name, or a name after an
-/// honorific (`Sadeq Abu Amer`; not `Liberty`, a given name alone). (A mention with a
-/// gendered honorific, `Lord Rennard`, is a person too.)
-fn clearly_a_person(name: &str) -> bool {
-    HONORIFIC_RE.is_match(name)
-        || name
-            .split_once(' ')
-            .is_some_and(|(first, _)| crate::text::given_names::is_given_name(first))
 }
 
 /// The paragraph just before `para` when it opens with `pronoun` and a reporting verb
